@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: MIT
+# Every dependency comes from a Debian 12 package (see cmake/install-deps.sh); nothing is downloaded.
+find_package(Boost 1.81 REQUIRED COMPONENTS json date_time)
+find_package(Microsoft.GSL REQUIRED)
+find_package(fmt REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+if(CCHC_BUILD_CLI)
+  find_package(CLI11 REQUIRED)
+endif()
+if(CCHC_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()

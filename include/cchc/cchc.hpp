@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// cchc/cchc.hpp: everything of the C++ API in one include.
+//
+//   #include <cchc/cchc.hpp>
+//   auto report = cchc::load_report("examples/data/seed-report.json").value();
+//   for (const cchc::Row& row : report.catalog().rows())
+//     if (!cchc::is_absent(report.value(row.id)))
+//       std::cout << row.address() << ' ' << cchc::text_of(report.value(row.id)) << '\n';
+#pragma once
+
+#include "cchc/catalog.hpp"
+#include "cchc/error.hpp"
+#include "cchc/json.hpp"
+#include "cchc/number.hpp"
+#include "cchc/period.hpp"
+#include "cchc/report.hpp"
+#include "cchc/unicode.hpp"
+#include "cchc/value.hpp"
+#include "cchc/version.hpp"

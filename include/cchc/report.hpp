@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// cchc/report.hpp: one agency's report for one period.
+//
+// A Report holds its metadata (agency, period, document number, date, signer, the catalogue it
+// follows) and one value per catalogue row, stored densely in catalogue order. Values are typed
+// (cchc/value.hpp) and keep their text as written; a blank is Absent, never zero.
+//
+//   cchc::Report r(cchc::builtin_catalog());
+//   r.metadata().agency.name = "Sở Khoa học và Công nghệ";
+//   r.set_text("B1:2.1", "35").value();
+//   r.value("B1:2.1")            // Count 35
+//   r.set("B1:2.1", cchc::Value{cchc::Percent::parse("10").value()});  // kind_mismatch error
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cchc/catalog.hpp"
+#include "cchc/error.hpp"
+#include "cchc/period.hpp"
+#include "cchc/value.hpp"
+
+namespace cchc {
+
+/// Who reports: the level of government of the agency.
+enum class AgencyLevel : std::uint8_t {
+  department,  ///< sở, ban, ngành of a province
+  district,    ///< UBND cấp huyện (reported until 1 July 2025)
+  commune,     ///< UBND xã, phường
+  province,    ///< a province's consolidated report
+};
+[[nodiscard]] std::string_view to_string(AgencyLevel level) noexcept;
+[[nodiscard]] std::optional<AgencyLevel> agency_level_from_string(std::string_view) noexcept;
+
+struct Agency {
+  std::string name;  ///< "Sở Khoa học và Công nghệ"
+  std::string code;  ///< short code, as in document symbols: "SKHCN"
+  AgencyLevel level = AgencyLevel::department;
+  friend bool operator==(const Agency&, const Agency&) = default;
+};
+
+/// The report as a document (Decree 30/2020/NĐ-CP): "Báo cáo số 94/BC-SKHCN ngày 12/3/2024".
+struct Document {
+  std::string number;  ///< "94", as written
+  std::string symbol;  ///< "BC-SKHCN"
+  std::optional<Date> date;
+  std::string place;         ///< "Sơn La", from "Sơn La, ngày 12 tháng 3 năm 2024"
+  std::string signer;        ///< "Lưu Bình Khiêm"
+  std::string signer_title;  ///< "GIÁM ĐỐC"
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+struct Metadata {
+  Agency agency;
+  std::string province;  ///< "Sơn La"
+  std::optional<Period> period;
+  Document document;
+  std::string catalog_id;       ///< the catalogue the report follows
+  std::string catalog_version;
+  friend bool operator==(const Metadata&, const Metadata&) = default;
+};
+
+/// One report: metadata and a value per row of its catalogue.
+class Report {
+ public:
+  /// An empty report: every row blank (Absent, not reported). The catalogue id and version are
+  /// filled in from the catalogue.
+  explicit Report(std::shared_ptr<const Catalog> catalog);
+
+  [[nodiscard]] const Catalog& catalog() const noexcept { return *catalog_; }
+  [[nodiscard]] const std::shared_ptr<const Catalog>& catalog_ptr() const noexcept {
+    return catalog_;
+  }
+
+  [[nodiscard]] Metadata& metadata() noexcept { return metadata_; }
+  [[nodiscard]] const Metadata& metadata() const noexcept { return metadata_; }
+
+  /// Values in catalogue order: values()[id.index] belongs to catalog().row(id).
+  [[nodiscard]] std::span<const Value> values() const noexcept { return values_; }
+  /// Requires an id of this report's catalogue.
+  [[nodiscard]] const Value& value(RowId id) const;
+  /// errc::not_found for an unknown address.
+  [[nodiscard]] result<std::reference_wrapper<const Value>> value(std::string_view address) const;
+
+  /// Stores a value. errc::kind_mismatch when the value's kind is not the row's (a heading takes
+  /// only Absent). A Code is re-checked against the row's own code list.
+  [[nodiscard]] result<void> set(RowId id, Value v);
+  [[nodiscard]] result<void> set(std::string_view address, Value v);
+  /// Parses text as the row's kind and stores it: "35", "33,3", "0/0", "" for a blank.
+  /// Errors name the row.
+  [[nodiscard]] result<void> set_text(RowId id, std::string_view text);
+  [[nodiscard]] result<void> set_text(std::string_view address, std::string_view text);
+  /// Makes a row blank.
+  void clear(RowId id, Absent::Reason reason = Absent::Reason::not_reported);
+
+  /// The "Ghi chú" (remarks) column of a row.
+  [[nodiscard]] const std::string& note(RowId id) const;
+  void set_note(RowId id, std::string note);
+
+  /// Rows that hold a reported (non-absent) value.
+  [[nodiscard]] std::size_t reported_count() const noexcept;
+
+  friend bool operator==(const Report& a, const Report& b);
+
+ private:
+  std::shared_ptr<const Catalog> catalog_;
+  Metadata metadata_;
+  std::vector<Value> values_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace cchc
