@@ -676,13 +676,14 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
   }
   if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {
     if (!notes->is_object()) return wrong_type(f->path("notes"), "object", *notes);
-    Fields nf = *Fields::of(*notes, f->path("notes"), {});
     for (const auto& kv : notes->get_object()) {
+      const std::string path = member(f->path("notes"), kv.key());
       auto id = catalog->lookup(kv.key());
       if (!id) return std::move(id.error()).within(f->path("notes"));
-      std::string note;
-      CCHC_TRY(note, nf.string(kv.key()));
-      report.set_note(*id, std::move(note));
+      if (!kv.value().is_string()) return wrong_type(path, "string", kv.value());
+      auto note = normalize_nfc(std::string_view(kv.value().get_string()));
+      if (!note) return std::move(note.error()).within(path);
+      report.set_note(*id, std::move(*note));
     }
   }
   return report;

@@ -30,15 +30,18 @@ std::int64_t checked(bool overflow, std::int64_t r) {
 }
 std::int64_t add(std::int64_t a, std::int64_t b) {
   std::int64_t r = 0;
-  return checked(__builtin_add_overflow(a, b, &r), r);
+  const bool overflow = __builtin_add_overflow(a, b, &r);
+  return checked(overflow, r);
 }
 std::int64_t sub(std::int64_t a, std::int64_t b) {
   std::int64_t r = 0;
-  return checked(__builtin_sub_overflow(a, b, &r), r);
+  const bool overflow = __builtin_sub_overflow(a, b, &r);
+  return checked(overflow, r);
 }
 std::int64_t mul(std::int64_t a, std::int64_t b) {
   std::int64_t r = 0;
-  return checked(__builtin_mul_overflow(a, b, &r), r);
+  const bool overflow = __builtin_mul_overflow(a, b, &r);
+  return checked(overflow, r);
 }
 
 // Integers of the integer kinds: a fraction is a kind error with the kind named.
