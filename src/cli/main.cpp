@@ -116,9 +116,9 @@ int run_show(const Options& o) {
     std::cout << '\n' << form_heading(form);
     bool notes = false;
     for (const Row& row : catalog->rows(form)) notes = notes || !report.note(row.id).empty();
-    std::vector<Table::Column> cols{{"TT", 8},
-                                    {"Chỉ tiêu thống kê", notes ? 46u : 58u},
-                                    {"Đơn vị tính", 18},
+    std::vector<Table::Column> cols{{"TT", 6},
+                                    {"Chỉ tiêu thống kê", notes ? 44u : 54u},
+                                    {"Đơn vị tính", 16},
                                     {"Số liệu", 8, Table::Align::right}};
     if (notes) cols.push_back({"Ghi chú", 14});
     Table table(std::move(cols));
