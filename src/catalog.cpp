@@ -12,6 +12,7 @@
 #include <gsl/assert>
 
 #include "cchc/unicode.hpp"
+#include "enum_names.hpp"
 
 namespace cchc {
 namespace {
@@ -38,40 +39,38 @@ bool summable(Kind k) { return k == Kind::count || k == Kind::percent || k == Ki
 
 }  // namespace
 
+namespace {
+constexpr detail::NameTable<ChildRelation, 3> child_relation_names{{
+    {ChildRelation::detail, "detail"},
+    {ChildRelation::of_which, "of_which"},
+    {ChildRelation::partition, "partition"},
+}};
+constexpr detail::NameTable<PairRelation, 3> pair_relation_names{{
+    {PairRelation::none, "none"},
+    {PairRelation::first_le_second, "first_le_second"},
+    {PairRelation::equal, "equal"},
+}};
+constexpr detail::NameTable<Sum::Relation, 2> sum_relation_names{{
+    {Sum::Relation::equal, "equal"},
+    {Sum::Relation::at_most, "at_most"},
+}};
+}  // namespace
+
 std::string_view to_string(ChildRelation r) noexcept {
-  switch (r) {
-    case ChildRelation::of_which: return "of_which";
-    case ChildRelation::partition: return "partition";
-    case ChildRelation::detail: break;
-  }
-  return "detail";
+  return detail::name_of(child_relation_names, r);
 }
-
 std::optional<ChildRelation> child_relation_from_string(std::string_view s) noexcept {
-  if (s == "detail") return ChildRelation::detail;
-  if (s == "of_which") return ChildRelation::of_which;
-  if (s == "partition") return ChildRelation::partition;
-  return std::nullopt;
+  return detail::value_of(child_relation_names, s);
 }
-
 std::string_view to_string(PairRelation r) noexcept {
-  switch (r) {
-    case PairRelation::first_le_second: return "first_le_second";
-    case PairRelation::equal: return "equal";
-    case PairRelation::none: break;
-  }
-  return "none";
+  return detail::name_of(pair_relation_names, r);
 }
-
 std::optional<PairRelation> pair_relation_from_string(std::string_view s) noexcept {
-  if (s == "none") return PairRelation::none;
-  if (s == "first_le_second") return PairRelation::first_le_second;
-  if (s == "equal") return PairRelation::equal;
-  return std::nullopt;
+  return detail::value_of(pair_relation_names, s);
 }
-
-std::string_view to_string(Sum::Relation r) noexcept {
-  return r == Sum::Relation::at_most ? "at_most" : "equal";
+std::string_view to_string(Sum::Relation r) noexcept { return detail::name_of(sum_relation_names, r); }
+std::optional<Sum::Relation> sum_relation_from_string(std::string_view s) noexcept {
+  return detail::value_of(sum_relation_names, s);
 }
 
 std::string Row::address() const { return fmt::format("B{}:{}", form, code); }

@@ -385,11 +385,13 @@ result<FormDefinition> read_form(const json::value& v, const std::string& path) 
     }
     std::string rel;
     CCHC_TRY(rel, sf->string("relation"));
-    if (rel == "at_most") sd.relation = Sum::Relation::at_most;
-    else if (rel.empty() || rel == "equal") sd.relation = Sum::Relation::equal;
-    else
-      return at(sf->path("relation"), fmt::format("quan hệ \"{}\" không tồn tại", rel),
-                fmt::format("unknown relation \"{}\" (equal, at_most)", rel));
+    if (!rel.empty()) {
+      auto r = sum_relation_from_string(rel);
+      if (!r)
+        return at(sf->path("relation"), fmt::format("quan hệ \"{}\" không tồn tại", rel),
+                  fmt::format("unknown relation \"{}\" (equal, at_most)", rel));
+      sd.relation = *r;
+    }
     form.sums.push_back(std::move(sd));
   }
   return form;

@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 #include <gsl/assert>
 
+#include "enum_names.hpp"
+
 namespace cchc {
 namespace {
 
-constexpr std::array<std::pair<AgencyLevel, std::string_view>, 4> level_names{{
+constexpr detail::NameTable<AgencyLevel, 4> level_names{{
     {AgencyLevel::department, "department"},
     {AgencyLevel::district, "district"},
     {AgencyLevel::commune, "commune"},
@@ -21,15 +23,11 @@ constexpr std::array<std::pair<AgencyLevel, std::string_view>, 4> level_names{{
 }  // namespace
 
 std::string_view to_string(AgencyLevel level) noexcept {
-  for (const auto& [l, name] : level_names)
-    if (l == level) return name;
-  return "department";
+  return detail::name_of(level_names, level);
 }
 
 std::optional<AgencyLevel> agency_level_from_string(std::string_view s) noexcept {
-  for (const auto& [l, name] : level_names)
-    if (name == s) return l;
-  return std::nullopt;
+  return detail::value_of(level_names, s);
 }
 
 Report::Report(std::shared_ptr<const Catalog> catalog)

@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 #include <gsl/assert>
 
+#include "enum_names.hpp"
+
 namespace cchc {
 namespace {
 
-constexpr std::array<std::pair<Kind, std::string_view>, 7> kind_names{{
+constexpr detail::NameTable<Kind, 7> kind_names{{
     {Kind::heading, "heading"},
     {Kind::count, "count"},
     {Kind::percent, "percent"},
@@ -19,6 +21,11 @@ constexpr std::array<std::pair<Kind, std::string_view>, 7> kind_names{{
     {Kind::code, "code"},
     {Kind::pair, "pair"},
     {Kind::money, "money"},
+}};
+
+constexpr detail::NameTable<Absent::Reason, 2> absence_names{{
+    {Absent::Reason::not_reported, "not_reported"},
+    {Absent::Reason::not_applicable, "not_applicable"},
 }};
 
 // Overflow is not a finding but an impossibility for real figures; it throws rather than wraps.
@@ -59,26 +66,18 @@ result<std::int64_t> parse_whole(std::string_view text, NumberSyntax syntax,
 
 }  // namespace
 
-std::string_view to_string(Kind kind) noexcept {
-  for (const auto& [k, name] : kind_names)
-    if (k == kind) return name;
-  return "unknown";
-}
+std::string_view to_string(Kind kind) noexcept { return detail::name_of(kind_names, kind); }
 
 std::optional<Kind> kind_from_string(std::string_view name) noexcept {
-  for (const auto& [k, n] : kind_names)
-    if (n == name) return k;
-  return std::nullopt;
+  return detail::value_of(kind_names, name);
 }
 
 std::string_view to_string(Absent::Reason reason) noexcept {
-  return reason == Absent::Reason::not_applicable ? "not_applicable" : "not_reported";
+  return detail::name_of(absence_names, reason);
 }
 
 std::optional<Absent::Reason> absence_from_string(std::string_view name) noexcept {
-  if (name == "not_reported") return Absent::Reason::not_reported;
-  if (name == "not_applicable") return Absent::Reason::not_applicable;
-  return std::nullopt;
+  return detail::value_of(absence_names, name);
 }
 
 // --- Count -------------------------------------------------------------------------------------

@@ -87,6 +87,7 @@ struct Sum {
   Relation relation = Relation::equal;
 };
 [[nodiscard]] std::string_view to_string(Sum::Relation r) noexcept;
+[[nodiscard]] std::optional<Sum::Relation> sum_relation_from_string(std::string_view) noexcept;
 
 /// One row of a form.
 struct Row {
