@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cchc/unicode.hpp"
+#include "json_writer.hpp"
 
 namespace cchc {
 namespace json = boost::json;
@@ -193,67 +194,6 @@ result<void> check_format(const Fields& f, std::string_view expected) {
 }
 
 // --- writing -----------------------------------------------------------------------------------
-
-// Boost.JSON 1.81 serialises compactly only; reports are read by people too.
-void pretty(std::string& out, const json::value& v, int indent) {
-  const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
-  const std::string close(static_cast<std::size_t>(indent), ' ');
-  if (v.is_object()) {
-    const auto& o = v.get_object();
-    if (o.empty()) {
-      out += "{}";
-      return;
-    }
-    out += "{\n";
-    bool first = true;
-    for (const auto& kv : o) {
-      if (!first) out += ",\n";
-      first = false;
-      out += pad;
-      out += json::serialize(json::string(kv.key()));
-      out += ": ";
-      pretty(out, kv.value(), indent + 2);
-    }
-    out += '\n';
-    out += close;
-    out += '}';
-  } else if (v.is_array()) {
-    const auto& a = v.get_array();
-    if (a.empty()) {
-      out += "[]";
-      return;
-    }
-    bool scalars = true;
-    for (const auto& e : a) scalars = scalars && !e.is_object() && !e.is_array();
-    if (scalars) {
-      out += '[';
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (i) out += ", ";
-        out += json::serialize(a[i]);
-      }
-      out += ']';
-      return;
-    }
-    out += "[\n";
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (i) out += ",\n";
-      out += pad;
-      pretty(out, a[i], indent + 2);
-    }
-    out += '\n';
-    out += close;
-    out += ']';
-  } else {
-    out += json::serialize(v);
-  }
-}
-
-std::string to_pretty(const json::value& v) {
-  std::string out;
-  pretty(out, v, 0);
-  out += '\n';
-  return out;
-}
 
 void put_if(json::object& o, std::string_view key, const std::string& s) {
   if (!s.empty()) o[key] = s;
@@ -589,7 +529,7 @@ std::string catalog_to_json(const Catalog& catalog) {
     forms.push_back(std::move(fo));
   }
   o["forms"] = std::move(forms);
-  return to_pretty(o);
+  return detail::to_pretty_json(o);
 }
 
 result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
@@ -725,7 +665,7 @@ std::string report_to_json(const Report& report) {
   }
   o["values"] = std::move(values);
   if (!notes.empty()) o["notes"] = std::move(notes);
-  return to_pretty(o);
+  return detail::to_pretty_json(o);
 }
 
 result<std::string> read_file(const std::filesystem::path& path) {

@@ -9,11 +9,14 @@
 #pragma once
 
 #include "cchc/catalog.hpp"
+#include "cchc/derive.hpp"
 #include "cchc/error.hpp"
+#include "cchc/finding.hpp"
 #include "cchc/json.hpp"
 #include "cchc/number.hpp"
 #include "cchc/period.hpp"
 #include "cchc/report.hpp"
+#include "cchc/rules.hpp"
 #include "cchc/unicode.hpp"
 #include "cchc/value.hpp"
 #include "cchc/version.hpp"

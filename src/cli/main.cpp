@@ -2,10 +2,13 @@
 // cchc: the command-line face of the library.
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
+//   cchc check [FILE] [--rules FILE]... [--format text|json] [--lang vi|en] [--catalog FILE]
+//   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
+//   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
-// Exit codes: 0 success; 2 unreadable input (the error, with where it is, goes to stderr);
-// 64 a usage error.
+// Exit codes: 0 success (for check: no error findings); 1 check found errors; 2 unreadable
+// input or rules (the error, with where it is, goes to stderr); 64 a usage error.
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -23,6 +26,7 @@ std::string_view seed_report_json() noexcept;  // examples/data/seed-report.json
 namespace {
 
 constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;
 constexpr int exit_unreadable = 2;
 constexpr int exit_usage = 64;
 
@@ -30,6 +34,10 @@ struct Options {
   std::string file;
   std::string catalog_file;
   std::string format = "text";
+  std::string lang = "vi";
+  std::vector<std::string> rule_files;
+  bool no_builtin = false;
+  bool source = false;
   int form = 0;
 };
 
@@ -90,12 +98,60 @@ void check_form_exists(const Catalog& cat, const Options& o) {
                                fmt::format("no form {}", o.form), "--form"));
 }
 
+Report load(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+  return o.file.empty() ? report_from_json(seed_report_json(), catalog).value()
+                        : load_report(o.file, catalog).value();
+}
+
+RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+  RuleSet rules = o.no_builtin ? RuleSet(catalog) : RuleSet::builtin(catalog);
+  for (const auto& file : o.rule_files) rules.add_source(read_file(file).value(), file).value();
+  return rules;
+}
+
+int run_check(const Options& o) {
+  auto catalog = pick_catalog(o);
+  const RuleSet rules = pick_rules(o, catalog);
+  const Report report = load(o, catalog);
+  const auto findings = rules.check(report).value();
+  if (o.format == "json") std::cout << findings_to_json(findings);
+  else std::cout << findings_to_text(findings, o.lang == "en" ? Language::en : Language::vi);
+  return has_errors(findings) ? exit_findings : exit_ok;
+}
+
+int run_derive(const Options& o) {
+  auto catalog = pick_catalog(o);
+  const Report report = load(o, catalog);
+  const Derived d = derive(report);
+  if (o.format == "json") {
+    std::cout << report_to_json(d.report);
+    return exit_ok;
+  }
+  if (d.derivations.empty()) std::cout << "Không có giá trị nào suy ra được (nothing to derive)\n";
+  for (const Derivation& x : d.derivations)
+    std::cout << fmt::format("{} = {}    ({})\n", x.address, x.text, x.formula);
+  return exit_ok;
+}
+
+int run_rules(const Options& o) {
+  auto catalog = pick_catalog(o);
+  if (o.source) {
+    std::cout << structural_rules_source(*catalog);
+    if (catalog->id() == builtin_catalog()->id()) std::cout << builtin_rules_source();
+    return exit_ok;
+  }
+  const RuleSet rules = pick_rules(o, catalog);
+  for (const RuleInfo& r : rules.rules())
+    std::cout << fmt::format("{:<8} {:<40} {}\n", to_string(r.severity), r.id,
+                             o.lang == "en" ? r.message_en : r.message_vi);
+  std::cout << fmt::format("{} luật (rules)\n", rules.size());
+  return exit_ok;
+}
+
 int run_show(const Options& o) {
   auto catalog = pick_catalog(o);
   check_form_exists(*catalog, o);
-  Report report = o.file.empty()
-                      ? report_from_json(seed_report_json(), catalog).value()
-                      : load_report(o.file, catalog).value();
+  Report report = load(o, catalog);
   if (o.format == "json") {
     std::cout << report_to_json(report);
     return exit_ok;
@@ -210,6 +266,25 @@ int main(int argc, char** argv) {
   catalog->add_option("--form", o.form, "Chỉ in biểu mẫu N / print only form N");
   catalog->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
 
+  auto* check = app.add_subcommand("check", "Kiểm tra báo cáo / check a report");
+  check->add_option("file", o.file, "Báo cáo JSON / report (JSON); default: the bundled example");
+  check->add_option("--rules", o.rule_files, "Tệp luật bổ sung / more rule files")->allow_extra_args(false);
+  check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
+  check->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--lang", o.lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
+  check->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
+
+  auto* derive_cmd = app.add_subcommand("derive", "Suy ra giá trị còn trống / fill derivable blanks");
+  derive_cmd->add_option("file", o.file, "Báo cáo JSON / report (JSON); default: the bundled example");
+  derive_cmd->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  derive_cmd->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
+
+  auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
+  rules_cmd->add_option("--rules", o.rule_files, "Tệp luật bổ sung / more rule files")->allow_extra_args(false);
+  rules_cmd->add_option("--lang", o.lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
+  rules_cmd->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
+  rules_cmd->add_flag("--source", o.source, "In mã nguồn luật / print the rule source");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -218,6 +293,9 @@ int main(int argc, char** argv) {
   }
   try {
     if (show->parsed()) return run_show(o);
+    if (check->parsed()) return run_check(o);
+    if (derive_cmd->parsed()) return run_derive(o);
+    if (rules_cmd->parsed()) return run_rules(o);
     return run_catalog(o);
   } catch (const cchc::exception& e) {
     std::cerr << "cchc: " << e.error().describe() << '\n';

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+#include "evaluate.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace cchc::rules {
+namespace {
+
+Tri tri(bool necessary, bool possible) {
+  if (necessary) return Tri::yes;
+  if (!possible) return Tri::no;
+  return Tri::unknown;
+}
+
+Tri kleene_not(Tri t) {
+  return t == Tri::yes ? Tri::no : t == Tri::no ? Tri::yes : Tri::unknown;
+}
+Tri kleene_and(Tri a, Tri b) {
+  if (a == Tri::no || b == Tri::no) return Tri::no;
+  if (a == Tri::yes && b == Tri::yes) return Tri::yes;
+  return Tri::unknown;
+}
+Tri kleene_or(Tri a, Tri b) { return kleene_not(kleene_and(kleene_not(a), kleene_not(b))); }
+
+Interval neg(const Interval& a) { return {-a.hi, -a.lo, a.hi_closed, a.lo_closed}; }
+
+Interval add(const Interval& a, const Interval& b) {
+  return {a.lo + b.lo, a.hi + b.hi, a.lo_closed && b.lo_closed, a.hi_closed && b.hi_closed};
+}
+
+// Products of intervals. Where an end's openness is not worth tracking, the end is taken closed:
+// a wider interval can only make a check more lenient, never invent a finding.
+Interval mul(const Interval& a, const Interval& b) {
+  if (b.exact()) {
+    if (b.lo >= 0) return {a.lo * b.lo, a.hi * b.lo, a.lo_closed, a.hi_closed};
+    return {a.hi * b.lo, a.lo * b.lo, a.hi_closed, a.lo_closed};
+  }
+  if (a.exact()) return mul(b, a);
+  const Rational p[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
+  return {*std::min_element(std::begin(p), std::end(p)), *std::max_element(std::begin(p), std::end(p)),
+          true, true};
+}
+
+bool contains_zero(const Interval& b) {
+  const bool above = b.lo > 0 || (b.lo == 0 && !b.lo_closed);
+  const bool below = b.hi < 0 || (b.hi == 0 && !b.hi_closed);
+  return !above && !below;
+}
+
+std::optional<Interval> div(const Interval& a, const Interval& b) {
+  if (contains_zero(b)) return std::nullopt;
+  if (b.exact()) return mul(a, Interval::point(Rational(1) / b.lo));
+  return mul(a, Interval{Rational(1) / b.hi, Rational(1) / b.lo, true, true});
+}
+
+// a < b for some / for all values.
+bool possible_lt(const Interval& a, const Interval& b) { return a.lo < b.hi; }
+bool necessary_lt(const Interval& a, const Interval& b) {
+  return a.hi < b.lo || (a.hi == b.lo && (!a.hi_closed || !b.lo_closed));
+}
+bool possible_le(const Interval& a, const Interval& b) {
+  return a.lo < b.hi || (a.lo == b.hi && a.lo_closed && b.hi_closed);
+}
+bool necessary_le(const Interval& a, const Interval& b) { return a.hi <= b.lo; }
+bool possible_eq(const Interval& a, const Interval& b) {
+  // The intervals meet.
+  const bool a_lo_max = a.lo > b.lo || (a.lo == b.lo && !a.lo_closed);
+  const Rational& lo = a_lo_max ? a.lo : b.lo;
+  const bool lo_closed = a.lo == b.lo ? (a.lo_closed && b.lo_closed) : (a_lo_max ? a.lo_closed : b.lo_closed);
+  const bool a_hi_min = a.hi < b.hi || (a.hi == b.hi && !a.hi_closed);
+  const Rational& hi = a_hi_min ? a.hi : b.hi;
+  const bool hi_closed = a.hi == b.hi ? (a.hi_closed && b.hi_closed) : (a_hi_min ? a.hi_closed : b.hi_closed);
+  return lo < hi || (lo == hi && lo_closed && hi_closed);
+}
+bool necessary_eq(const Interval& a, const Interval& b) {
+  return a.exact() && b.exact() && a.lo == b.lo;
+}
+
+Tri compare(Op op, const Interval& a, const Interval& b) {
+  switch (op) {
+    case Op::eq: return tri(necessary_eq(a, b), possible_eq(a, b));
+    case Op::ne: return tri(!possible_eq(a, b), !necessary_eq(a, b));
+    case Op::lt: return tri(necessary_lt(a, b), possible_lt(a, b));
+    case Op::le: return tri(necessary_le(a, b), possible_le(a, b));
+    case Op::gt: return tri(necessary_lt(b, a), possible_lt(b, a));
+    case Op::ge: return tri(necessary_le(b, a), possible_le(b, a));
+    default: return Tri::unknown;
+  }
+}
+
+Val undefined() {
+  Val v;
+  v.state = Val::State::undefined;
+  return v;
+}
+
+Val number(Interval i, Rational nominal) {
+  Val v;
+  v.num = std::move(i);
+  v.nominal = std::move(nominal);
+  return v;
+}
+
+Val exact(Rational r) { return number(Interval::point(r), r); }
+
+Val truth(Tri t) {
+  Val v;
+  v.truth = t;
+  return v;
+}
+
+std::string format_number(const Rational& r, bool exact) {
+  // Exact values to two decimals at most; interval ends to three, so "[33,25; 33,35)" shows.
+  const int max = exact ? 2 : 3;
+  auto d = round_to_decimal(r, max);
+  if (!d) return "?";
+  while (d->scale > 0 && d->units % 10 == 0) {
+    d->units /= 10;
+    --d->scale;
+  }
+  return format_decimal(*d);
+}
+
+}  // namespace
+
+Evaluation::Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero)
+    : rule_(rule), report_(report), zero_(blanks_are_zero), vals_(rule.nodes.size()) {}
+
+Val Evaluation::row_value(RowId row) const {
+  const Value& value = report_.value(row);
+  Val v;
+  if (const auto* c = std::get_if<Count>(&value)) return exact(Rational(c->get()));
+  if (const auto* p = std::get_if<Percent>(&value))
+    return number({p->lower(), p->upper(), true, false}, p->value().to_rational());
+  if (const auto* m = std::get_if<Money>(&value)) return exact(Rational(m->dong()));
+  if (const auto* y = std::get_if<YesNo>(&value)) return exact(Rational(y->code()));
+  if (const auto* k = std::get_if<Code>(&value)) return exact(Rational(k->get()));
+  if (const auto* pr = std::get_if<Pair>(&value)) {
+    v.first = pr->first().get();
+    v.second = pr->second().get();
+  } else if (zero_) {
+    v = exact(Rational(0));  // pairs: both halves stay 0
+  } else {
+    v.state = Val::State::absent;
+  }
+  return v;
+}
+
+const Val& Evaluation::eval(std::uint32_t i) {
+  const Node& n = rule_.nodes[i];
+  Val& out = vals_[i];
+  auto arg = [&](std::size_t k) -> const Val& { return eval(n.args[k]); };
+  switch (n.op) {
+    case Op::literal: out = exact(n.value); break;
+    case Op::boolean: out = truth(n.truth ? Tri::yes : Tri::no); break;
+    case Op::row: out = row_value(n.row); break;
+    case Op::present:
+    case Op::absent: {
+      const bool blank = is_absent(report_.value(n.row));
+      out = truth((n.op == Op::present) != blank ? Tri::yes : Tri::no);
+      break;
+    }
+    case Op::first:
+    case Op::second: {
+      const Val& p = arg(0);
+      out = p.has_value() ? exact(Rational(n.op == Op::first ? p.first : p.second)) : undefined();
+      break;
+    }
+    case Op::neg: {
+      const Val& a = arg(0);
+      out = a.has_value() ? number(neg(a.num), -a.nominal) : undefined();
+      break;
+    }
+    case Op::add:
+    case Op::sub:
+    case Op::mul:
+    case Op::div: {
+      const Val& a = arg(0);
+      const Val& b = arg(1);
+      if (!a.has_value() || !b.has_value()) {
+        out = undefined();
+        break;
+      }
+      if (n.op == Op::add) out = number(add(a.num, b.num), a.nominal + b.nominal);
+      else if (n.op == Op::sub) out = number(add(a.num, neg(b.num)), a.nominal - b.nominal);
+      else if (n.op == Op::mul) out = number(mul(a.num, b.num), a.nominal * b.nominal);
+      else if (auto q = div(a.num, b.num); q && b.nominal != 0)
+        out = number(std::move(*q), a.nominal / b.nominal);
+      else out = undefined();
+      break;
+    }
+    case Op::sum: {
+      Interval total = Interval::point(Rational(0));
+      Rational nominal = 0;
+      bool defined = true;
+      for (std::size_t k = 0; k < n.args.size(); ++k) {
+        const Val& a = arg(k);
+        if (!a.has_value()) {
+          defined = false;
+        } else {
+          total = add(total, a.num);
+          nominal += a.nominal;
+        }
+      }
+      out = defined ? number(std::move(total), std::move(nominal)) : undefined();
+      break;
+    }
+    case Op::pct: {
+      const Val& a = arg(0);
+      const Val& b = arg(1);
+      if (!a.has_value() || !b.has_value()) {
+        out = undefined();
+        break;
+      }
+      auto q = div(a.num, b.num);  // no value over a zero whole
+      out = q && b.nominal != 0
+                ? number(mul(*q, Interval::point(Rational(100))), a.nominal * 100 / b.nominal)
+                : undefined();
+      break;
+    }
+    case Op::eq:
+    case Op::ne:
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge: {
+      const Val& a = arg(0);
+      const Val& b = arg(1);
+      out = (a.has_value() && b.has_value()) ? truth(compare(n.op, a.num, b.num))
+                                             : truth(Tri::unknown);
+      break;
+    }
+    case Op::in_set: {
+      const Val& a = arg(0);
+      if (!a.has_value() || !a.num.exact()) {
+        out = truth(Tri::unknown);
+        break;
+      }
+      bool member = false;
+      for (auto c : n.set) member = member || a.num.lo == Rational(c);
+      out = truth(member ? Tri::yes : Tri::no);
+      break;
+    }
+    case Op::not_: out = truth(kleene_not(arg(0).truth)); break;
+    case Op::and_: {
+      const Tri a = arg(0).truth;
+      // Both sides are evaluated, so that an explanation can see every part.
+      out = truth(kleene_and(a, arg(1).truth));
+      break;
+    }
+    case Op::or_: {
+      const Tri a = arg(0).truth;
+      out = truth(kleene_or(a, arg(1).truth));
+      break;
+    }
+    case Op::implies: {
+      const Tri c = arg(0).truth;
+      out = truth(kleene_or(kleene_not(c), arg(1).truth));
+      break;
+    }
+  }
+  return out;
+}
+
+std::string format_val(const Val& v, Type type) {
+  if (!v.has_value()) return "—";
+  if (type == Type::boolean) return v.truth == Tri::yes ? "đúng" : v.truth == Tri::no ? "sai" : "?";
+  if (type == Type::pair) return fmt::format("{}/{}", v.first, v.second);
+  return format_number(v.nominal, true);
+}
+
+std::string format_interval(const Interval& i) {
+  if (i.exact()) return format_number(i.lo, true);
+  return fmt::format("{}{}; {}{}", i.lo_closed ? "[" : "(", format_number(i.lo, false),
+                     format_number(i.hi, false), i.hi_closed ? "]" : ")");
+}
+
+std::string format_bound(const Rational& r) { return format_number(r, false); }
+
+std::optional<std::string> format_for_row(const Val& v, Kind kind, const Value& current) {
+  if (!v.has_value() || !v.num.exact()) return std::nullopt;
+  const Rational& r = v.num.lo;
+  switch (kind) {
+    case Kind::count:
+    case Kind::money:
+    case Kind::yes_no:
+    case Kind::code: {
+      if (denominator(r) != 1) return std::nullopt;
+      const BigInt n = numerator(r);
+      if (n > BigInt(INT64_MAX) || n < BigInt(INT64_MIN)) return std::nullopt;
+      const auto i = n.convert_to<std::int64_t>();
+      return kind == Kind::count || kind == Kind::money ? format_integer(i) : std::to_string(i);
+    }
+    case Kind::percent: {
+      if (const auto* p = std::get_if<Percent>(&current)) return format_rational(r, p->decimals());
+      return format_number(r, true);
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace cchc::rules

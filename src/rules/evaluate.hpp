@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Internal: evaluates a compiled rule against a report.
+//
+// Numbers are intervals: a reported percentage with k decimals stands for the values that round
+// to it, everything else is exact. Conditions are three-valued (Kleene): a comparison is `yes`
+// when it holds for every value in the intervals, `no` when it holds for none, and `unknown`
+// otherwise or when an operand has no value (a ratio over 0). A check fails only on `no`.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "cchc/report.hpp"
+#include "program.hpp"
+
+namespace cchc::rules {
+
+enum class Tri : std::uint8_t { no, yes, unknown };
+
+struct Interval {
+  Rational lo, hi;
+  bool lo_closed = true, hi_closed = true;
+  [[nodiscard]] bool exact() const { return lo == hi && lo_closed && hi_closed; }
+  [[nodiscard]] static Interval point(Rational v) { return {v, v, true, true}; }
+};
+
+struct Val {
+  enum class State : std::uint8_t { value, absent, undefined };
+  State state = State::value;
+  Interval num;               ///< numeric kinds, codes and yes/no as exact integers
+  Rational nominal;           ///< the value as written (a sum of written percentages: 200)
+  Tri truth = Tri::unknown;   ///< booleans
+  std::int64_t first = 0, second = 0;  ///< pairs
+  [[nodiscard]] bool has_value() const { return state == State::value; }
+};
+
+/// Evaluation of one rule on one report; keeps every node's value for explaining a failure.
+class Evaluation {
+ public:
+  Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero);
+  const Val& eval(std::uint32_t node);
+  [[nodiscard]] const Val& value(std::uint32_t node) const { return vals_[node]; }
+
+ private:
+  Val row_value(RowId row) const;
+  const CompiledRule& rule_;
+  const Report& report_;
+  bool zero_;
+  std::vector<Val> vals_;
+};
+
+/// Writes a value for people, as written or computed: "33,33", "200", "—" for no value.
+[[nodiscard]] std::string format_val(const Val& v, Type type);
+/// "[33,25; 33,35)", or the number when the interval is a point.
+[[nodiscard]] std::string format_interval(const Interval& i);
+/// One end of an interval: "199", "33,25".
+[[nodiscard]] std::string format_bound(const Rational& r);
+
+/// The exact value of `v` written as a value of `kind`, in the precision of `current` when that
+/// is a reported percentage; nullopt when it has no such value (not exact, not whole, …).
+[[nodiscard]] std::optional<std::string> format_for_row(const Val& v, Kind kind,
+                                                        const Value& current);
+
+}  // namespace cchc::rules

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <exception>
+
+#include <fmt/format.h>
+#include <gsl/assert>
+
+#include "../enum_names.hpp"
+#include "cchc/rules.hpp"
+#include "compiler.hpp"
+#include "evaluate.hpp"
+
+namespace cchc {
+namespace embedded {
+std::string_view builtin_rules_rules() noexcept;  // generated from src/rules/builtin/*.rules
+}  // namespace embedded
+
+namespace {
+
+constexpr detail::NameTable<MissingPolicy, 3> missing_names{{
+    {MissingPolicy::skip_any, "skip_any"},
+    {MissingPolicy::skip_all, "skip_all"},
+    {MissingPolicy::zero, "zero"},
+}};
+
+using rules::CompiledRule;
+using rules::Evaluation;
+using rules::Op;
+using rules::Tri;
+
+std::string_view symbol(Op op) {
+  switch (op) {
+    case Op::eq: return "=";
+    case Op::ne: return "≠";
+    case Op::lt: return "<";
+    case Op::le: return "≤";
+    case Op::gt: return ">";
+    case Op::ge: return "≥";
+    default: return "";
+  }
+}
+
+Op mirror(Op op) {
+  switch (op) {
+    case Op::lt: return Op::gt;
+    case Op::le: return Op::ge;
+    case Op::gt: return Op::lt;
+    case Op::ge: return Op::le;
+    default: return op;
+  }
+}
+
+// The row an operand stands for: a row, or a half of a pair row.
+bool is_row_operand(const CompiledRule& r, std::uint32_t i) {
+  const auto& n = r.nodes[i];
+  return n.op == Op::row || ((n.op == Op::first || n.op == Op::second) &&
+                             r.nodes[n.args[0]].op == Op::row);
+}
+
+// The part of a failed check that failed: through "if … then", and the first false conjunct.
+std::uint32_t culprit(const CompiledRule& r, const Evaluation& e, std::uint32_t i) {
+  const auto& n = r.nodes[i];
+  if (n.op == Op::implies) return culprit(r, e, n.args[1]);
+  if (n.op == Op::and_) {
+    for (auto a : n.args)
+      if (e.value(a).truth == Tri::no) return culprit(r, e, a);
+  }
+  return i;
+}
+
+std::string expand(const std::vector<rules::MessagePart>& parts, const CompiledRule& r,
+                   Evaluation& e, const Report& report, Language lang) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!p.expr) {
+      out += p.text;
+      continue;
+    }
+    const auto& n = r.nodes[*p.expr];
+    if (n.op == Op::row) {
+      const Value& v = report.value(n.row);
+      out += is_absent(v) ? (lang == Language::vi ? "(trống)" : "(blank)") : text_of(v);
+    } else {
+      out += rules::format_val(e.eval(*p.expr), n.type);
+    }
+  }
+  return out;
+}
+
+void explain(const CompiledRule& r, Evaluation& e, const Report& report, Finding& f) {
+  const std::uint32_t c = culprit(r, e, r.check);
+  const auto& n = r.nodes[c];
+  const Catalog& cat = report.catalog();
+  if (n.op == Op::eq || n.op == Op::ne || n.op == Op::lt || n.op == Op::le || n.op == Op::gt ||
+      n.op == Op::ge) {
+    std::uint32_t row_side = n.args[0], other = n.args[1];
+    Op op = n.op;
+    if (!is_row_operand(r, row_side) && is_row_operand(r, other)) {
+      std::swap(row_side, other);
+      op = mirror(op);
+    }
+    const auto& value = e.value(other);
+    // Against a rounded value, the bound that would satisfy the check: "≥ 199" for parts
+    // written "100" + "100", "∈ [33,25; 33,35)" for an equation.
+    if (!value.has_value()) f.expected = fmt::format("{} —", symbol(op));
+    else if (value.num.exact()) f.expected = fmt::format("{} {}", symbol(op), rules::format_interval(value.num));
+    else if (op == Op::ge || op == Op::gt) f.expected = fmt::format("{} {}", symbol(op), rules::format_bound(value.num.lo));
+    else if (op == Op::le || op == Op::lt) f.expected = fmt::format("{} {}", symbol(op), rules::format_bound(value.num.hi));
+    else f.expected = fmt::format("{} {}", op == Op::eq ? "∈" : symbol(op), rules::format_interval(value.num));
+    // A value that makes the equation hold, for the one row it names.
+    const auto& rs = r.nodes[row_side];
+    if (op == Op::eq && rs.op == Op::row && !is_row_operand(r, other)) {
+      const Row& row = cat.row(rs.row);
+      if (auto text = rules::format_for_row(value, row.kind, report.value(rs.row)))
+        f.fix = Fix{rs.row, row.address(), *text};
+    }
+  } else if (n.op == Op::in_set) {
+    std::string set;
+    for (auto v : n.set) set += (set.empty() ? "" : ", ") + std::to_string(v);
+    f.expected = fmt::format("∈ {{{}}}", set);
+  } else if (n.op == Op::present) {
+    f.expected = "≠ (trống / blank)";
+  } else if (n.op == Op::absent) {
+    f.expected = "(trống / blank)";
+  }
+  if (r.fix_row && r.fix_expr) {
+    const Row& row = cat.row(*r.fix_row);
+    if (auto text = rules::format_for_row(e.eval(*r.fix_expr), row.kind, report.value(*r.fix_row)))
+      f.fix = Fix{*r.fix_row, row.address(), *text};
+  }
+}
+
+// Runs one compiled rule; appends a finding when its check is definitely false.
+void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out) {
+  bool zero = r.missing == MissingPolicy::zero;
+  if (r.missing != MissingPolicy::zero && !r.policy_rows.empty()) {
+    std::size_t blank = 0;
+    for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
+    if (r.missing == MissingPolicy::skip_any && blank > 0) return;
+    if (r.missing == MissingPolicy::skip_all) {
+      if (blank == r.policy_rows.size()) return;
+      zero = true;
+    }
+  }
+  Evaluation e(r, report, zero);
+  if (e.eval(r.check).truth != Tri::no) return;
+  Finding f;
+  f.rule_id = r.id;
+  f.severity = r.severity;
+  std::vector<RowId> rows = r.rows;
+  std::sort(rows.begin(), rows.end());  // catalogue order, however the check was written
+  for (RowId row : rows) f.rows.push_back(FindingRow::of(report, row));
+  f.message_vi = expand(r.vi, r, e, report, Language::vi);
+  f.message_en = expand(r.en, r, e, report, Language::en);
+  explain(r, e, report, f);
+  out.push_back(std::move(f));
+}
+
+// A C++ rule that throws becomes an error finding: visible, and never a crash of the host.
+Finding failed_rule(const CustomRule& r, std::string_view what) {
+  Finding f;
+  f.rule_id = r.id;
+  f.severity = Severity::error;
+  f.message_vi = fmt::format("luật {} gặp lỗi khi chạy: {}", r.id, what);
+  f.message_en = fmt::format("rule {} failed: {}", r.id, what);
+  return f;
+}
+
+bool same_catalog(const Catalog& a, const Catalog& b) {
+  return &a == &b || (a.id() == b.id() && a.version() == b.version() && a.size() == b.size());
+}
+
+}  // namespace
+
+std::string_view to_string(MissingPolicy p) noexcept { return detail::name_of(missing_names, p); }
+std::optional<MissingPolicy> missing_policy_from_string(std::string_view s) noexcept {
+  return detail::value_of(missing_names, s);
+}
+
+FindingRow ReportView::row(std::string_view address) const {
+  return FindingRow::of(*report_, catalog().lookup(address).value());
+}
+
+struct RuleSet::Impl {
+  // Shared and immutable: copying a rule set copies pointers, and check() only reads.
+  std::vector<std::shared_ptr<const CompiledRule>> compiled;
+  std::vector<std::shared_ptr<const CustomRule>> custom;
+
+  bool has_id(std::string_view id) const {
+    return std::any_of(compiled.begin(), compiled.end(), [&](const auto& r) { return r->id == id; }) ||
+           std::any_of(custom.begin(), custom.end(), [&](const auto& r) { return r->id == id; });
+  }
+};
+
+RuleSet::RuleSet(std::shared_ptr<const Catalog> catalog)
+    : catalog_(std::move(catalog)), impl_(std::make_unique<Impl>()) {
+  Expects(catalog_ != nullptr);
+}
+RuleSet::RuleSet(const RuleSet& o) : catalog_(o.catalog_), impl_(std::make_unique<Impl>(*o.impl_)) {}
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(const RuleSet& o) {
+  if (this != &o) {
+    catalog_ = o.catalog_;
+    impl_ = std::make_unique<Impl>(*o.impl_);
+  }
+  return *this;
+}
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+result<RuleSet> RuleSet::compile(std::string_view source, std::shared_ptr<const Catalog> catalog,
+                                 std::string_view source_name, RuleLimits limits) {
+  if (!catalog) return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
+  RuleSet set(std::move(catalog));
+  if (auto r = set.add_source(source, source_name, limits); !r) return r.error();
+  return set;
+}
+
+result<void> RuleSet::add_source(std::string_view source, std::string_view source_name,
+                                 RuleLimits limits) {
+  auto compiled = rules::compile(source, *catalog_, source_name, limits);
+  if (!compiled) return compiled.error();
+  for (const auto& r : *compiled)
+    if (impl_->has_id(r.id))
+      return make_error(errc::invalid_argument, fmt::format("luật \"{}\" đã có trong bộ luật", r.id),
+                        fmt::format("rule \"{}\" is already in the set", r.id), r.origin);
+  for (auto& r : *compiled) impl_->compiled.push_back(std::make_shared<const CompiledRule>(std::move(r)));
+  return {};
+}
+
+result<void> RuleSet::add_custom(CustomRule rule) {
+  if (rule.id.empty() || !rule.check)
+    return make_error(errc::invalid_argument, "luật C++ cần mã và hàm kiểm tra",
+                      "a C++ rule needs an id and a callable");
+  if (impl_->has_id(rule.id))
+    return make_error(errc::invalid_argument, fmt::format("luật \"{}\" đã có trong bộ luật", rule.id),
+                      fmt::format("rule \"{}\" is already in the set", rule.id));
+  impl_->custom.push_back(std::make_shared<const CustomRule>(std::move(rule)));
+  return {};
+}
+
+std::size_t RuleSet::size() const noexcept { return impl_->compiled.size() + impl_->custom.size(); }
+
+std::vector<RuleInfo> RuleSet::rules() const {
+  std::vector<RuleInfo> out;
+  for (const auto& r : impl_->compiled)
+    out.push_back({r->id, r->severity, r->missing, r->message_vi, r->message_en, r->origin, r->rows});
+  for (const auto& r : impl_->custom)
+    out.push_back({r->id, r->severity, MissingPolicy::skip_any, r->description, r->description, "C++", {}});
+  return out;
+}
+
+result<std::vector<Finding>> RuleSet::check(const Report& report) const {
+  if (!same_catalog(report.catalog(), *catalog_))
+    return make_error(errc::invalid_argument,
+                      fmt::format("báo cáo theo danh mục {} {}, bộ luật theo {} {}",
+                                  report.catalog().id(), report.catalog().version(),
+                                  catalog_->id(), catalog_->version()),
+                      fmt::format("the report follows catalogue {} {}, the rules {} {}",
+                                  report.catalog().id(), report.catalog().version(),
+                                  catalog_->id(), catalog_->version()));
+  std::vector<Finding> out;
+  for (const auto& r : impl_->compiled) run(*r, report, out);
+  const ReportView view(report);
+  for (const auto& r : impl_->custom) {
+    std::vector<Finding> found;
+    try {
+      found = r->check(view);
+    } catch (const std::exception& ex) {
+      out.push_back(failed_rule(*r, ex.what()));
+      continue;
+    } catch (...) {
+      out.push_back(failed_rule(*r, "?"));
+      continue;
+    }
+    for (auto& f : found) {
+      f.rule_id = r->id;
+      f.severity = r->severity;
+      out.push_back(std::move(f));
+    }
+  }
+  sort_findings(out, *catalog_);
+  return out;
+}
+
+RuleSet RuleSet::structural(std::shared_ptr<const Catalog> catalog) {
+  RuleSet set(catalog);
+  // Generated from a validated catalogue; failing to compile it is a bug in cchc.
+  if (auto r = set.add_source(structural_rules_source(*catalog), "structure"); !r)
+    throw exception(std::move(r.error()));
+  return set;
+}
+
+std::string_view builtin_rules_source() noexcept { return embedded::builtin_rules_rules(); }
+
+RuleSet RuleSet::builtin(std::shared_ptr<const Catalog> catalog) {
+  RuleSet set = structural(catalog);
+  const auto builtin = builtin_catalog();
+  if (catalog->id() == builtin->id() && catalog->version() == builtin->version()) {
+    if (auto r = set.add_source(builtin_rules_source(), "builtin.rules"); !r)
+      throw exception(std::move(r.error()));
+  }
+  return set;
+}
+
+}  // namespace cchc
