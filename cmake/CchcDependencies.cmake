@@ -10,4 +10,14 @@ if(CCHC_BUILD_CLI)
 endif()
 if(CCHC_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  find_package(Threads REQUIRED)
+endif()
+
+# Python (ctypes) tests of the C API run when python3 is there and the build is not sanitized:
+# an instrumented library cannot be loaded into an uninstrumented interpreter.
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(Python3_Interpreter_FOUND AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
+  set(CCHC_PYTHON_TESTS ON)
+else()
+  set(CCHC_PYTHON_TESTS OFF)
 endif()

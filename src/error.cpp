@@ -17,6 +17,10 @@ std::string_view to_string(errc code) noexcept {
     case errc::io_error: return "io_error";
     case errc::invalid_catalog: return "invalid_catalog";
     case errc::limit_exceeded: return "limit_exceeded";
+    case errc::buffer_too_small: return "buffer_too_small";
+    case errc::callback_failed: return "callback_failed";
+    case errc::no_value: return "no_value";
+    case errc::out_of_memory: return "out_of_memory";
     case errc::internal: return "internal";
   }
   return "unknown";

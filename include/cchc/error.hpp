@@ -37,6 +37,10 @@ enum class errc : std::int32_t {
   io_error = -7,          ///< a file that cannot be read or written
   invalid_catalog = -8,   ///< a catalogue that contradicts itself (duplicate codes, bad parents)
   limit_exceeded = -9,    ///< input beyond a documented safety limit
+  buffer_too_small = -10, ///< a caller's buffer cannot hold the whole output (C API)
+  callback_failed = -11,  ///< a rule callback reported failure (C API)
+  no_value = -12,         ///< the row is blank, so there is no value of the asked kind
+  out_of_memory = -13,    ///< an allocation failed
   internal = -99,         ///< a bug in cchc; please report it
 };
 

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* The C API from strict C99: every public C header compiles with -std=c99 -pedantic -Werror,
+ * and the calls a C program makes behave as documented. */
+#include <stdio.h>
+#include <string.h>
+
+#include <cchc/cchc.h>
+#include <cchc/version.h>
+
+static int failures = 0;
+static int passes = 0;
+
+#define EXPECT(cond)                                                         \
+  do {                                                                       \
+    if (cond) {                                                              \
+      ++passes;                                                              \
+    } else {                                                                 \
+      ++failures;                                                            \
+      fprintf(stderr, "%s:%d: failed: %s (%s)\n", __FILE__, __LINE__, #cond, \
+              cchc_last_error());                                            \
+    }                                                                        \
+  } while (0)
+
+int main(void) {
+  cchc_catalog* catalog = NULL;
+  cchc_report* report = NULL;
+  cchc_ruleset* rules = NULL;
+  cchc_findings* findings = NULL;
+  cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+  size_t count = 0, length = 0;
+  int64_t value = 0;
+  char text[64];
+
+  EXPECT(strcmp(cchc_version(), CCHC_VERSION_STRING) == 0);
+  EXPECT(cchc_catalog_builtin(NULL) == CCHC_EINVAL);
+  EXPECT(strlen(cchc_last_error()) > 0);
+  EXPECT(cchc_catalog_builtin(&catalog) == CCHC_OK);
+  EXPECT(cchc_report_load(&report, catalog, CCHC_EXAMPLE_REPORT) == CCHC_OK);
+  EXPECT(cchc_report_get_count(&value, report, "B1:4.1") == CCHC_OK && value == 196);
+  EXPECT(cchc_report_get_count(&value, report, "B1:1") == CCHC_ENOVALUE);
+  EXPECT(cchc_report_get_text(text, sizeof text, &length, report, "B4:1.4") == CCHC_OK);
+  EXPECT(strcmp(text, "33,3") == 0 && length == 4);
+  EXPECT(cchc_report_set_text(report, "B1:2.1", "abc", CCHC_NTS) == CCHC_EPARSE);
+  EXPECT(strstr(cchc_last_error(), "B1:2.1") != NULL);
+  EXPECT(cchc_ruleset_builtin(&rules, catalog) == CCHC_OK);
+  EXPECT(cchc_ruleset_check(&findings, rules, report) == CCHC_OK);
+  EXPECT(cchc_findings_count(&count, findings) == CCHC_OK && count == 11);
+  EXPECT(cchc_findings_get(&info, findings, 0) == CCHC_OK);
+  EXPECT(strcmp(info.rule_id, "required.B1:1") == 0);
+  EXPECT(info.severity == CCHC_SEVERITY_ERROR);
+
+  cchc_findings_free(findings);
+  cchc_ruleset_free(rules);
+  cchc_report_free(report);
+  cchc_catalog_free(catalog);
+  printf("%d passed, %d failed\n", passes, failures);
+  return failures == 0 ? 0 : 1;
+}

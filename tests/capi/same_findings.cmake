@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: MIT
+# Runs `CLI check` and EXAMPLE (a ;-list: program and arguments) and checks that the example
+# prints exactly the CLI's findings, then its own line about the changed value.
+if(LIBRARY)
+  set(ENV{CCHC_LIBRARY} "${LIBRARY}")
+endif()
+execute_process(COMMAND "${CLI}" check RESULT_VARIABLE cli_rc OUTPUT_VARIABLE cli_out ERROR_VARIABLE cli_err)
+execute_process(COMMAND ${EXAMPLE} RESULT_VARIABLE ex_rc OUTPUT_VARIABLE ex_out ERROR_VARIABLE ex_err)
+if(NOT cli_rc EQUAL 1)
+  message(FATAL_ERROR "cchc check exited ${cli_rc}: ${cli_err}")
+endif()
+if(NOT ex_rc EQUAL 1)
+  message(FATAL_ERROR "the example exited ${ex_rc}:\n${ex_out}\n${ex_err}")
+endif()
+string(FIND "${ex_out}" "--- B4:3.2 = 25:" cut)
+if(cut EQUAL -1)
+  message(FATAL_ERROR "the example printed no second check:\n${ex_out}")
+endif()
+string(SUBSTRING "${ex_out}" 0 ${cut} findings)
+string(SUBSTRING "${ex_out}" ${cut} -1 after)
+if(NOT findings STREQUAL cli_out)
+  message(FATAL_ERROR "the example's findings differ from cchc check:\n--- example\n${findings}\n--- cchc check\n${cli_out}")
+endif()
+# Mending B4:3.2 removes one of the five errors.
+if(NOT after MATCHES "^--- B4:3.2 = 25: 4 errors, 2 warnings, 4 info")
+  message(FATAL_ERROR "unexpected second check: ${after}")
+endif()

@@ -1,0 +1,516 @@
+// SPDX-License-Identifier: MIT
+// The C API (cchc.h), called from C++: every function with bad arguments, the buffer contract,
+// callbacks, and many threads sharing one rule set.
+#include "cchc/cchc.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cchc/cchc.hpp"
+
+namespace {
+
+const std::string example = std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.json";
+
+// RAII owners for the tests' handles.
+struct Handles {
+  cchc_catalog* catalog = nullptr;
+  cchc_report* report = nullptr;
+  cchc_ruleset* rules = nullptr;
+  Handles() {
+    EXPECT_EQ(cchc_catalog_builtin(&catalog), CCHC_OK);
+    EXPECT_EQ(cchc_report_load(&report, catalog, example.c_str()), CCHC_OK) << cchc_last_error();
+    EXPECT_EQ(cchc_ruleset_builtin(&rules, catalog), CCHC_OK);
+  }
+  ~Handles() {
+    cchc_ruleset_free(rules);
+    cchc_report_free(report);
+    cchc_catalog_free(catalog);
+  }
+};
+
+std::string text_of(int32_t (*fn)(char*, size_t, size_t*, const cchc_report*, const char*),
+                    const cchc_report* r, const char* a) {
+  size_t n = 0;
+  EXPECT_EQ(fn(nullptr, 0, &n, r, a), CCHC_OK);
+  std::string s(n + 1, '\0');
+  EXPECT_EQ(fn(s.data(), s.size(), &n, r, a), CCHC_OK);
+  s.resize(n);
+  return s;
+}
+
+std::string findings_text(const cchc_findings* f, int32_t lang = CCHC_LANG_VI) {
+  size_t n = 0;
+  EXPECT_EQ(cchc_findings_to_text(nullptr, 0, &n, f, lang), CCHC_OK);
+  std::string s(n + 1, '\0');
+  EXPECT_EQ(cchc_findings_to_text(s.data(), s.size(), &n, f, lang), CCHC_OK);
+  s.resize(n);
+  return s;
+}
+
+TEST(CApi, VersionAndErrors) {
+  EXPECT_STREQ(cchc_version(), CCHC_VERSION_STRING);
+  EXPECT_EQ(cchc_version_number(), CCHC_VERSION_NUMBER);
+  EXPECT_STREQ(cchc_errstr(CCHC_OK), "ok");
+  EXPECT_STREQ(cchc_errstr(CCHC_EPARSE), "parse_error");
+  EXPECT_STREQ(cchc_errstr(12345), "unknown");
+  EXPECT_NE(cchc_last_error(), nullptr);
+  // The C codes are the C++ codes.
+  EXPECT_EQ(CCHC_EKIND, static_cast<int32_t>(cchc::errc::kind_mismatch));
+  EXPECT_EQ(CCHC_EBUFFER, static_cast<int32_t>(cchc::errc::buffer_too_small));
+  EXPECT_EQ(CCHC_ENOVALUE, static_cast<int32_t>(cchc::errc::no_value));
+  EXPECT_EQ(CCHC_EINTERNAL, static_cast<int32_t>(cchc::errc::internal));
+  EXPECT_EQ(CCHC_KIND_MONEY, static_cast<int32_t>(cchc::Kind::money));
+  EXPECT_EQ(CCHC_SEVERITY_ERROR, static_cast<int32_t>(cchc::Severity::error));
+}
+
+TEST(CApi, NullArgumentsAreRefusedNeverCrash) {
+  Handles h;
+  cchc_catalog* c = nullptr;
+  cchc_report* r = nullptr;
+  cchc_ruleset* s = nullptr;
+  cchc_findings* f = nullptr;
+  size_t n = 0;
+  int64_t i = 0, j = 0;
+  int32_t k = 0, b = 0;
+  const char* p = nullptr;
+  const char* q = nullptr;
+  cchc_form_info form = CCHC_FORM_INFO_INIT;
+  cchc_row_info row = CCHC_ROW_INFO_INIT;
+  cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+  char buf[8];
+  const int32_t results[] = {
+      cchc_catalog_builtin(nullptr),
+      cchc_catalog_from_json(nullptr, "{}", 2),
+      cchc_catalog_from_json(&c, nullptr, 5),
+      cchc_catalog_load(&c, nullptr),
+      cchc_catalog_id(nullptr, &q, h.catalog),
+      cchc_catalog_id(&p, &q, nullptr),
+      cchc_catalog_form_count(nullptr, h.catalog),
+      cchc_catalog_form_count(&n, nullptr),
+      cchc_catalog_row_count(&n, nullptr),
+      cchc_catalog_find_row(&n, nullptr, "B1:1", CCHC_NTS),
+      cchc_catalog_find_row(nullptr, h.catalog, "B1:1", CCHC_NTS),
+      cchc_catalog_form(nullptr, h.catalog, 0),
+      cchc_catalog_form(&form, nullptr, 0),
+      cchc_catalog_row(nullptr, h.catalog, 0),
+      cchc_catalog_row(&row, nullptr, 0),
+      cchc_catalog_row_code(nullptr, &p, &q, h.catalog, 0, 0),
+      cchc_report_new(nullptr, h.catalog),
+      cchc_report_new(&r, nullptr),
+      cchc_report_from_json(&r, nullptr, "{}", 2),
+      cchc_report_from_json(&r, h.catalog, nullptr, 3),
+      cchc_report_load(&r, h.catalog, nullptr),
+      cchc_report_clone(&r, nullptr),
+      cchc_report_to_json(buf, sizeof buf, &n, nullptr),
+      cchc_report_save(nullptr, "/tmp/x.json"),
+      cchc_report_save(h.report, nullptr),
+      cchc_report_get_text(buf, sizeof buf, &n, nullptr, "B1:1"),
+      cchc_report_get_text(buf, sizeof buf, &n, h.report, nullptr),
+      cchc_report_set_text(nullptr, "B1:2.1", "1", 1),
+      cchc_report_set_text(h.report, nullptr, "1", 1),
+      cchc_report_set_text(h.report, "B1:2.1", nullptr, 1),
+      cchc_report_value_kind(nullptr, &b, h.report, "B1:1"),
+      cchc_report_value_kind(&k, nullptr, h.report, "B1:1"),
+      cchc_report_value_ok(nullptr, h.report, "B1:1"),
+      cchc_report_clear(nullptr, "B1:1", CCHC_BLANK_NOT_REPORTED),
+      cchc_report_get_count(nullptr, h.report, "B1:2.1"),
+      cchc_report_get_count(&i, nullptr, "B1:2.1"),
+      cchc_report_set_count(nullptr, "B1:2.1", 1),
+      cchc_report_get_percent(nullptr, &k, h.report, "B4:1.4"),
+      cchc_report_set_percent(nullptr, "B4:1.4", 1, 0),
+      cchc_report_get_code(nullptr, h.report, "B7:1"),
+      cchc_report_set_code(nullptr, "B7:1", 1),
+      cchc_report_get_pair(nullptr, &j, h.report, "B3:3.2"),
+      cchc_report_set_pair(nullptr, "B3:3.2", 1, 1),
+      cchc_report_get_money(nullptr, h.report, "B1:1"),
+      cchc_report_set_money(nullptr, "B1:1", 1),
+      cchc_report_get_meta(buf, sizeof buf, &n, nullptr, "province"),
+      cchc_report_get_meta(buf, sizeof buf, &n, h.report, nullptr),
+      cchc_report_set_meta(nullptr, "province", "x", 1),
+      cchc_report_set_meta(h.report, nullptr, "x", 1),
+      cchc_report_derive(nullptr, &n, h.report),
+      cchc_report_derive(&r, nullptr, h.report),
+      cchc_report_derive(&r, &n, nullptr),
+      cchc_ruleset_new(nullptr, h.catalog),
+      cchc_ruleset_new(&s, nullptr),
+      cchc_ruleset_builtin(&s, nullptr),
+      cchc_ruleset_size(nullptr, h.rules),
+      cchc_ruleset_size(&n, nullptr),
+      cchc_ruleset_add_source(nullptr, "x", 1, "n", nullptr, nullptr),
+      cchc_ruleset_add_source(h.rules, nullptr, 4, "n", nullptr, nullptr),
+      cchc_ruleset_add_callback(nullptr, "id", CCHC_SEVERITY_INFO, [](void*, const cchc_report*, cchc_finding_sink*) { return 0; }, nullptr),
+      cchc_ruleset_add_callback(h.rules, nullptr, CCHC_SEVERITY_INFO, [](void*, const cchc_report*, cchc_finding_sink*) { return 0; }, nullptr),
+      cchc_ruleset_add_callback(h.rules, "id", CCHC_SEVERITY_INFO, nullptr, nullptr),
+      cchc_sink_add(nullptr, "vi", "en", nullptr, 0),
+      cchc_ruleset_check(nullptr, h.rules, h.report),
+      cchc_ruleset_check(&f, nullptr, h.report),
+      cchc_ruleset_check(&f, h.rules, nullptr),
+      cchc_findings_count(&n, nullptr),
+      cchc_findings_summary(&n, &n, &n, nullptr),
+      cchc_findings_get(&info, nullptr, 0),
+      cchc_findings_row(&p, &q, &k, nullptr, 0, 0),
+      cchc_findings_to_json(buf, sizeof buf, &n, nullptr),
+      cchc_findings_to_text(buf, sizeof buf, &n, nullptr, CCHC_LANG_VI),
+  };
+  for (std::size_t idx = 0; idx < std::size(results); ++idx) {
+    SCOPED_TRACE(idx);
+    EXPECT_EQ(results[idx], CCHC_EINVAL);
+  }
+  EXPECT_NE(std::strlen(cchc_last_error()), 0u);
+  // Nothing was created on failure.
+  EXPECT_EQ(c, nullptr);
+  EXPECT_EQ(r, nullptr);
+  EXPECT_EQ(s, nullptr);
+  EXPECT_EQ(f, nullptr);
+  // _free accepts NULL.
+  cchc_catalog_free(nullptr);
+  cchc_report_free(nullptr);
+  cchc_ruleset_free(nullptr);
+  cchc_findings_free(nullptr);
+}
+
+TEST(CApi, BadInputGetsAStatusAndAMessageThatSaysWhere) {
+  Handles h;
+  cchc_report* r = nullptr;
+  int64_t i = 0;
+  EXPECT_EQ(cchc_report_from_json(&r, h.catalog, "{\n  oops", CCHC_NTS), CCHC_EPARSE);
+  EXPECT_STREQ(cchc_last_error(), "2:3: JSON không hợp lệ: syntax error (malformed JSON: syntax error)");
+  EXPECT_EQ(cchc_report_load(&r, h.catalog, "/nonexistent.json"), CCHC_EIO);
+  EXPECT_EQ(cchc_report_get_count(&i, h.report, "B9:1"), CCHC_ENOTFOUND);
+  EXPECT_NE(std::string(cchc_last_error()).find("B9:1"), std::string::npos);
+  EXPECT_EQ(cchc_report_get_count(&i, h.report, "B4:1.4"), CCHC_EKIND);
+  EXPECT_EQ(cchc_report_get_count(&i, h.report, "B1:1"), CCHC_ENOVALUE);
+  EXPECT_EQ(cchc_report_set_text(h.report, "B4:1.4", "33.3", CCHC_NTS), CCHC_EPARSE);
+  EXPECT_NE(std::string(cchc_last_error()).find("B4:1.4"), std::string::npos);
+  EXPECT_EQ(cchc_report_set_text(h.report, "B1:2.1", "1000000000000000000000000000000", CCHC_NTS),
+            CCHC_ERANGE);
+  EXPECT_EQ(cchc_report_set_text(h.report, "B1:2.1", "1,5", CCHC_NTS), CCHC_EKIND);
+  EXPECT_EQ(cchc_report_set_text(h.report, "B1:2.1", "\xFF", 1), CCHC_EUTF8);
+  EXPECT_EQ(cchc_report_set_text(h.report, "B1:\xFF", "1", 1), CCHC_EUTF8);
+  EXPECT_EQ(cchc_report_set_count(h.report, "B4:1.4", 3), CCHC_EKIND);
+  EXPECT_EQ(cchc_report_set_code(h.report, "B1:2.1", 1), CCHC_EKIND);
+  EXPECT_EQ(cchc_report_set_percent(h.report, "B4:1.4", 1, 12), CCHC_ERANGE);
+  EXPECT_EQ(cchc_report_clear(h.report, "B1:2.1", 7), CCHC_EINVAL);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "colour", "x", 1), CCHC_ENOTFOUND);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "catalog.id", "x", 1), CCHC_EINVAL);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "document.date", "2024-02-30", CCHC_NTS), CCHC_ERANGE);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "agency.level", "ministry", CCHC_NTS), CCHC_EPARSE);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "period", "Q1", CCHC_NTS), CCHC_EPARSE);
+  cchc_catalog* c = nullptr;
+  EXPECT_EQ(cchc_catalog_from_json(&c, "{\"id\": \"x\", \"version\": \"1\", \"forms\": [{\"number\": 1, "
+                                       "\"title\": \"T\", \"rows\": [{\"code\": \"1\", \"label\": \"L\", "
+                                       "\"kind\": \"count\"}, {\"code\": \"1\", \"label\": \"M\", "
+                                       "\"kind\": \"count\"}]}]}", CCHC_NTS),
+            CCHC_ECATALOG);
+  EXPECT_EQ(c, nullptr);
+  size_t n = 0;
+  EXPECT_EQ(cchc_catalog_find_row(&n, h.catalog, "nonsense", CCHC_NTS), CCHC_EPARSE);
+  cchc_row_info row = CCHC_ROW_INFO_INIT;
+  EXPECT_EQ(cchc_catalog_row(&row, h.catalog, 100000), CCHC_EINVAL);
+  row.version = 0;  // not initialised with the macro
+  EXPECT_EQ(cchc_catalog_row(&row, h.catalog, 0), CCHC_EINVAL);
+  int64_t v = 0;
+  const char* l = nullptr;
+  const char* le = nullptr;
+  EXPECT_EQ(cchc_catalog_row_code(&v, &l, &le, h.catalog, 0, 0), CCHC_EINVAL);  // B1:1 has no codes
+}
+
+TEST(CApi, BuffersReportTheirFullLength) {
+  Handles h;
+  size_t n = 0;
+  EXPECT_EQ(cchc_report_get_meta(nullptr, 0, &n, h.report, "agency.name"), CCHC_OK);
+  EXPECT_EQ(n, std::strlen("Sở Khoa học và Công nghệ"));
+  char small[5];
+  EXPECT_EQ(cchc_report_get_meta(small, sizeof small, &n, h.report, "agency.name"), CCHC_EBUFFER);
+  EXPECT_EQ(n, std::strlen("Sở Khoa học và Công nghệ"));
+  EXPECT_EQ(small[4], '\0');  // truncated, always terminated
+  EXPECT_NE(std::string(cchc_last_error()).find("buffer too small"), std::string::npos);
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "agency.name"), "Sở Khoa học và Công nghệ");
+  EXPECT_EQ(cchc_report_get_text(small, 0, nullptr, h.report, "B1:1"), CCHC_OK);  // length optional
+}
+
+TEST(CApi, CataloguesList) {
+  Handles h;
+  const char* id = nullptr;
+  const char* version = nullptr;
+  ASSERT_EQ(cchc_catalog_id(&id, &version, h.catalog), CCHC_OK);
+  EXPECT_STREQ(id, "vn.sonla.snv-3981-2022.so-nganh");
+  EXPECT_STREQ(version, "2022.1");
+  size_t forms = 0, rows = 0, index = 0;
+  ASSERT_EQ(cchc_catalog_form_count(&forms, h.catalog), CCHC_OK);
+  ASSERT_EQ(cchc_catalog_row_count(&rows, h.catalog), CCHC_OK);
+  EXPECT_EQ(forms, 7u);
+  EXPECT_EQ(rows, 129u);
+  cchc_form_info form = CCHC_FORM_INFO_INIT;
+  ASSERT_EQ(cchc_catalog_form(&form, h.catalog, 6), CCHC_OK);
+  EXPECT_EQ(form.number, 7);
+  EXPECT_STREQ(form.title, "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số");
+  EXPECT_EQ(cchc_catalog_form(&form, h.catalog, 7), CCHC_EINVAL);
+  ASSERT_EQ(cchc_catalog_find_row(&index, h.catalog, "B1:6.2", CCHC_NTS), CCHC_OK);
+  cchc_row_info row = CCHC_ROW_INFO_INIT;
+  ASSERT_EQ(cchc_catalog_row(&row, h.catalog, index), CCHC_OK);
+  EXPECT_STREQ(row.address, "B1:6.2");
+  EXPECT_STREQ(row.label, "Hình thức khảo sát");
+  EXPECT_EQ(row.kind, CCHC_KIND_CODE);
+  EXPECT_EQ(row.required, 0);
+  ASSERT_EQ(row.code_count, 3u);
+  int64_t value = 0;
+  const char* label = nullptr;
+  const char* label_en = nullptr;
+  ASSERT_EQ(cchc_catalog_row_code(&value, &label, &label_en, h.catalog, index, 2), CCHC_OK);
+  EXPECT_EQ(value, 2);
+  EXPECT_STREQ(label, "Kết hợp");
+  size_t parent = 0;
+  ASSERT_EQ(cchc_catalog_find_row(&parent, h.catalog, "B1:6", CCHC_NTS), CCHC_OK);
+  EXPECT_EQ(row.parent, static_cast<int64_t>(parent));
+}
+
+TEST(CApi, TypedValuesAndText) {
+  Handles h;
+  int64_t i = 0, j = 0;
+  int32_t d = 0, kind = 0, blank = 0, ok = 0;
+  ASSERT_EQ(cchc_report_get_percent(&i, &d, h.report, "B4:1.4"), CCHC_OK);
+  EXPECT_EQ(i, 333);
+  EXPECT_EQ(d, 1);
+  ASSERT_EQ(cchc_report_get_pair(&i, &j, h.report, "B7:5.1"), CCHC_OK);
+  EXPECT_EQ(i, 4);
+  EXPECT_EQ(j, 4);
+  EXPECT_EQ(text_of(cchc_report_get_text, h.report, "B7:5.1"), "04/04");
+  ASSERT_EQ(cchc_report_get_code(&i, h.report, "B7:1"), CCHC_OK);
+  EXPECT_EQ(i, 0);
+  ASSERT_EQ(cchc_report_get_code(&i, h.report, "B1:7"), CCHC_OK);  // a yes/no row
+  ASSERT_EQ(cchc_report_set_count(h.report, "B1:1", 12), CCHC_OK);
+  ASSERT_EQ(cchc_report_get_count(&i, h.report, "B1:1"), CCHC_OK);
+  EXPECT_EQ(i, 12);
+  ASSERT_EQ(cchc_report_set_percent(h.report, "B1:2", 600, 1), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_text, h.report, "B1:2"), "60,0");
+  ASSERT_EQ(cchc_report_set_pair(h.report, "B3:3.3", 2, 40), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_text, h.report, "B3:3.3"), "2/40");
+  ASSERT_EQ(cchc_report_set_code(h.report, "B1:6", 2), CCHC_OK);  // kept, but invalid
+  ASSERT_EQ(cchc_report_value_ok(&ok, h.report, "B1:6"), CCHC_OK);
+  EXPECT_EQ(ok, 0);
+  ASSERT_EQ(cchc_report_set_text(h.report, "B4:1.3", "", CCHC_NTS), CCHC_OK);
+  ASSERT_EQ(cchc_report_value_kind(&kind, &blank, h.report, "B4:1.3"), CCHC_OK);
+  EXPECT_EQ(kind, CCHC_KIND_COUNT);
+  EXPECT_EQ(blank, 1);
+  ASSERT_EQ(cchc_report_clear(h.report, "B5:2.3", CCHC_BLANK_NOT_APPLICABLE), CCHC_OK);
+  cchc_report* made = nullptr;
+  ASSERT_EQ(cchc_report_new(&made, h.catalog), CCHC_OK);
+  EXPECT_EQ(cchc_report_set_money(made, "B1:1", 5), CCHC_EKIND);
+  cchc_report_free(made);
+}
+
+TEST(CApi, MetadataByField) {
+  Handles h;
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "period"), "q1 2024");
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "document.date"), "2024-03-12");
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "catalog.id"), "vn.sonla.snv-3981-2022.so-nganh");
+  ASSERT_EQ(cchc_report_set_meta(h.report, "period.kind", "six_months", CCHC_NTS), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "period"), "six_months 2024");
+  ASSERT_EQ(cchc_report_set_meta(h.report, "agency.name", "Vie\xCC\xA3\xCC\x82t", CCHC_NTS), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "agency.name"), "Việt");  // NFC
+  cchc_report* blank = nullptr;
+  ASSERT_EQ(cchc_report_new(&blank, h.catalog), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_meta, blank, "period.year"), "");
+  EXPECT_EQ(cchc_report_set_meta(blank, "period.year", "2025", CCHC_NTS), CCHC_EINVAL);
+  ASSERT_EQ(cchc_report_set_meta(blank, "period", "year 2025", CCHC_NTS), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_meta, blank, "period.kind"), "year");
+  cchc_report_free(blank);
+}
+
+TEST(CApi, JsonRoundTripCloneSaveAndDerive) {
+  Handles h;
+  size_t n = 0;
+  ASSERT_EQ(cchc_report_to_json(nullptr, 0, &n, h.report), CCHC_OK);
+  std::string json(n + 1, '\0');
+  ASSERT_EQ(cchc_report_to_json(json.data(), json.size(), &n, h.report), CCHC_OK);
+  json.resize(n);
+  cchc_report* back = nullptr;
+  ASSERT_EQ(cchc_report_from_json(&back, h.catalog, json.data(), json.size()), CCHC_OK);
+  cchc_report* copy = nullptr;
+  ASSERT_EQ(cchc_report_clone(&copy, back), CCHC_OK);
+  const std::string path = ::testing::TempDir() + "cchc-capi-save.json";
+  ASSERT_EQ(cchc_report_save(copy, path.c_str()), CCHC_OK);
+  EXPECT_EQ(cchc::read_file(path).value(), json);
+  cchc_report* derived = nullptr;
+  ASSERT_EQ(cchc_report_derive(&derived, &n, copy), CCHC_OK);
+  EXPECT_EQ(n, 2u);
+  EXPECT_EQ(text_of(cchc_report_get_text, derived, "B1:2"), "60");
+  EXPECT_EQ(text_of(cchc_report_get_text, copy, "B1:2"), "");
+  cchc_report_free(derived);
+  cchc_report_free(copy);
+  cchc_report_free(back);
+}
+
+TEST(CApi, CheckAndReadFindings) {
+  Handles h;
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&f, h.rules, h.report), CCHC_OK);
+  size_t count = 0, errors = 0, warnings = 0, infos = 0;
+  ASSERT_EQ(cchc_findings_count(&count, f), CCHC_OK);
+  ASSERT_EQ(cchc_findings_summary(&errors, &warnings, &infos, f), CCHC_OK);
+  EXPECT_EQ(count, 11u);
+  EXPECT_EQ(errors, 5u);
+  EXPECT_EQ(warnings, 2u);
+  EXPECT_EQ(infos, 4u);
+  cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+  ASSERT_EQ(cchc_findings_get(&info, f, 1), CCHC_OK);
+  EXPECT_STREQ(info.rule_id, "derivable.B1:2");
+  EXPECT_EQ(info.severity, CCHC_SEVERITY_WARNING);
+  EXPECT_EQ(info.has_fix, 1);
+  EXPECT_STREQ(info.fix_row, "B1:2");
+  EXPECT_STREQ(info.fix_value, "60");
+  ASSERT_EQ(info.row_count, 3u);
+  const char* address = nullptr;
+  const char* value = nullptr;
+  int32_t blank = 0;
+  ASSERT_EQ(cchc_findings_row(&address, &value, &blank, f, 1, 1), CCHC_OK);
+  EXPECT_STREQ(address, "B1:2.1");
+  EXPECT_STREQ(value, "35");
+  EXPECT_EQ(blank, 0);
+  EXPECT_EQ(cchc_findings_row(&address, &value, &blank, f, 1, 3), CCHC_EINVAL);
+  EXPECT_EQ(cchc_findings_get(&info, f, 11), CCHC_EINVAL);
+  EXPECT_EQ(cchc_findings_to_text(nullptr, 0, &count, f, 9), CCHC_EINVAL);
+  // The same text as the C++ API gives.
+  const cchc::Report report = cchc::load_report(example).value();
+  const auto cpp = cchc::RuleSet::builtin(report.catalog_ptr()).check(report).value();
+  EXPECT_EQ(findings_text(f), cchc::findings_to_text(cpp, cchc::Language::vi));
+  EXPECT_EQ(findings_text(f, CCHC_LANG_EN), cchc::findings_to_text(cpp, cchc::Language::en));
+  size_t n = 0;
+  ASSERT_EQ(cchc_findings_to_json(nullptr, 0, &n, f), CCHC_OK);
+  EXPECT_EQ(n, cchc::findings_to_json(cpp).size());
+  cchc_findings_free(f);
+}
+
+TEST(CApi, RuleSourcesReportLineAndColumn) {
+  Handles h;
+  uint32_t line = 99, column = 99;
+  EXPECT_EQ(cchc_ruleset_add_source(h.rules, "rule x {\n  check B1:2 == B1:2.1\n  vi \"a\" en \"b\"\n}",
+                                    CCHC_NTS, "mine.rules", &line, &column),
+            CCHC_EKIND);
+  EXPECT_EQ(line, 2u);
+  EXPECT_EQ(column, 9u);
+  EXPECT_NE(std::string(cchc_last_error()).find("mine.rules:2:9"), std::string::npos);
+  size_t before = 0, after = 0;
+  ASSERT_EQ(cchc_ruleset_size(&before, h.rules), CCHC_OK);
+  ASSERT_EQ(cchc_ruleset_add_source(h.rules, "rule x { check B1:4.2 <= B1:4.1 vi \"a\" en \"b\" }",
+                                    CCHC_NTS, nullptr, &line, &column),
+            CCHC_OK);
+  EXPECT_EQ(line, 0u);
+  ASSERT_EQ(cchc_ruleset_size(&after, h.rules), CCHC_OK);
+  EXPECT_EQ(after, before + 1);
+}
+
+int32_t flag_odd_total(void* user_data, const cchc_report* report, cchc_finding_sink* sink) {
+  ++*static_cast<std::atomic<int>*>(user_data);
+  int64_t n = 0;
+  if (cchc_report_get_count(&n, report, "B1:4.1") != CCHC_OK) return 1;
+  if (n % 2 == 0) {
+    const char* rows[] = {"B1:4.1"};
+    return cchc_sink_add(sink, "Tổng số chẵn", "The total is even", rows, 1);
+  }
+  return 0;
+}
+
+TEST(CApi, CallbacksAddFindingsWithUserData) {
+  Handles h;
+  std::atomic<int> calls{0};
+  ASSERT_EQ(cchc_ruleset_add_callback(h.rules, "my.even", CCHC_SEVERITY_INFO, flag_odd_total, &calls),
+            CCHC_OK);
+  EXPECT_EQ(cchc_ruleset_add_callback(h.rules, "my.even", CCHC_SEVERITY_INFO, flag_odd_total, &calls),
+            CCHC_EINVAL);  // duplicate id
+  EXPECT_EQ(cchc_ruleset_add_callback(h.rules, "x", 7, flag_odd_total, &calls), CCHC_EINVAL);
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&f, h.rules, h.report), CCHC_OK);
+  EXPECT_EQ(calls.load(), 1);
+  size_t count = 0;
+  ASSERT_EQ(cchc_findings_count(&count, f), CCHC_OK);
+  EXPECT_EQ(count, 12u);
+  bool seen = false;
+  for (size_t i = 0; i < count; ++i) {
+    cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+    ASSERT_EQ(cchc_findings_get(&info, f, i), CCHC_OK);
+    if (std::strcmp(info.rule_id, "my.even") == 0) {
+      seen = true;
+      EXPECT_EQ(info.severity, CCHC_SEVERITY_INFO);
+      EXPECT_STREQ(info.message_en, "The total is even");
+    }
+  }
+  EXPECT_TRUE(seen);
+  cchc_findings_free(f);
+}
+
+TEST(CApi, AFailingCallbackFailsTheCheck) {
+  Handles h;
+  ASSERT_EQ(cchc_ruleset_add_callback(h.rules, "my.broken", CCHC_SEVERITY_ERROR,
+                                      [](void*, const cchc_report*, cchc_finding_sink*) { return 42; },
+                                      nullptr),
+            CCHC_OK);
+  cchc_findings* f = nullptr;
+  EXPECT_EQ(cchc_ruleset_check(&f, h.rules, h.report), CCHC_ECALLBACK);
+  EXPECT_EQ(f, nullptr);
+  EXPECT_NE(std::string(cchc_last_error()).find("rule my.broken reported failure (code 42)"),
+            std::string::npos);
+}
+
+TEST(CApi, SinkRefusesUnknownRows) {
+  Handles h;
+  static int32_t rc = 0;
+  ASSERT_EQ(cchc_ruleset_add_callback(h.rules, "my.bad-row", CCHC_SEVERITY_ERROR,
+                                      [](void*, const cchc_report*, cchc_finding_sink* sink) {
+                                        const char* rows[] = {"B9:9"};
+                                        rc = cchc_sink_add(sink, "x", "y", rows, 1);
+                                        return 0;
+                                      },
+                                      nullptr),
+            CCHC_OK);
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&f, h.rules, h.report), CCHC_OK);
+  EXPECT_EQ(rc, CCHC_ENOTFOUND);
+  cchc_findings_free(f);
+}
+
+// Many threads, one catalogue and one rule set (with a C callback): every thread gets the
+// findings that one thread gets. Built under ThreadSanitizer by the tsan preset.
+TEST(CApi, ThreadsShareOneRuleSet) {
+  Handles h;
+  std::atomic<int> calls{0};
+  ASSERT_EQ(cchc_ruleset_add_callback(h.rules, "my.even", CCHC_SEVERITY_INFO, flag_odd_total, &calls),
+            CCHC_OK);
+  cchc_findings* once = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&once, h.rules, h.report), CCHC_OK);
+  const std::string expected = findings_text(once);
+  cchc_findings_free(once);
+
+  constexpr int threads = 4, reports_per_thread = 500;
+  std::atomic<int> mismatches{0}, failures{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (int i = 0; i < reports_per_thread; ++i) {
+        cchc_report* copy = nullptr;
+        cchc_findings* f = nullptr;
+        if (cchc_report_clone(&copy, h.report) != CCHC_OK ||
+            cchc_ruleset_check(&f, h.rules, copy) != CCHC_OK) {
+          ++failures;
+        } else if (findings_text(f) != expected) {
+          ++mismatches;
+        }
+        cchc_findings_free(f);
+        cchc_report_free(copy);
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(calls.load(), 1 + threads * reports_per_thread);
+}
+
+}  // namespace
