@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "cchc/unicode.hpp"
+
 namespace cchc {
 namespace {
 
@@ -85,5 +87,120 @@ std::string label_vi(const Period& p) {
 }
 
 std::string label_en(const Period& p) { return fmt::format("{} {}", info(p.kind).en, p.year); }
+
+namespace {
+
+// Upper case, one space between words: "Quý I  năm\n2024" → "QUÝ I NĂM 2024".
+std::string fold(std::string_view text) { return collapse_spaces(to_upper(text)); }
+
+std::optional<int> year_after(std::string_view s) {
+  // "NĂM 2024", "/2024", " 2024"
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '/')) ++i;
+  if (s.substr(i).starts_with("NĂM")) i += std::string_view("NĂM").size();
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i + 4 > s.size()) return std::nullopt;
+  int y = 0;
+  if (!read_int(s.substr(i, 4), y) || (i + 4 < s.size() && s[i + 4] >= '0' && s[i + 4] <= '9'))
+    return std::nullopt;
+  return y;
+}
+
+}  // namespace
+
+std::optional<Period> parse_period_vi(std::string_view text) {
+  const std::string t = fold(text);
+  struct Form {
+    std::string_view words;
+    PeriodKind kind;
+  };
+  // Longest names first, so "QUÝ III" is not read as "QUÝ II" or "QUÝ I".
+  static constexpr Form forms[] = {
+      {"QUÝ III", PeriodKind::q3},         {"QUÝ IV", PeriodKind::q4},
+      {"QUÝ II", PeriodKind::q2},          {"QUÝ I", PeriodKind::q1},
+      {"QUÝ 3", PeriodKind::q3},           {"QUÝ 4", PeriodKind::q4},
+      {"QUÝ 2", PeriodKind::q2},           {"QUÝ 1", PeriodKind::q1},
+      {"6 THÁNG ĐẦU NĂM", PeriodKind::six_months}, {"6 THÁNG", PeriodKind::six_months},
+      {"9 THÁNG ĐẦU NĂM", PeriodKind::nine_months}, {"9 THÁNG", PeriodKind::nine_months},
+  };
+  for (const auto& f : forms) {
+    const auto at = t.find(f.words);
+    if (at == std::string::npos) continue;
+    const std::string_view rest = std::string_view(t).substr(at + f.words.size());
+    if (auto y = year_after(rest)) return Period{*y, f.kind};
+  }
+  const auto at = t.find("NĂM ");
+  if (at != std::string::npos)
+    if (auto y = year_after(std::string_view(t).substr(at))) return Period{*y, PeriodKind::year};
+  return std::nullopt;
+}
+
+DateRange data_window(const Period& p) {
+  const auto y = static_cast<unsigned short>(p.year);
+  const auto prev = static_cast<unsigned short>(p.year - 1);
+  switch (p.kind) {
+    case PeriodKind::q1: return {Date(prev, 12, 15), Date(y, 3, 14)};
+    case PeriodKind::q2: return {Date(y, 3, 15), Date(y, 6, 14)};
+    case PeriodKind::q3: return {Date(y, 6, 15), Date(y, 9, 14)};
+    case PeriodKind::q4: return {Date(y, 9, 15), Date(y, 12, 14)};
+    case PeriodKind::six_months: return {Date(prev, 12, 15), Date(y, 6, 14)};
+    case PeriodKind::nine_months: return {Date(prev, 12, 15), Date(y, 9, 14)};
+    case PeriodKind::year: return {Date(prev, 12, 15), Date(y, 12, 14)};
+  }
+  return {Date(prev, 12, 15), Date(y, 12, 14)};
+}
+
+Period next_period(const Period& p) {
+  switch (p.kind) {
+    case PeriodKind::q1: return {p.year, PeriodKind::six_months};
+    case PeriodKind::q2: return {p.year, PeriodKind::q3};
+    case PeriodKind::six_months: return {p.year, PeriodKind::q3};
+    case PeriodKind::q3: return {p.year, PeriodKind::year};
+    case PeriodKind::nine_months: return {p.year, PeriodKind::year};
+    case PeriodKind::q4:
+    case PeriodKind::year: return {p.year + 1, PeriodKind::q1};
+  }
+  return {p.year + 1, PeriodKind::q1};
+}
+
+std::vector<Period> plannable_periods(const Period& p) {
+  std::vector<Period> out{next_period(p)};
+  Period quarter = p;
+  switch (p.kind) {
+    case PeriodKind::q1: quarter = {p.year, PeriodKind::q2}; break;
+    case PeriodKind::q2:
+    case PeriodKind::six_months: quarter = {p.year, PeriodKind::q3}; break;
+    case PeriodKind::q3:
+    case PeriodKind::nine_months: quarter = {p.year, PeriodKind::q4}; break;
+    case PeriodKind::q4:
+    case PeriodKind::year: quarter = {p.year + 1, PeriodKind::q1}; break;
+  }
+  if (quarter != out.front()) out.push_back(quarter);
+  return out;
+}
+
+bool Holidays::contains(const Date& d) const {
+  for (const auto& h : days)
+    if (h == d) return true;
+  return false;
+}
+
+bool is_working_day(const Date& d, const Holidays& holidays) {
+  const auto wd = d.day_of_week().as_number();  // 0 = Sunday
+  return wd != 0 && wd != 6 && !holidays.contains(d);
+}
+
+Date add_working_days(const Date& from, int n, const Holidays& holidays) {
+  Date d = from;
+  for (int left = n; left > 0;) {
+    d += boost::gregorian::days(1);
+    if (is_working_day(d, holidays)) --left;
+  }
+  return d;
+}
+
+Date earliest_report_date(const Period& p, const Holidays& holidays) {
+  return add_working_days(data_window(p).last, 1, holidays);
+}
 
 }  // namespace cchc

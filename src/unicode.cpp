@@ -122,6 +122,25 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
   return lines;
 }
 
+std::string to_upper(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = next(text, cp);
+    if (n <= 0) {
+      out += text.front();
+      text.remove_prefix(1);
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    const auto len = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(len));
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
 std::string collapse_spaces(std::string_view text) {
   std::string out;
   bool space = false;

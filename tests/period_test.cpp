@@ -46,3 +46,58 @@ TEST(Period, KindNamesRoundTripAndOrder) {
 
 }  // namespace
 }  // namespace cchc
+
+namespace cchc {
+namespace {
+
+TEST(Period, ReadsNamesAsReportsWriteThem) {
+  EXPECT_EQ(parse_period_vi("Kết quả thực hiện công tác cải cách hành chính Quý I năm 2024"),
+            (Period{2024, PeriodKind::q1}));
+  EXPECT_EQ(parse_period_vi("TRỌNG TÂM QUÝ IV NĂM 2023"), (Period{2023, PeriodKind::q4}));
+  EXPECT_EQ(parse_period_vi("quý III  năm\n2024"), (Period{2024, PeriodKind::q3}));
+  EXPECT_EQ(parse_period_vi("Quý II/2024"), (Period{2024, PeriodKind::q2}));
+  EXPECT_EQ(parse_period_vi("6 tháng đầu năm 2024"), (Period{2024, PeriodKind::six_months}));
+  EXPECT_EQ(parse_period_vi("9 tháng năm 2025"), (Period{2025, PeriodKind::nine_months}));
+  EXPECT_EQ(parse_period_vi("Báo cáo năm 2024"), (Period{2024, PeriodKind::year}));
+  EXPECT_FALSE(parse_period_vi("Quý I").has_value());
+  EXPECT_FALSE(parse_period_vi("năm 20245").has_value());
+}
+
+TEST(Period, DataWindowsRunFromThe15thToThe14th) {
+  EXPECT_EQ(data_window({2024, PeriodKind::q1}), (DateRange{Date(2023, 12, 15), Date(2024, 3, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::six_months}),
+            (DateRange{Date(2023, 12, 15), Date(2024, 6, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::q3}), (DateRange{Date(2024, 6, 15), Date(2024, 9, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::nine_months}),
+            (DateRange{Date(2023, 12, 15), Date(2024, 9, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::year}), (DateRange{Date(2023, 12, 15), Date(2024, 12, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::q2}), (DateRange{Date(2024, 3, 15), Date(2024, 6, 14)}));
+  EXPECT_EQ(data_window({2024, PeriodKind::q4}), (DateRange{Date(2024, 9, 15), Date(2024, 12, 14)}));
+}
+
+TEST(Period, TheNextPeriod) {
+  EXPECT_EQ(next_period({2024, PeriodKind::q1}), (Period{2024, PeriodKind::six_months}));
+  EXPECT_EQ(next_period({2024, PeriodKind::six_months}), (Period{2024, PeriodKind::q3}));
+  EXPECT_EQ(next_period({2024, PeriodKind::q3}), (Period{2024, PeriodKind::year}));
+  EXPECT_EQ(next_period({2024, PeriodKind::year}), (Period{2025, PeriodKind::q1}));
+  EXPECT_EQ(next_period({2024, PeriodKind::q4}), (Period{2025, PeriodKind::q1}));
+  EXPECT_EQ(plannable_periods({2024, PeriodKind::q1}),
+            (std::vector<Period>{{2024, PeriodKind::six_months}, {2024, PeriodKind::q2}}));
+  EXPECT_EQ(plannable_periods({2024, PeriodKind::year}), (std::vector<Period>{{2025, PeriodKind::q1}}));
+}
+
+TEST(Period, WorkingDaysSkipWeekendsAndHolidays) {
+  // 14/3/2024 is a Thursday: the next working day is Friday 15/3.
+  EXPECT_EQ(earliest_report_date({2024, PeriodKind::q1}), Date(2024, 3, 15));
+  // 14/6/2024 is a Friday: Monday 17/6.
+  EXPECT_EQ(earliest_report_date({2024, PeriodKind::six_months}), Date(2024, 6, 17));
+  EXPECT_FALSE(is_working_day(Date(2024, 3, 16)));  // Saturday
+  const Holidays tet{{Date(2024, 2, 8), Date(2024, 2, 9), Date(2024, 2, 12), Date(2024, 2, 13),
+                      Date(2024, 2, 14)}};
+  EXPECT_EQ(add_working_days(Date(2024, 2, 7), 1, tet), Date(2024, 2, 15));
+  EXPECT_EQ(add_working_days(Date(2024, 2, 7), 3, tet), Date(2024, 2, 19));
+  EXPECT_EQ(add_working_days(Date(2024, 2, 7), 1), Date(2024, 2, 8));
+}
+
+}  // namespace
+}  // namespace cchc

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -49,5 +50,45 @@ struct Period {
 [[nodiscard]] std::string label_vi(const Period& p);
 /// "Q1 2024", "first six months of 2024", "year 2024".
 [[nodiscard]] std::string label_en(const Period& p);
+
+/// Reads a period as reports name it: "Quý I năm 2024", "QUÝ IV NĂM 2023", "Quý II/2024",
+/// "6 tháng đầu năm 2024", "9 tháng năm 2024", "năm 2024". Case and spacing do not matter.
+[[nodiscard]] std::optional<Period> parse_period_vi(std::string_view text);
+
+/// An inclusive range of days.
+struct DateRange {
+  Date first;
+  Date last;
+  friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
+/// The data a report counts: from the 15th to the 14th (Decree 09/2019/NĐ-CP and Bộ Nội vụ
+/// practice). Q1: 15/12 of the year before – 14/3; six months: – 14/6; Q3: 15/6 – 14/9; nine
+/// months: 15/12 of the year before – 14/9; year: – 14/12; the single quarters Q2: 15/3 – 14/6
+/// and Q4: 15/9 – 14/12.
+[[nodiscard]] DateRange data_window(const Period& p);
+
+/// The report that follows in the cycle Q1 → six months → Q3 → year → Q1 of the next year (Q2 →
+/// Q3, nine months → year, Q4 → Q1 of the next year).
+[[nodiscard]] Period next_period(const Period& p);
+
+/// The periods a report's section IV ("tasks for the next period") may name: the next report of
+/// the cycle, and the next single quarter (a Q1 report may plan "Quý II" or "6 tháng").
+[[nodiscard]] std::vector<Period> plannable_periods(const Period& p);
+
+/// Public holidays, as data: the days off that are not weekends.
+struct Holidays {
+  std::vector<Date> days;
+  [[nodiscard]] bool contains(const Date& d) const;
+};
+
+/// True for Monday to Friday that is not a holiday.
+[[nodiscard]] bool is_working_day(const Date& d, const Holidays& holidays = {});
+
+/// The `n`-th working day after `from` (n >= 1); weekends and holidays are skipped.
+[[nodiscard]] Date add_working_days(const Date& from, int n, const Holidays& holidays = {});
+
+/// The earliest day a report of `p` may be sent: one working day after its data cut-off.
+[[nodiscard]] Date earliest_report_date(const Period& p, const Holidays& holidays = {});
 
 }  // namespace cchc

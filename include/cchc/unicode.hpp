@@ -32,6 +32,9 @@ namespace cchc {
 /// split between characters. Never returns an empty vector.
 [[nodiscard]] std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
 
+/// Upper case by Unicode's simple mapping ("quý i" → "QUÝ I"); invalid bytes are kept.
+[[nodiscard]] std::string to_upper(std::string_view text);
+
 /// Collapses every run of white space to one space and trims both ends.
 [[nodiscard]] std::string collapse_spaces(std::string_view text);
 

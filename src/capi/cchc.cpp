@@ -165,6 +165,7 @@ void set_value(cchc_report* report, const char* address, cchc::Value v) {
   take(r.set(row_of(r, address), std::move(v)));
 }
 
+// Hands a new handle to the caller; `out` was checked before the handle was made.
 template <class H>
 int32_t make(H** out, H* h) {
   *out = h;
@@ -192,25 +193,8 @@ const char* cchc_version(void) { return CCHC_VERSION_STRING; }
 int32_t cchc_version_number(void) { return CCHC_VERSION_NUMBER; }
 
 const char* cchc_errstr(int32_t code) {
-  if (code == CCHC_OK) return "ok";
-  switch (static_cast<errc>(code)) {
-    case errc::invalid_argument: return "invalid_argument";
-    case errc::parse_error: return "parse_error";
-    case errc::not_found: return "not_found";
-    case errc::kind_mismatch: return "kind_mismatch";
-    case errc::out_of_range: return "out_of_range";
-    case errc::invalid_utf8: return "invalid_utf8";
-    case errc::io_error: return "io_error";
-    case errc::invalid_catalog: return "invalid_catalog";
-    case errc::limit_exceeded: return "limit_exceeded";
-    case errc::buffer_too_small: return "buffer_too_small";
-    case errc::callback_failed: return "callback_failed";
-    case errc::no_value: return "no_value";
-    case errc::out_of_memory: return "out_of_memory";
-    case errc::internal: return "internal";
-    case errc::ok: break;
-  }
-  return "unknown";
+  // The names are string literals, so the view's data is NUL-terminated.
+  return cchc::to_string(static_cast<errc>(code)).data();
 }
 
 const char* cchc_last_error(void) { return last_error.c_str(); }
@@ -218,7 +202,10 @@ const char* cchc_last_error(void) { return last_error.c_str(); }
 // ---- catalogues ------------------------------------------------------------------------------
 
 int32_t cchc_catalog_builtin(cchc_catalog** out) {
-  return guard([&] { return make(need(out, "out"), wrap(cchc::builtin_catalog())); });
+  return guard([&] {
+    need(out, "out");
+    return make(out, wrap(cchc::builtin_catalog()));
+  });
 }
 
 int32_t cchc_catalog_from_json(cchc_catalog** out, const char* json, size_t length) {
