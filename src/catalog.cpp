@@ -211,6 +211,18 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
       row.footnotes = rd.footnotes;
       row.note = rd.note;
       row.pair = rd.pair;
+      for (auto& phrase : rd.phrases) {
+        if (auto r = nfc_in_place(phrase, where, "phrases"); !r) return r.error();
+        const auto at = phrase.find("{n}");
+        if (at == std::string::npos || phrase.find("{n}", at + 3) != std::string::npos ||
+            collapse_spaces(phrase) == "{n}")
+          return catalog_error(where, "mỗi cụm từ cần đúng một {n} và chữ bên cạnh",
+                               "each phrase needs exactly one {n} and words beside it");
+      }
+      if (!rd.phrases.empty() && !row.holds_value())
+        return catalog_error(where, "dòng tiêu đề không có cụm từ số liệu",
+                             "a heading has no figure for phrases to find");
+      row.phrases = rd.phrases;
 
       if (rd.kind == Kind::heading && rd.required.value_or(false))
         return catalog_error(where, "dòng tiêu đề không thể bắt buộc có số liệu",

@@ -41,6 +41,7 @@ void sort_findings(std::vector<Finding>& findings, const Catalog& catalog) {
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     const auto ra = first_row(a), rb = first_row(b);
     if (ra != rb) return ra < rb;
+    if (a.line != b.line) return a.line < b.line;
     return a.rule_id < b.rule_id;
   });
 }
@@ -71,6 +72,7 @@ std::string findings_to_json(std::span<const Finding> findings) {
     if (!f.expected.empty()) o["expected"] = f.expected;
     o["message"] = {{"vi", f.message_vi}, {"en", f.message_en}};
     if (f.fix) o["fix"] = {{"row", f.fix->address}, {"value", f.fix->text}};
+    if (f.line) o["line"] = f.line;
     list.push_back(std::move(o));
   }
   json::object doc;
@@ -88,8 +90,10 @@ std::string findings_to_text(std::span<const Finding> findings, Language lang) {
     ++counts[static_cast<std::size_t>(f.severity)];
     std::string rows;
     for (const auto& r : f.rows) rows += (rows.empty() ? "" : ", ") + r.address;
-    out += fmt::format("{} [{}] {}\n", vi ? severity_vi(f.severity) : to_string(f.severity),
-                       f.rule_id, rows);
+    std::string where = rows;
+    if (f.line) where += fmt::format("{}({} {})", where.empty() ? "" : " ", vi ? "dòng" : "line", f.line);
+    out += fmt::format("{} [{}]{}{}\n", vi ? severity_vi(f.severity) : to_string(f.severity),
+                       f.rule_id, where.empty() ? "" : " ", where);
     out += fmt::format("  {}\n", f.message(lang));
     if (!f.expected.empty()) out += fmt::format("  {} {}\n", vi ? "cần:" : "expected:", f.expected);
     if (f.fix)

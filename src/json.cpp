@@ -205,7 +205,7 @@ result<RowDefinition> read_row(const json::value& v, const std::string& path) {
   auto f = Fields::of(v, path,
                       {"code", "printed_code", "label", "label_en", "description", "unit", "kind",
                        "codes", "parent", "children", "ratio", "pair", "cumulative", "required",
-                       "footnotes", "note"});
+                       "footnotes", "note", "phrases"});
   if (!f) return f.error();
   RowDefinition r;
   CCHC_TRY(r.code, f->required_string("code"));
@@ -285,6 +285,15 @@ result<RowDefinition> read_row(const json::value& v, const std::string& path) {
     r.footnotes.push_back(std::move(fn));
   }
   CCHC_TRY(r.note, f->string("note"));
+  const json::array* phrases = nullptr;
+  CCHC_TRY(phrases, array_of(*f, "phrases"));
+  for (std::size_t i = 0; i < phrases->size(); ++i) {
+    if (!(*phrases)[i].is_string())
+      return wrong_type(element(f->path("phrases"), i), "string", (*phrases)[i]);
+    auto nfc = normalize_nfc(std::string_view((*phrases)[i].get_string()));
+    if (!nfc) return std::move(nfc.error()).within(element(f->path("phrases"), i));
+    r.phrases.push_back(std::move(*nfc));
+  }
   return r;
 }
 
@@ -385,6 +394,11 @@ json::value write_row(const RowDefinition& r) {
     o["footnotes"] = std::move(notes);
   }
   put_if(o, "note", r.note);
+  if (!r.phrases.empty()) {
+    json::array phrases;
+    for (const auto& p : r.phrases) phrases.emplace_back(p);
+    o["phrases"] = std::move(phrases);
+  }
   return o;
 }
 
@@ -540,7 +554,7 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
   if (!doc) return doc.error();
   auto f = Fields::of(*doc, "$",
                       {"format", "catalog", "agency", "province", "period", "document", "values",
-                       "notes"});
+                       "notes", "lines"});
   if (!f) return f.error();
   if (auto r = check_format(*f, report_format); !r) return r.error();
   Report report(catalog);
@@ -628,6 +642,18 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
       report.set_note(*id, std::move(*note));
     }
   }
+  if (const auto* lines = f->get("lines"); lines && !lines->is_null()) {
+    if (!lines->is_object()) return wrong_type(f->path("lines"), "object", *lines);
+    for (const auto& kv : lines->get_object()) {
+      const std::string path = member(f->path("lines"), kv.key());
+      auto id = catalog->lookup(kv.key());
+      if (!id) return std::move(id.error()).within(f->path("lines"));
+      if (!kv.value().is_int64() || kv.value().get_int64() <= 0 ||
+          kv.value().get_int64() > INT32_MAX)
+        return wrong_type(path, "a positive line number", kv.value());
+      report.set_source_line(*id, static_cast<std::size_t>(kv.value().get_int64()));
+    }
+  }
   return report;
 }
 
@@ -659,12 +685,15 @@ std::string report_to_json(const Report& report) {
   if (!doc.empty()) o["document"] = std::move(doc);
   json::object values;
   json::object notes;
+  json::object lines;
   for (const Row& row : cat.rows()) {
     if (row.holds_value()) values[row.address()] = write_value(report.value(row.id));
     if (!report.note(row.id).empty()) notes[row.address()] = report.note(row.id);
+    if (auto line = report.source_line(row.id)) lines[row.address()] = *line;
   }
   o["values"] = std::move(values);
   if (!notes.empty()) o["notes"] = std::move(notes);
+  if (!lines.empty()) o["lines"] = std::move(lines);
   return detail::to_pretty_json(o);
 }
 

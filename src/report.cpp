@@ -33,7 +33,8 @@ std::optional<AgencyLevel> agency_level_from_string(std::string_view s) noexcept
 Report::Report(std::shared_ptr<const Catalog> catalog)
     : catalog_(std::move(catalog)),
       values_(catalog_ ? catalog_->size() : 0),
-      notes_(catalog_ ? catalog_->size() : 0) {
+      notes_(catalog_ ? catalog_->size() : 0),
+      lines_(catalog_ ? catalog_->size() : 0) {
   Expects(catalog_ != nullptr);
   metadata_.catalog_id = catalog_->id();
   metadata_.catalog_version = catalog_->version();
@@ -109,13 +110,25 @@ void Report::set_note(RowId id, std::string note) {
   notes_[id.index] = std::move(note);
 }
 
+std::optional<std::size_t> Report::source_line(RowId id) const {
+  Expects(id.index < lines_.size());
+  if (lines_[id.index] == 0) return std::nullopt;
+  return lines_[id.index];
+}
+
+void Report::set_source_line(RowId id, std::size_t line) {
+  Expects(id.index < lines_.size());
+  lines_[id.index] = static_cast<std::uint32_t>(line);
+}
+
 std::size_t Report::reported_count() const noexcept {
   return static_cast<std::size_t>(
       std::count_if(values_.begin(), values_.end(), [](const Value& v) { return !is_absent(v); }));
 }
 
 bool operator==(const Report& a, const Report& b) {
-  if (a.catalog_ != b.catalog_ || !(a.metadata_ == b.metadata_) || a.notes_ != b.notes_)
+  if (a.catalog_ != b.catalog_ || !(a.metadata_ == b.metadata_) || a.notes_ != b.notes_ ||
+      a.lines_ != b.lines_)
     return false;
   for (std::size_t i = 0; i < a.values_.size(); ++i)
     if (!same_as_written(a.values_[i], b.values_[i])) return false;

@@ -67,7 +67,7 @@ class _RowInfo(ctypes.Structure):
 class _FindingInfo(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("rule_id", _cs), ("severity", _i32),
                 ("row_count", _sz), ("expected", _cs), ("message_vi", _cs), ("message_en", _cs),
-                ("has_fix", _i32), ("fix_row", _cs), ("fix_value", _cs)]
+                ("has_fix", _i32), ("fix_row", _cs), ("fix_value", _cs), ("line", _i64)]
 
 
 RULE_FN = ctypes.CFUNCTYPE(_i32, _p, _p, _p)
@@ -353,6 +353,7 @@ class Finding:
     message_vi: str
     message_en: str
     fix: Optional[tuple]  # (address, value)
+    line: int = 0         # line of the imported text, or 0
 
 
 class Findings(_Handle):
@@ -376,7 +377,8 @@ class Findings(_Handle):
             rows.append((address.value.decode(), None if blank.value else value.value.decode()))
         fix = (info.fix_row.decode(), info.fix_value.decode()) if info.has_fix else None
         return Finding(info.rule_id.decode(), SEVERITIES[info.severity], tuple(rows),
-                       info.expected.decode(), info.message_vi.decode(), info.message_en.decode(), fix)
+                       info.expected.decode(), info.message_vi.decode(), info.message_en.decode(), fix,
+                       info.line)
 
     def __iter__(self) -> Iterator[Finding]:
         return (self[i] for i in range(len(self)))

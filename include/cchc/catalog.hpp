@@ -110,6 +110,9 @@ struct Row {
   bool required = true;                ///< the template expects a value (headings never)
   std::vector<Footnote> footnotes;
   std::string note;                    ///< a remark of the catalogue's author
+  /// How prose states this row's figure: "giao {n} nhiệm vụ", "đã tiếp nhận {n} hồ sơ". The
+  /// importer finds the figure where {n} stands and checks it against the annex.
+  std::vector<std::string> phrases;
 
   /// "B3:3.1.2".
   [[nodiscard]] std::string address() const;
@@ -158,6 +161,7 @@ struct RowDefinition {
   std::optional<bool> required;  ///< defaults to true for rows that hold a value
   std::vector<Footnote> footnotes;
   std::string note;
+  std::vector<std::string> phrases;  ///< each holds "{n}" once
 };
 
 struct SumDefinition {

@@ -306,8 +306,9 @@ typedef struct cchc_finding_info {
   int32_t has_fix;        /* 1 when fix_row and fix_value are set */
   const char* fix_row;    /* "B1:2", or "" */
   const char* fix_value;  /* "60", or "" */
+  int64_t line;           /* line of the imported text it is about, or 0 */
 } cchc_finding_info;
-#define CCHC_FINDING_INFO_INIT {CCHC_FINDING_INFO_VERSION, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL}
+#define CCHC_FINDING_INFO_INIT {CCHC_FINDING_INFO_VERSION, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0}
 /* Finding `index`. Strings are borrowed from `findings`. */
 CCHC_EXTERN int32_t cchc_findings_get(cchc_finding_info* out, const cchc_findings* findings,
                                       size_t index);

@@ -57,6 +57,7 @@ struct Finding {
   std::string message_vi;
   std::string message_en;
   std::optional<Fix> fix;
+  std::size_t line = 0;  ///< the line of the source text it is about, when imported; 0 if none
 
   [[nodiscard]] const std::string& message(Language lang) const noexcept {
     return lang == Language::vi ? message_vi : message_en;
@@ -64,8 +65,8 @@ struct Finding {
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 
-/// Puts findings in their canonical order: by the catalogue position of their first row, then by
-/// rule id. check() already returns them so.
+/// Puts findings in their canonical order: by the catalogue position of their first row (those
+/// with no row last), then by source line, then by rule id. check() already returns them so.
 void sort_findings(std::vector<Finding>& findings, const Catalog& catalog);
 
 /// True when any finding is an error.

@@ -101,6 +101,10 @@ class Report {
   [[nodiscard]] const std::string& note(RowId id) const;
   void set_note(RowId id, std::string note);
 
+  /// The line of the source text a value was read from (text import), if known.
+  [[nodiscard]] std::optional<std::size_t> source_line(RowId id) const;
+  void set_source_line(RowId id, std::size_t line);
+
   /// Rows that hold a reported (non-absent) value.
   [[nodiscard]] std::size_t reported_count() const noexcept;
 
@@ -111,6 +115,7 @@ class Report {
   Metadata metadata_;
   std::vector<Value> values_;
   std::vector<std::string> notes_;
+  std::vector<std::uint32_t> lines_;  // 0: unknown
 };
 
 }  // namespace cchc

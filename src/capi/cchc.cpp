@@ -813,6 +813,7 @@ int32_t cchc_findings_get(cchc_finding_info* out, const cchc_findings* findings,
     out->has_fix = f.fix ? 1 : 0;
     out->fix_row = f.fix ? f.fix->address.c_str() : "";
     out->fix_value = f.fix ? f.fix->text.c_str() : "";
+    out->line = static_cast<int64_t>(f.line);
     return CCHC_OK;
   });
 }

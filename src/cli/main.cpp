@@ -4,12 +4,14 @@
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
 //   cchc check [FILE] [--rules FILE]... [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
+//   cchc import FILE.txt|FILE.pdf [-o report.json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
 // Exit codes: 0 success (for check: no error findings); 1 check found errors; 2 unreadable
 // input or rules (the error, with where it is, goes to stderr); 64 a usage error.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -34,6 +36,7 @@ struct Options {
   std::string file;
   std::string catalog_file;
   std::string format = "text";
+  std::string output;
   std::string lang = "vi";
   std::vector<std::string> rule_files;
   bool no_builtin = false;
@@ -98,9 +101,30 @@ void check_form_exists(const Catalog& cat, const Options& o) {
                                fmt::format("no form {}", o.form), "--form"));
 }
 
+bool is_text_input(const std::string& file) {
+  const auto ext = std::filesystem::path(file).extension().string();
+  return ext == ".txt" || ext == ".pdf" || ext == ".TXT" || ext == ".PDF";
+}
+
+// A report as JSON, or read from the text (or PDF) of a signed report; with the import's
+// narrative when there is one.
+struct Loaded {
+  Report report;
+  std::optional<ImportedText> imported;
+};
+
+Loaded load_any(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+  if (o.file.empty()) return {report_from_json(seed_report_json(), catalog).value(), std::nullopt};
+  if (!is_text_input(o.file)) return {load_report(o.file, catalog).value(), std::nullopt};
+  ImportedText imported = import_file(o.file, catalog).value();
+  if (!imported.coverage.complete())
+    std::cerr << coverage_to_text(imported.coverage, o.lang == "en" ? Language::en : Language::vi);
+  Report r = imported.report;
+  return {std::move(r), std::move(imported)};
+}
+
 Report load(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
-  return o.file.empty() ? report_from_json(seed_report_json(), catalog).value()
-                        : load_report(o.file, catalog).value();
+  return load_any(o, catalog).report;
 }
 
 RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
@@ -112,8 +136,13 @@ RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catal
 int run_check(const Options& o) {
   auto catalog = pick_catalog(o);
   const RuleSet rules = pick_rules(o, catalog);
-  const Report report = load(o, catalog);
-  const auto findings = rules.check(report).value();
+  const Loaded loaded = load_any(o, catalog);
+  auto findings = rules.check(loaded.report).value();
+  if (loaded.imported) {
+    // The prose, the dates and the citations: what only the text of a report shows.
+    for (auto& f : check_narrative(loaded.report, loaded.imported->narrative)) findings.push_back(std::move(f));
+    sort_findings(findings, *catalog);
+  }
   if (o.format == "json") std::cout << findings_to_json(findings);
   else std::cout << findings_to_text(findings, o.lang == "en" ? Language::en : Language::vi);
   return has_errors(findings) ? exit_findings : exit_ok;
@@ -131,6 +160,21 @@ int run_derive(const Options& o) {
   for (const Derivation& x : d.derivations)
     std::cout << fmt::format("{} = {}    ({})\n", x.address, x.text, x.formula);
   return exit_ok;
+}
+
+int run_import(const Options& o) {
+  auto catalog = pick_catalog(o);
+  const ImportedText imported = import_file(o.file, catalog).value();
+  const Language lang = o.lang == "en" ? Language::en : Language::vi;
+  const std::string json = report_to_json(imported.report);
+  if (o.output.empty()) {
+    std::cerr << coverage_to_text(imported.coverage, lang);
+    std::cout << json;
+  } else {
+    write_file(o.output, json).value();
+    std::cout << coverage_to_text(imported.coverage, lang);
+  }
+  return imported.coverage.complete() ? exit_ok : exit_findings;
 }
 
 int run_rules(const Options& o) {
@@ -256,7 +300,8 @@ int main(int argc, char** argv) {
   Options o;
 
   auto* show = app.add_subcommand("show", "In báo cáo thành bảng / print a report's forms");
-  show->add_option("file", o.file, "Báo cáo JSON / report (JSON); default: the bundled example");
+  show->add_option("file", o.file, "Báo cáo JSON, .txt hoặc .pdf / report (JSON, text or PDF); default: the bundled example");
+  show->add_option("--lang", o.lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
   show->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
   show->add_option("--form", o.form, "Chỉ in biểu mẫu N / print only form N");
   show->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
@@ -267,7 +312,7 @@ int main(int argc, char** argv) {
   catalog->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
 
   auto* check = app.add_subcommand("check", "Kiểm tra báo cáo / check a report");
-  check->add_option("file", o.file, "Báo cáo JSON / report (JSON); default: the bundled example");
+  check->add_option("file", o.file, "Báo cáo JSON, .txt hoặc .pdf / report (JSON, text or PDF); default: the bundled example");
   check->add_option("--rules", o.rule_files, "Tệp luật bổ sung / more rule files")->allow_extra_args(false);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
   check->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
@@ -278,6 +323,12 @@ int main(int argc, char** argv) {
   derive_cmd->add_option("file", o.file, "Báo cáo JSON / report (JSON); default: the bundled example");
   derive_cmd->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
   derive_cmd->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
+
+  auto* import_cmd = app.add_subcommand("import", "Đọc báo cáo từ văn bản hoặc PDF / read a report's text or PDF");
+  import_cmd->add_option("file", o.file, "Báo cáo .txt (pdftotext) hoặc .pdf / report text or PDF")->required();
+  import_cmd->add_option("-o,--output", o.output, "Ghi báo cáo JSON / write the report as JSON");
+  import_cmd->add_option("--lang", o.lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
+  import_cmd->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
 
   auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
   rules_cmd->add_option("--rules", o.rule_files, "Tệp luật bổ sung / more rule files")->allow_extra_args(false);
@@ -296,6 +347,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return run_check(o);
     if (derive_cmd->parsed()) return run_derive(o);
     if (rules_cmd->parsed()) return run_rules(o);
+    if (import_cmd->parsed()) return run_import(o);
     return run_catalog(o);
   } catch (const cchc::exception& e) {
     std::cerr << "cchc: " << e.error().describe() << '\n';

@@ -149,7 +149,10 @@ void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out)
   f.severity = r.severity;
   std::vector<RowId> rows = r.rows;
   std::sort(rows.begin(), rows.end());  // catalogue order, however the check was written
-  for (RowId row : rows) f.rows.push_back(FindingRow::of(report, row));
+  for (RowId row : rows) {
+    f.rows.push_back(FindingRow::of(report, row));
+    if (f.line == 0) f.line = report.source_line(row).value_or(0);
+  }
   f.message_vi = expand(r.vi, r, e, report, Language::vi);
   f.message_en = expand(r.en, r, e, report, Language::en);
   explain(r, e, report, f);

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/document.hpp"
+
+#include <array>
+#include <regex>
+
+#include "cchc/unicode.hpp"
+
+namespace cchc {
+namespace {
+
+struct DocumentType {
+  std::string_view word;
+  std::string_view abbreviation;
+};
+
+// Decree 30/2020/NĐ-CP, appendix III, and the normative types cited beside them. Longest words
+// first, so "Thông tư liên tịch" is not read as "Thông tư".
+constexpr std::array<DocumentType, 34> types{{
+    {"Thông tư liên tịch", "TTLT"},
+    {"Bản thỏa thuận", "BTT"},
+    {"Bản thoả thuận", "BTT"},
+    {"Giấy giới thiệu", "GGT"},
+    {"Giấy nghỉ phép", "GNP"},
+    {"Giấy ủy quyền", "GUQ"},
+    {"Giấy uỷ quyền", "GUQ"},
+    {"Chương trình", "CTr"},
+    {"Bản ghi nhớ", "BGN"},
+    {"Nghị quyết", "NQ"},
+    {"Quyết định", "QĐ"},
+    {"Nghị định", "NĐ"},
+    {"Thông báo", "TB"},
+    {"Thông cáo", "TC"},
+    {"Hướng dẫn", "HD"},
+    {"Phương án", "PA"},
+    {"Công điện", "CĐ"},
+    {"Phiếu chuyển", "PC"},
+    {"Phiếu gửi", "PG"},
+    {"Phiếu báo", "PB"},
+    {"Giấy mời", "GM"},
+    {"Kế hoạch", "KH"},
+    {"Biên bản", "BB"},
+    {"Hợp đồng", "HĐ"},
+    {"Tờ trình", "TTr"},
+    {"Quy định", "QyĐ"},
+    {"Thông tư", "TT"},
+    {"Chỉ thị", "CT"},
+    {"Quy chế", "QC"},
+    {"Báo cáo", "BC"},
+    {"Đề án", "ĐA"},
+    {"Dự án", "DA"},
+    {"Công văn", ""},
+    {"Luật", ""},
+}};
+
+std::string type_alternation() {
+  std::string alt;
+  for (const auto& t : types) {
+    if (!alt.empty()) alt += '|';
+    alt += t.word;
+  }
+  return alt;
+}
+
+// A citation in collapsed text: type word, "số", number and symbol, optional "ngày d/m/y".
+const std::regex& citation_pattern() {
+  static const std::regex re("(" + type_alternation() +
+                             ")\\s+số\\s+([0-9]+(?:/[0-9]{4})?(?:-(?:[A-Za-z]|Đ|đ)+)?)/"
+                             // std::regex reads bytes: a Vietnamese letter is an alternative,
+                             // never two bytes of a bracket that could split a character.
+                             "((?:[A-Za-z0-9&/.-]|Đ|đ|Ơ|ơ|Ư|ư)*(?:[A-Za-z0-9&]|Đ|đ))"
+                             "(?:\\s*,?\\s+ngày\\s+([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))?");
+  return re;
+}
+
+}  // namespace
+
+std::string_view expected_abbreviation(std::string_view type_word) noexcept {
+  for (const auto& t : types)
+    if (t.word == type_word) return t.abbreviation;
+  return "";
+}
+
+bool known_abbreviation(std::string_view abbreviation) noexcept {
+  if (abbreviation.empty()) return false;
+  for (const auto& t : types)
+    if (t.abbreviation == abbreviation) return true;
+  return false;
+}
+
+std::optional<Date> parse_vi_date(std::string_view text, bool* valid) {
+  static const std::regex re("^\\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\\s*$");
+  std::cmatch m;
+  if (valid) *valid = false;
+  if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
+  const int d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+  try {
+    Date date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
+              static_cast<unsigned short>(d));
+    if (valid) *valid = true;
+    return date;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::vector<Citation> find_citations(std::string_view text, std::size_t first_line) {
+  // Collapse white space, remembering the line each kept byte came from.
+  std::string flat;
+  std::vector<std::size_t> line_of;
+  std::size_t line = first_line;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n') ++line;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      space = !flat.empty();
+      continue;
+    }
+    if (space) {
+      flat += ' ';
+      line_of.push_back(line);
+      space = false;
+    }
+    flat += c;
+    line_of.push_back(line);
+  }
+
+  std::vector<Citation> out;
+  for (auto it = std::sregex_iterator(flat.begin(), flat.end(), citation_pattern());
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    Citation c;
+    c.text = m.str(0);
+    c.type_word = m.str(1);
+    c.line = line_of[static_cast<std::size_t>(m.position(0))];
+    std::string number = m.str(2);
+    std::string symbol = m.str(3);
+    // "130/2005": the year of a normative document.
+    if (const auto slash = number.find('/'); slash != std::string::npos) {
+      c.year = std::stoi(number.substr(slash + 1, 4));
+      number = number.substr(0, slash) + number.substr(slash + 5);
+    }
+    // "03-NQ" / "TU": the Party's form puts the type after the number.
+    if (const auto dash = number.find('-'); dash != std::string::npos) {
+      c.type_abbreviation = number.substr(dash + 1);
+      c.issuer = symbol;
+      c.symbol = c.type_abbreviation + "/" + symbol;
+      c.number = number.substr(0, dash);
+    } else {
+      c.number = number;
+      c.symbol = symbol;
+      const auto dash2 = symbol.find('-');
+      const std::string first = symbol.substr(0, dash2);
+      const std::string rest = dash2 == std::string::npos ? "" : symbol.substr(dash2 + 1);
+      if (expected_abbreviation(c.type_word).empty() && c.type_word == "Công văn") {
+        c.issuer = first;  // ISSUER-UNIT
+        c.unit = rest;
+      } else {
+        c.type_abbreviation = first;
+        c.issuer = rest;
+      }
+    }
+    if (m[4].matched) {
+      c.date_text = m.str(4);
+      c.date = parse_vi_date(c.date_text, &c.date_valid);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace cchc

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/narrative.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "cchc/unicode.hpp"
+
+namespace cchc {
+namespace {
+
+// White space collapsed, with the line each byte came from, so matches can say where they are.
+struct Flat {
+  std::string text;
+  std::vector<std::size_t> line;
+  std::size_t at(std::ptrdiff_t pos) const {
+    return line.empty() ? 0 : line[std::min(static_cast<std::size_t>(pos), line.size() - 1)];
+  }
+};
+
+Flat flatten(std::string_view text, std::size_t first_line) {
+  Flat f;
+  std::size_t line = first_line;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n') ++line;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !f.text.empty();
+      continue;
+    }
+    if (space) {
+      f.text += ' ';
+      f.line.push_back(line);
+      space = false;
+    }
+    f.text += c;
+    f.line.push_back(line);
+  }
+  return f;
+}
+
+std::string escape_regex(std::string_view s) {
+  static const std::string special = R"(\^$.|?*+()[]{})";
+  std::string out;
+  for (char c : s) {
+    if (special.find(c) != std::string::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out.emplace_back(text.substr(start, end - start));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+void read_sections(const std::vector<std::string>& lines, std::size_t first_line, Narrative& n) {
+  static const std::regex heading(R"(^\s*(I|II|III|IV|V|VI|VII)\.\s*(\S.*)$)");
+  static const std::regex item(R"(^\s*([0-9]{1,2})\.\s+(\S.*)$)");
+  NarrativeSection* section = nullptr;
+  NarrativeItem* current = nullptr;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    std::smatch m;
+    if (std::regex_match(l, m, heading) && to_upper(m.str(2)) == m.str(2)) {
+      NarrativeSection s;
+      s.numeral = m.str(1);
+      s.title = collapse_spaces(m.str(2));
+      s.line = first_line + i;
+      // A heading may go on over the next upper-case lines ("TRỌNG TÂM QUÝ IV NĂM 2023").
+      for (std::size_t k = i + 1; k < lines.size() && k < i + 4; ++k) {
+        const std::string next = collapse_spaces(lines[k]);
+        if (next.empty()) continue;
+        if (to_upper(next) != next || std::regex_match(lines[k], item)) break;
+        s.title += " " + next;
+        i = k;
+      }
+      n.sections.push_back(std::move(s));
+      section = &n.sections.back();
+      current = nullptr;
+      continue;
+    }
+    if (section == nullptr) continue;
+    if (std::regex_match(l, m, item)) {
+      section->items.push_back({m.str(1), collapse_spaces(m.str(2)), first_line + i, {}});
+      current = &section->items.back();
+    }
+    const std::string c = collapse_spaces(l);
+    if (c.empty()) continue;
+    section->text += (section->text.empty() ? "" : " ") + c;
+    if (current) current->text += (current->text.empty() ? "" : " ") + c;
+  }
+}
+
+}  // namespace
+
+Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::size_t first_line) {
+  Narrative n;
+  const auto lines = split_lines(text);
+  read_sections(lines, first_line, n);
+  const Flat flat = flatten(text, first_line);
+
+  // The title: what precedes the first section, e.g. "… Quý I năm 2024".
+  const std::size_t title_end = n.sections.empty() ? std::min<std::size_t>(lines.size(), 20)
+                                                   : n.sections.front().line - first_line;
+  std::string title;
+  for (std::size_t i = 0; i < title_end && i < lines.size(); ++i) {
+    if (collapse_spaces(lines[i]).starts_with("Căn cứ")) break;
+    title += lines[i] + "\n";
+  }
+  if (auto p = parse_period_vi(title)) n.title_period = PeriodMention{collapse_spaces(title), *p, first_line};
+
+  for (const auto& s : n.sections)
+    if (s.numeral == "IV")
+      if (auto p = parse_period_vi(s.title)) n.next_period = PeriodMention{s.title, *p, s.line};
+
+  n.citations = find_citations(text, first_line);
+
+  static const std::regex range(
+      R"([Tt]ừ ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}) (?:đến|tới) (?:hết )?ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))");
+  for (auto it = std::sregex_iterator(flat.text.begin(), flat.text.end(), range);
+       it != std::sregex_iterator(); ++it) {
+    DateRangeMention r;
+    r.text = it->str(0);
+    r.from_text = it->str(1);
+    r.to_text = it->str(2);
+    r.from = parse_vi_date(r.from_text);
+    r.to = parse_vi_date(r.to_text);
+    r.line = flat.at(it->position(0));
+    n.ranges.push_back(std::move(r));
+  }
+
+  static const std::regex money(R"((^|[^0-9.,])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+) (?:đồng|VNĐ|VND))");
+  for (auto it = std::sregex_iterator(flat.text.begin(), flat.text.end(), money);
+       it != std::sregex_iterator(); ++it) {
+    auto amount = Money::parse(it->str(2));
+    if (!amount) continue;
+    n.money.push_back({collapse_spaces(it->str(0).substr(it->str(1).size())), *amount,
+                       flat.at(it->position(2))});
+  }
+
+  // Figures stated for catalogue rows, by the rows' phrases: "giao {n} nhiệm vụ".
+  for (const Row& row : catalog.rows()) {
+    for (const auto& phrase : row.phrases) {
+      const auto at = phrase.find("{n}");
+      const std::string before = collapse_spaces(phrase.substr(0, at));
+      const std::string after = collapse_spaces(phrase.substr(at + 3));
+      std::string pattern = before.empty() ? "(^|[^0-9.,])" : "()" + escape_regex(before) + " ";
+      pattern += "([0-9]+(?:[.,][0-9]+)*)";
+      if (!after.empty()) pattern += (after.front() == '%' ? "" : " ") + escape_regex(after);
+      const std::regex re(pattern);
+      for (auto it = std::sregex_iterator(flat.text.begin(), flat.text.end(), re);
+           it != std::sregex_iterator(); ++it) {
+        auto v = parse_value(it->str(2), row.kind, row.codes);
+        if (!v || is_absent(*v)) continue;
+        n.figures.push_back({row.id, row.address(), phrase, it->str(2), std::move(*v),
+                             flat.at(it->position(2))});
+      }
+    }
+  }
+  std::stable_sort(n.figures.begin(), n.figures.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  return n;
+}
+
+namespace {
+
+Finding finding(std::string id, Severity s, std::size_t line, std::string vi, std::string en) {
+  Finding f;
+  f.rule_id = std::move(id);
+  f.severity = s;
+  f.line = line;
+  f.message_vi = std::move(vi);
+  f.message_en = std::move(en);
+  return f;
+}
+
+std::string show(const Date& d) { return format_vi_date(d); }
+
+// The figure of the prose against the annex, rounding-aware for percentages.
+bool agrees(const Value& prose, const Value& annex) {
+  if (const auto* a = std::get_if<Percent>(&annex))
+    if (const auto* p = std::get_if<Percent>(&prose)) {
+      // Either may be the rounded one: they agree when their intervals meet.
+      return p->lower() < a->upper() && a->lower() < p->upper();
+    }
+  if (const auto* a = std::get_if<Count>(&annex))
+    if (const auto* p = std::get_if<Count>(&prose)) return *a == *p;
+  return text_of(prose) == text_of(annex);
+}
+
+}  // namespace
+
+std::vector<Finding> check_narrative(const Report& report, const Narrative& n,
+                                     const NarrativeCheckOptions& options) {
+  std::vector<Finding> out;
+  const Metadata& m = report.metadata();
+  const std::optional<Date> issued = m.document.date;
+
+  // Dates that cannot exist.
+  for (const auto& c : n.citations)
+    if (!c.date_text.empty() && !c.date_valid)
+      out.push_back(finding("date.impossible", Severity::error, c.line,
+                            fmt::format("Ngày {} trong \"{}\" không tồn tại", c.date_text, c.text),
+                            fmt::format("The date {} in \"{}\" does not exist", c.date_text, c.text)));
+  for (const auto& r : n.ranges) {
+    for (const auto* d : {&r.from_text, &r.to_text})
+      if (!parse_vi_date(*d))
+        out.push_back(finding("date.impossible", Severity::error, r.line,
+                              fmt::format("Ngày {} trong \"{}\" không tồn tại", *d, r.text),
+                              fmt::format("The date {} in \"{}\" does not exist", *d, r.text)));
+    if (r.from && r.to && *r.to < *r.from)
+      out.push_back(finding("date.range-reversed", Severity::error, r.line,
+                            fmt::format("Khoảng thời gian \"{}\" kết thúc trước khi bắt đầu", r.text),
+                            fmt::format("The range \"{}\" ends before it starts", r.text)));
+    if (m.period && r.from && r.to) {
+      const DateRange w = data_window(*m.period);
+      if (r.from != w.first || r.to != w.last) {
+        Finding f = finding("date.window", Severity::warning, r.line,
+                            fmt::format("\"{}\" khác kỳ số liệu của {} ({} – {})", r.text,
+                                        label_vi(*m.period), show(w.first), show(w.last)),
+                            fmt::format("\"{}\" differs from the data window of {} ({} – {})", r.text,
+                                        label_en(*m.period), show(w.first), show(w.last)));
+        f.expected = fmt::format("{} – {}", show(w.first), show(w.last));
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+  if (issued) {
+    for (const auto& c : n.citations)
+      if (c.date && *c.date > *issued)
+        out.push_back(finding("date.after-report", Severity::error, c.line,
+                              fmt::format("\"{}\" ghi ngày sau ngày báo cáo ({})", c.text, show(*issued)),
+                              fmt::format("\"{}\" is dated after the report ({})", c.text, show(*issued))));
+    if (m.period) {
+      const DateRange w = data_window(*m.period);
+      const Date earliest = earliest_report_date(*m.period, options.holidays);
+      if (*issued < earliest) {
+        Finding f = finding("date.before-cutoff", Severity::error, 0,
+                            fmt::format("Báo cáo ngày {} trước khi kỳ số liệu {} kết thúc ({}); sớm nhất là {}",
+                                        show(*issued), label_vi(*m.period), show(w.last), show(earliest)),
+                            fmt::format("The report is dated {}, before the data window of {} closes ({}); "
+                                        "the earliest is {}",
+                                        show(*issued), label_en(*m.period), show(w.last), show(earliest)));
+        f.expected = fmt::format("≥ {}", show(earliest));
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+  if (m.period && n.next_period) {
+    const auto allowed = plannable_periods(*m.period);
+    if (std::find(allowed.begin(), allowed.end(), n.next_period->period) == allowed.end()) {
+      std::string vi, en;
+      for (const auto& p : allowed) {
+        vi += (vi.empty() ? "" : " hoặc ") + label_vi(p);
+        en += (en.empty() ? "" : " or ") + label_en(p);
+      }
+      Finding f = finding("period.next", Severity::error, n.next_period->line,
+                          fmt::format("Mục IV nêu nhiệm vụ {} nhưng kỳ tiếp theo của {} là {}",
+                                      label_vi(n.next_period->period), label_vi(*m.period), vi),
+                          fmt::format("Section IV plans for {} but the period after {} is {}",
+                                      label_en(n.next_period->period), label_en(*m.period), en));
+      f.expected = vi;
+      out.push_back(std::move(f));
+    }
+  }
+
+  // Type abbreviations (Decree 30, appendix III).
+  for (const auto& c : n.citations) {
+    const std::string_view want = expected_abbreviation(c.type_word);
+    if (want.empty() || c.type_abbreviation == want) continue;
+    const bool known = known_abbreviation(c.type_abbreviation);
+    Finding f = finding(
+        "citation.type", Severity::warning, c.line,
+        fmt::format("\"{}\": ký hiệu {} {}không khớp loại văn bản {} ({})", c.text, c.type_abbreviation,
+                    known ? "" : "không có trong Nghị định 30/2020/NĐ-CP và ", c.type_word, want),
+        fmt::format("\"{}\": the abbreviation {} {}does not match the type {} ({})", c.text,
+                    c.type_abbreviation, known ? "" : "is not in Decree 30/2020/NĐ-CP and ",
+                    c.type_word, want));
+    f.expected = std::string(want);
+    out.push_back(std::move(f));
+  }
+
+  // Numbers follow issuing order within one issuer, type and year.
+  std::map<std::tuple<std::string, std::string, int>, std::vector<const Citation*>> sequences;
+  for (const auto& c : n.citations) {
+    if (!c.date || c.type_abbreviation.empty()) continue;
+    const int year = c.year.value_or(static_cast<int>(c.date->year()));
+    auto& list = sequences[{c.issuer, c.type_abbreviation, year}];
+    // A document cited twice is one document.
+    const bool again = std::any_of(list.begin(), list.end(), [&](const Citation* o) {
+      return o->number == c.number && o->date == c.date;
+    });
+    if (!again) list.push_back(&c);
+  }
+  for (auto& [key, list] : sequences) {
+    std::sort(list.begin(), list.end(), [](const Citation* a, const Citation* b) {
+      return std::stoll(a->number) < std::stoll(b->number);
+    });
+    const Citation* latest = nullptr;  // the latest-dated of the lower numbers
+    for (const Citation* c : list) {
+      if (latest && std::stoll(c->number) > std::stoll(latest->number) && *c->date < *latest->date) {
+        out.push_back(finding(
+            "citation.sequence", Severity::warning, c->line,
+            fmt::format("Số {}/{} ngày {} đứng sau số {}/{} ngày {}: số văn bản tăng nhưng ngày lùi",
+                        c->number, c->symbol, c->date_text, latest->number, latest->symbol,
+                        latest->date_text),
+            fmt::format("No. {}/{} of {} follows no. {}/{} of {}: the number grows but the date "
+                        "goes back",
+                        c->number, c->symbol, c->date_text, latest->number, latest->symbol,
+                        latest->date_text)));
+      }
+      if (!latest || *c->date > *latest->date) latest = c;
+    }
+  }
+
+  // Figures the prose states against the annex.
+  for (const auto& fig : n.figures) {
+    const Value& annex = report.value(fig.row);
+    if (is_absent(annex) || agrees(fig.value, annex)) continue;
+    Finding f = finding(
+        "narrative." + fig.address, Severity::error, fig.line,
+        fmt::format("Phần thuyết minh ghi {} (\"{}\") nhưng phụ lục {} ghi {}", fig.text, fig.phrase,
+                    fig.address, text_of(annex)),
+        fmt::format("The narrative states {} (\"{}\") but the annex's {} says {}", fig.text,
+                    fig.phrase, fig.address, text_of(annex)));
+    f.rows = {FindingRow::of(report, fig.row)};
+    f.expected = fmt::format("= {}", text_of(annex));
+    out.push_back(std::move(f));
+  }
+  sort_findings(out, report.catalog());
+  return out;
+}
+
+}  // namespace cchc
