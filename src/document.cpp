@@ -105,24 +105,30 @@ std::optional<Date> parse_vi_date(std::string_view text, bool* valid) {
 }
 
 std::vector<Citation> find_citations(std::string_view text, std::size_t first_line) {
-  // Collapse white space, remembering the line each kept byte came from.
+  // Collapse white space, remembering the line each kept byte came from. Words longer than any
+  // citation's are dropped, which keeps the search linear on hostile text.
+  constexpr std::size_t max_word = 256;
+  auto white = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
   std::string flat;
   std::vector<std::size_t> line_of;
   std::size_t line = first_line;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n') ++line;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = !flat.empty();
+  for (std::size_t i = 0; i < text.size();) {
+    if (white(text[i])) {
+      if (text[i] == '\n') ++line;
+      ++i;
       continue;
     }
-    if (space) {
-      flat += ' ';
-      line_of.push_back(line);
-      space = false;
+    std::size_t j = i;
+    while (j < text.size() && !white(text[j])) ++j;
+    if (j - i <= max_word) {
+      if (!flat.empty()) {
+        flat += ' ';
+        line_of.push_back(line);
+      }
+      flat.append(text.substr(i, j - i));
+      line_of.insert(line_of.end(), j - i, line);
     }
-    flat += c;
-    line_of.push_back(line);
+    i = j;
   }
 
   std::vector<Citation> out;

@@ -348,6 +348,36 @@ TEST(CApi, JsonRoundTripCloneSaveAndDerive) {
   cchc_report_free(back);
 }
 
+TEST(CApi, ImportTheTextOfASignedReport) {
+  Handles h;
+  const std::string txt = std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt";
+  cchc_report* r = nullptr;
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_report_import_file(&r, &f, h.catalog, txt.c_str()), CCHC_OK) << cchc_last_error();
+  EXPECT_EQ(text_of(cchc_report_get_text, r, "B4:1.4"), "33,3");
+  EXPECT_EQ(text_of(cchc_report_get_meta, r, "document.symbol"), "BC-SKHCN");
+  size_t n = 0;
+  ASSERT_EQ(cchc_findings_count(&n, f), CCHC_OK);
+  EXPECT_EQ(n, 12u);  // the narrative's findings; nothing unread
+  cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+  ASSERT_EQ(cchc_findings_get(&info, f, 0), CCHC_OK);
+  EXPECT_STREQ(info.rule_id, "narrative.B4:2.1");
+  EXPECT_EQ(info.line, 260);
+  cchc_findings_free(f);
+  cchc_report_free(r);
+  r = nullptr;
+  const std::string text = cchc::read_file(txt).value();
+  ASSERT_EQ(cchc_report_import_text(&r, nullptr, h.catalog, text.data(), text.size()), CCHC_OK);
+  cchc_report_free(r);
+  r = nullptr;
+  EXPECT_EQ(cchc_report_import_text(&r, nullptr, h.catalog, "", 0), CCHC_EPARSE);
+  EXPECT_EQ(cchc_report_import_text(&r, nullptr, h.catalog, "\xFF", 1), CCHC_EUTF8);
+  EXPECT_EQ(cchc_report_import_text(nullptr, nullptr, h.catalog, "x", 1), CCHC_EINVAL);
+  EXPECT_EQ(cchc_report_import_file(&r, nullptr, nullptr, txt.c_str()), CCHC_EINVAL);
+  EXPECT_EQ(cchc_report_import_file(&r, nullptr, h.catalog, "/nonexistent.pdf"), CCHC_EIO);
+  EXPECT_EQ(r, nullptr);
+}
+
 TEST(CApi, CheckAndReadFindings) {
   Handles h;
   cchc_findings* f = nullptr;

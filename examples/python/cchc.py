@@ -113,6 +113,8 @@ _SIGNATURES = {
     "cchc_report_get_meta": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p, _cs]),
     "cchc_report_set_meta": (_i32, [_p, _cs, _cs, _sz]),
     "cchc_report_derive": (_i32, [ctypes.POINTER(_p), ctypes.POINTER(_sz), _p]),
+    "cchc_report_import_text": (_i32, [ctypes.POINTER(_p), ctypes.POINTER(_p), _p, _cs, _sz]),
+    "cchc_report_import_file": (_i32, [ctypes.POINTER(_p), ctypes.POINTER(_p), _p, _cs]),
     "cchc_ruleset_new": (_i32, [ctypes.POINTER(_p), _p]),
     "cchc_ruleset_builtin": (_i32, [ctypes.POINTER(_p), _p]),
     "cchc_ruleset_free": (None, [_p]),
@@ -287,6 +289,22 @@ class Report(_Handle):
     @classmethod
     def load(cls, catalog: Catalog, path: str) -> "Report":
         return cls(_new(library().cchc_report_load, catalog.ptr, _b(str(path))))
+
+    @classmethod
+    def import_text(cls, catalog: Catalog, text: str) -> tuple:
+        """(report, findings) from the text of a signed report; the findings say what could not
+        be read and what the narrative, dates and citations show."""
+        data = _b(text)
+        out, findings = _p(), _p()
+        _check(library().cchc_report_import_text(ctypes.byref(out), ctypes.byref(findings), catalog.ptr, data, len(data)))
+        return cls(out.value), Findings(findings.value)
+
+    @classmethod
+    def import_file(cls, catalog: Catalog, path: str) -> tuple:
+        """As import_text, from a .txt or .pdf file."""
+        out, findings = _p(), _p()
+        _check(library().cchc_report_import_file(ctypes.byref(out), ctypes.byref(findings), catalog.ptr, _b(str(path))))
+        return cls(out.value), Findings(findings.value)
 
     def clone(self) -> "Report":
         return Report(_new(library().cchc_report_clone, self.ptr))

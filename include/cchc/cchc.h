@@ -175,6 +175,7 @@ CCHC_EXTERN int32_t cchc_catalog_row_code(int64_t* value, const char** label,
 /* ---- Reports ------------------------------------------------------------------------------ */
 
 typedef struct cchc_report cchc_report;
+typedef struct cchc_findings cchc_findings;
 
 /* An empty report (every row blank) following `catalog`. The report keeps the catalogue
  * alive: the catalogue handle may be freed first. */
@@ -241,6 +242,17 @@ CCHC_EXTERN int32_t cchc_report_get_meta(char* buf, size_t size, size_t* length,
 CCHC_EXTERN int32_t cchc_report_set_meta(cchc_report* report, const char* field,
                                          const char* value, size_t length);
 
+/* A report read from the text of a signed report (pdftotext's output, docs/import.md), or
+ * from a .txt or .pdf file. When `findings` is not NULL it receives what the text shows beyond
+ * the rules: rows that could not be read ("import.unread") and the narrative's dates, periods,
+ * citations and figures (free it with cchc_findings_free). Text that cannot be a report at all
+ * (empty, not UTF-8, beyond the limits) fails; anything else gives a report. */
+CCHC_EXTERN int32_t cchc_report_import_text(cchc_report** out, cchc_findings** findings,
+                                            const cchc_catalog* catalog, const char* text,
+                                            size_t length);
+CCHC_EXTERN int32_t cchc_report_import_file(cchc_report** out, cchc_findings** findings,
+                                            const cchc_catalog* catalog, const char* path);
+
 /* A copy of `report` with its derivable blanks filled (docs/rules.md, "Derived values"); never
  * changes a reported value. *count receives how many values were filled. */
 CCHC_EXTERN int32_t cchc_report_derive(cchc_report** out, size_t* count,
@@ -282,8 +294,6 @@ CCHC_EXTERN int32_t cchc_sink_add(cchc_finding_sink* sink, const char* message_v
                                   size_t row_count);
 
 /* ---- Checking and findings ----------------------------------------------------------------- */
-
-typedef struct cchc_findings cchc_findings;
 
 /* Checks `report` with `rules`. The findings are in a deterministic order. */
 CCHC_EXTERN int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,

@@ -75,6 +75,15 @@ struct TextLimits {
                                                std::shared_ptr<const Catalog> catalog =
                                                    builtin_catalog());
 
+/// The coverage's problems as findings ("import.unread", warning), with their rows and lines,
+/// so that a check of an imported report says what it could not read.
+[[nodiscard]] std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& report);
+
+/// Everything a check of imported text finds beyond the rules: coverage_findings() and
+/// check_narrative(), in canonical order.
+[[nodiscard]] std::vector<Finding> check_imported(const ImportedText& imported,
+                                                  const NarrativeCheckOptions& options = {});
+
 /// "Đọc được 113/113 dòng (100%) …" and each problem with its line, in one language.
 [[nodiscard]] std::string coverage_to_text(const Coverage& coverage, Language lang);
 

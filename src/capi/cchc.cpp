@@ -636,6 +636,35 @@ int32_t cchc_report_set_meta(cchc_report* report, const char* field, const char*
   });
 }
 
+namespace {
+int32_t imported(cchc_report** out, cchc_findings** findings, cchc::result<cchc::ImportedText> r) {
+  cchc::ImportedText t = take(std::move(r));
+  std::unique_ptr<cchc_findings> f;
+  if (findings) f.reset(new cchc_findings{cchc::check_imported(t)});
+  *out = new cchc_report{std::move(t.report)};
+  if (findings) *findings = f.release();
+  return CCHC_OK;
+}
+}  // namespace
+
+int32_t cchc_report_import_text(cchc_report** out, cchc_findings** findings,
+                                const cchc_catalog* catalog, const char* text, size_t length) {
+  return guard([&] {
+    need(out, "out");
+    const auto& cat = need(catalog, "catalog")->catalog;
+    return imported(out, findings, cchc::import_text(text_in(text, length, "text"), cat));
+  });
+}
+
+int32_t cchc_report_import_file(cchc_report** out, cchc_findings** findings,
+                                const cchc_catalog* catalog, const char* path) {
+  return guard([&] {
+    need(out, "out");
+    const auto& cat = need(catalog, "catalog")->catalog;
+    return imported(out, findings, cchc::import_file(std::string(cstr_in(path, "path")), cat));
+  });
+}
+
 int32_t cchc_report_derive(cchc_report** out, size_t* count, const cchc_report* report) {
   return guard([&] {
     need(out, "out");

@@ -117,8 +117,6 @@ Loaded load_any(const Options& o, const std::shared_ptr<const Catalog>& catalog)
   if (o.file.empty()) return {report_from_json(seed_report_json(), catalog).value(), std::nullopt};
   if (!is_text_input(o.file)) return {load_report(o.file, catalog).value(), std::nullopt};
   ImportedText imported = import_file(o.file, catalog).value();
-  if (!imported.coverage.complete())
-    std::cerr << coverage_to_text(imported.coverage, o.lang == "en" ? Language::en : Language::vi);
   Report r = imported.report;
   return {std::move(r), std::move(imported)};
 }
@@ -139,8 +137,8 @@ int run_check(const Options& o) {
   const Loaded loaded = load_any(o, catalog);
   auto findings = rules.check(loaded.report).value();
   if (loaded.imported) {
-    // The prose, the dates and the citations: what only the text of a report shows.
-    for (auto& f : check_narrative(loaded.report, loaded.imported->narrative)) findings.push_back(std::move(f));
+    // What could not be read, and the prose, dates and citations that only the text shows.
+    for (auto& f : check_imported(*loaded.imported)) findings.push_back(std::move(f));
     sort_findings(findings, *catalog);
   }
   if (o.format == "json") std::cout << findings_to_json(findings);

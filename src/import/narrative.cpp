@@ -21,23 +21,33 @@ struct Flat {
   }
 };
 
+// Longer "words" are no prose: dropping them keeps the pattern searches linear (a run of 300 000
+// digits would make each search quadratic).
+constexpr std::size_t max_word = 256;
+
+bool white(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
 Flat flatten(std::string_view text, std::size_t first_line) {
   Flat f;
   std::size_t line = first_line;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n') ++line;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      space = !f.text.empty();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (white(text[i])) {
+      if (text[i] == '\n') ++line;
+      ++i;
       continue;
     }
-    if (space) {
-      f.text += ' ';
-      f.line.push_back(line);
-      space = false;
+    std::size_t j = i;
+    while (j < text.size() && !white(text[j])) ++j;
+    if (j - i <= max_word) {
+      if (!f.text.empty()) {
+        f.text += ' ';
+        f.line.push_back(line);
+      }
+      f.text.append(text.substr(i, j - i));
+      f.line.insert(f.line.end(), j - i, line);
     }
-    f.text += c;
-    f.line.push_back(line);
+    i = j;
   }
   return f;
 }
@@ -73,7 +83,9 @@ void read_sections(const std::vector<std::string>& lines, std::size_t first_line
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
     std::smatch m;
-    if (std::regex_match(l, m, heading) && to_upper(m.str(2)) == m.str(2)) {
+    // A heading is upper case up to any colon: "V. KIẾN NGHỊ, ĐỀ XUẤT: Không."
+    if (std::regex_match(l, m, heading) && to_upper(m.str(2).substr(0, m.str(2).find(':'))) ==
+                                               m.str(2).substr(0, m.str(2).find(':'))) {
       NarrativeSection s;
       s.numeral = m.str(1);
       s.title = collapse_spaces(m.str(2));
@@ -82,7 +94,9 @@ void read_sections(const std::vector<std::string>& lines, std::size_t first_line
       for (std::size_t k = i + 1; k < lines.size() && k < i + 4; ++k) {
         const std::string next = collapse_spaces(lines[k]);
         if (next.empty()) continue;
-        if (to_upper(next) != next || std::regex_match(lines[k], item)) break;
+        if (to_upper(next) != next || std::regex_match(lines[k], item) ||
+            std::regex_match(lines[k], heading))
+          break;
         s.title += " " + next;
         i = k;
       }
@@ -125,7 +139,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
     if (s.numeral == "IV")
       if (auto p = parse_period_vi(s.title)) n.next_period = PeriodMention{s.title, *p, s.line};
 
-  n.citations = find_citations(text, first_line);
+  n.citations = find_citations(text, first_line);  // bounded words too: see find_citations
 
   static const std::regex range(
       R"([Tt]ừ ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}) (?:đến|tới) (?:hết )?ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))");

@@ -36,7 +36,7 @@ struct Token {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v'; }
 
 bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c) || c == '\f'; });
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c) || c == '\f' || c == '\n'; });
 }
 
 std::string trim(std::string_view s) {
@@ -65,7 +65,8 @@ std::vector<Line> split_lines(std::string_view text) {
     l.after_page_break = page_break;
     page_break = false;
     if (ff != std::string_view::npos) {
-      if (!lines.empty()) lines.back().before_page_break = true;
+      // "\f" opening a line: the line before ended the page.
+      if (ff == 0 && !lines.empty()) lines.back().before_page_break = true;
       l.text = std::string(raw.substr(0, ff));
       l.before_page_break = true;
       std::string rest(raw.substr(ff + 1));
@@ -86,6 +87,23 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// PDFs glue a unit to its figure ("%0", "Người32") and a footnote mark to its word ("VBQPPL1").
+// Words split where a letter or '%' runs into a digit, in the text and in the catalogue alike.
+void split_glued(std::string_view w, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    const char p = w[i - 1];
+    const bool letter_before = (p & 0x80) != 0 || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '%';
+    if (digit(w[i]) && letter_before) {
+      out.emplace_back(w.substr(start, i - start));
+      start = i;
+    }
+  }
+  out.emplace_back(w.substr(start));
+}
+
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
@@ -93,7 +111,7 @@ std::vector<std::string> words(std::string_view s) {
     while (i < s.size() && (is_space(s[i]) || s[i] == '\f')) ++i;
     std::size_t j = i;
     while (j < s.size() && !is_space(s[j]) && s[j] != '\f') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
+    if (j > i) split_glued(s.substr(i, j - i), out);
     i = j;
   }
   return out;
@@ -101,18 +119,46 @@ std::vector<std::string> words(std::string_view s) {
 
 // --- noise ---------------------------------------------------------------------------------
 
-// A page number stands alone on its line, after blank lines or at a page break.
+// A page number stands alone on its line, next to a page break (blank lines apart) or after
+// blank lines.
 bool page_number(const std::vector<Line>& lines, std::size_t i) {
   const std::string t = trim(lines[i].text);
   if (!digits_only(t)) return false;
-  if (lines[i].after_page_break || lines[i].before_page_break) return true;
+  if (lines[i].before_page_break || lines[i].after_page_break) return true;
+  for (std::size_t k = i + 1; k < lines.size() && blank(lines[k].text); ++k)
+    if (lines[k].before_page_break) return true;
   std::size_t blanks = 0;
-  for (std::size_t k = i; k > 0 && blank(lines[k - 1].text); --k) ++blanks;
+  for (std::size_t k = i; k > 0 && blank(lines[k - 1].text); --k) {
+    ++blanks;
+    if (lines[k - 1].after_page_break) return true;
+  }
   return blanks >= 2;
 }
 
+// A repeated table header: a line made only of the header's words ("TT Chỉ tiêu thống kê",
+// "Đơn vị tính Số liệu"). Dropping such a line drops no figure.
+bool table_header(std::string_view line) {
+  static const std::vector<std::string_view> vocabulary{
+      "TT", "STT", "Chỉ", "tiêu", "thống", "kê", "Kết", "quả", "Ghi", "chú", "Đơn", "vị",
+      "tính", "Số", "liệu"};
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && is_space(line[i])) ++i;
+    std::size_t j = i;
+    while (j < line.size() && !is_space(line[j])) ++j;
+    if (j > i) {
+      if (std::find(vocabulary.begin(), vocabulary.end(), line.substr(i, j - i)) == vocabulary.end())
+        return false;
+      ++n;
+    }
+    i = j;
+  }
+  return n >= 2;
+}
+
 bool noise(const std::vector<Line>& lines, std::size_t i, const std::vector<std::string>& known) {
-  if (page_number(lines, i)) return true;
+  if (page_number(lines, i) || table_header(lines[i].text)) return true;
   const std::string c = collapse_spaces(lines[i].text);
   if (c.find_first_not_of("_-. ") == std::string::npos) return true;  // rules, separators
   return std::find(known.begin(), known.end(), c) != known.end();
@@ -135,11 +181,13 @@ struct RowWords {
 };
 
 RowWords row_words(const Row& row) {
-  RowWords w{words(row.printed_code), words(row.label), words(row.description), words(row.unit)};
-  for (const auto& f : row.footnotes)
-    for (auto& t : w.label)
-      if (t == f.anchor) t += f.mark;  // pdftotext prints the superscript mark inline
-  return w;
+  // pdftotext prints a footnote's superscript mark inline: "VBQPPL1", which words() splits.
+  std::string label = row.label;
+  for (const auto& f : row.footnotes) {
+    const auto at = f.anchor.empty() ? std::string::npos : label.find(f.anchor);
+    if (at != std::string::npos) label.insert(at + f.anchor.size(), f.mark);
+  }
+  return {words(row.printed_code), words(label), words(row.description), words(row.unit)};
 }
 
 bool consecutive(const std::vector<Token>& toks, std::size_t at, const std::vector<std::string>& want) {
@@ -167,9 +215,10 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
 // Where the words of `want` end, matched in order from `begin` as match_words() would.
 std::size_t words_end(const std::vector<Token>& toks, std::size_t begin, std::size_t end,
                       const std::vector<std::string>& want) {
+  // Words of one label stand close together: a few words of unit or value may come between.
   std::size_t pos = begin, last = begin;
   for (const auto& w : want) {
-    const std::size_t limit = std::min(end, pos + 33);
+    const std::size_t limit = std::min(end, pos + 12);
     bool found = false;
     for (std::size_t i = pos; i < limit; ++i) {
       if (toks[i].text == w) {
@@ -458,7 +507,7 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
     return make_error(errc::limit_exceeded,
                       fmt::format("văn bản quá lớn ({} byte, tối đa {})", text.size(), limits.max_bytes),
                       fmt::format("text too large ({} bytes, at most {})", text.size(), limits.max_bytes));
-  if (blank(std::string(text))) return make_error(errc::parse_error, "văn bản trống", "the text is empty");
+  if (blank(text)) return make_error(errc::parse_error, "văn bản trống", "the text is empty");
   auto nfc = normalize_nfc(text);
   if (!nfc) return nfc.error();
   const auto lines = split_lines(*nfc);
@@ -501,6 +550,28 @@ result<ImportedText> import_file(const std::filesystem::path& path,
   auto imported = import_text(*text, std::move(catalog));
   if (!imported) return std::move(imported.error()).within(path.string());
   return imported;
+}
+
+std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& report) {
+  std::vector<Finding> out;
+  for (const auto& p : coverage.problems) {
+    Finding f;
+    f.rule_id = "import.unread";
+    f.severity = Severity::warning;
+    f.line = p.line;
+    f.message_vi = (p.address.empty() ? "" : p.address + ": ") + p.reason_vi;
+    f.message_en = (p.address.empty() ? "" : p.address + ": ") + p.reason_en;
+    if (auto id = report.catalog().find(p.address)) f.rows = {FindingRow::of(report, *id)};
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<Finding> check_imported(const ImportedText& imported, const NarrativeCheckOptions& options) {
+  auto out = coverage_findings(imported.coverage, imported.report);
+  for (auto& f : check_narrative(imported.report, imported.narrative, options)) out.push_back(std::move(f));
+  sort_findings(out, imported.report.catalog());
+  return out;
 }
 
 std::string coverage_to_text(const Coverage& c, Language lang) {

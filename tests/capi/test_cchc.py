@@ -137,6 +137,16 @@ class CApiFromPython(unittest.TestCase):
         self.assertEqual(len(results), 80)
         self.assertTrue(all(results))
 
+    def test_import_text(self):
+        txt = EXAMPLE.replace("seed-report.json", "seed-report.txt")
+        report, findings = cchc.Report.import_file(self.catalog, txt)
+        with report, findings:
+            self.assertEqual(report["B7:5.1"], "04/04")
+            self.assertEqual(report.meta("document.signer"), "Lưu Bình Khiêm")
+            ids = [f.rule_id for f in findings]
+            self.assertIn("period.next", ids)
+            self.assertEqual([f.line for f in findings if f.rule_id == "narrative.B4:2.1"], [260])
+
     def test_closed_handles_are_refused(self):
         r = cchc.Report.new(self.catalog)
         r.close()

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/text_import.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <filesystem>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "cchc/json.hpp"
+#include "cchc/unicode.hpp"
+
+namespace cchc {
+namespace {
+
+const std::string data = CCHC_EXAMPLE_DATA_DIR;
+
+std::string seed_text() { return read_file(data + "/seed-report.txt").value(); }
+
+// The hand transcription: what every import should find (text as written, "" for a blank).
+const std::map<std::string, std::string>& expected() {
+  static const auto values = [] {
+    std::map<std::string, std::string> out;
+    const Report r = load_report(data + "/seed-report.json").value();
+    for (const Row& row : r.catalog().rows())
+      if (row.holds_value()) out[row.address()] = text_of(r.value(row.id));
+    return out;
+  }();
+  return values;
+}
+
+struct Score {
+  std::size_t right = 0, reported = 0;
+  std::vector<std::string> wrong;  // silently wrong: the one thing an importer must not do
+};
+
+Score score(const ImportedText& t, const std::map<std::string, std::string>& want = expected()) {
+  Score s;
+  for (const auto& [address, text] : want) {
+    const std::string got = text_of(t.report.value(address).value().get());
+    const bool reported = std::any_of(t.coverage.problems.begin(), t.coverage.problems.end(),
+                                      [&](const ImportProblem& p) { return p.address == address; });
+    if (reported) ++s.reported;
+    else if (got == text) ++s.right;
+    else s.wrong.push_back(address + ": got \"" + got + "\", want \"" + text + "\"");
+  }
+  return s;
+}
+
+std::string annex_split(const std::string& text, std::string* prose) {
+  const auto at = text.find("Phụ lục I");
+  *prose = text.substr(0, at);
+  return text.substr(at);
+}
+
+std::string replace_once(std::string s, std::string_view from, std::string_view to) {
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+// --- the seed ------------------------------------------------------------------------------
+
+TEST(TextImport, TheSeedAtFullCoverage) {
+  const ImportedText t = import_text(seed_text()).value();
+  EXPECT_TRUE(t.coverage.complete()) << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(t.coverage.rows_expected, 113u);
+  EXPECT_EQ(t.coverage.rows_found, 113u);
+  EXPECT_EQ(t.coverage.values, 106u);
+  EXPECT_EQ(t.coverage.blanks, 7u);
+  const Score s = score(t);
+  EXPECT_EQ(s.right, 113u);
+  EXPECT_TRUE(s.wrong.empty());
+  // Exactly the bundled example, value for value, kind for kind.
+  const Report example = load_report(data + "/seed-report.json").value();
+  for (const Row& row : example.catalog().rows())
+    EXPECT_TRUE(same_as_written(example.value(row.id), t.report.value(row.id))) << row.address();
+}
+
+TEST(TextImport, EveryValueRemembersItsLine) {
+  const ImportedText t = import_text(seed_text()).value();
+  const Catalog& cat = t.report.catalog();
+  EXPECT_EQ(t.report.source_line(cat.lookup("B1:4.2").value()), 533u);   // "149" on its own line
+  EXPECT_EQ(t.report.source_line(cat.lookup("B4:1.4").value()), 743u);
+  EXPECT_EQ(t.report.source_line(cat.lookup("B7:5.1").value()), 1017u);  // "04/04" below its label
+  EXPECT_FALSE(t.report.source_line(cat.lookup("B1:3").value()).has_value());  // a heading
+  // ...and keeps it through JSON.
+  const Report back = report_from_json(report_to_json(t.report)).value();
+  EXPECT_TRUE(back == t.report);
+}
+
+TEST(TextImport, MetadataFromTheText) {
+  const Metadata m = import_text(seed_text()).value().report.metadata();
+  EXPECT_EQ(m.agency.name, "Sở Khoa học và Công nghệ");
+  EXPECT_EQ(m.agency.code, "SKHCN");
+  EXPECT_EQ(m.agency.level, AgencyLevel::department);
+  EXPECT_EQ(m.province, "Sơn La");
+  EXPECT_EQ(m.period, (Period{2024, PeriodKind::q1}));
+  EXPECT_EQ(m.document.number, "94");
+  EXPECT_EQ(m.document.symbol, "BC-SKHCN");
+  EXPECT_EQ(m.document.date, Date(2024, 3, 12));
+  EXPECT_EQ(m.document.signer, "Lưu Bình Khiêm");
+  EXPECT_EQ(m.document.signer_title, "GIÁM ĐỐC");
+  EXPECT_EQ(m.document.place, "");  // the seed's text has no "Sơn La, ngày …" line; none is made up
+}
+
+TEST(TextImport, PlaceAndDateFromTheIssueLine) {
+  const std::string text = "UBND TỈNH SƠN LA\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 94/BC-SKHCN\n"
+                           "Sơn La, ngày 12 tháng 3 năm 2024\n" + seed_text();
+  const Metadata m = import_text(text).value().report.metadata();
+  EXPECT_EQ(m.document.place, "Sơn La");
+  EXPECT_EQ(m.document.date, Date(2024, 3, 12));
+}
+
+TEST(TextImport, DecomposedUnicodeReadsTheSame) {
+  // The same text with "ệ" written as e + ̣ + ̂, as some PDFs produce.
+  std::string text = seed_text();
+  std::string decomposed;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "ệ") == 0) {
+      decomposed += "e\xCC\xA3\xCC\x82";
+      i += 3;
+    } else {
+      decomposed += text[i++];
+    }
+  }
+  ASSERT_NE(decomposed, text);
+  const ImportedText t = import_text(decomposed).value();
+  EXPECT_TRUE(t.coverage.complete());
+  EXPECT_EQ(score(t).right, 113u);
+}
+
+// --- variants of the seed ------------------------------------------------------------------
+
+TEST(TextImport, LinesRewrappedAtOtherWidths) {
+  std::string prose;
+  const std::string annex = annex_split(seed_text(), &prose);
+  std::istringstream in(annex);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  for (std::size_t width : {30u, 50u, 80u, 140u}) {
+    SCOPED_TRACE(width);
+    std::string wrapped;
+    std::size_t col = 0;
+    for (const auto& w : words) {
+      if (col > 0 && col + 1 + display_width(w) > width) {
+        wrapped += "\n";
+        col = 0;
+      } else if (col > 0) {
+        wrapped += ' ';
+        ++col;
+      }
+      wrapped += w;
+      col += display_width(w);
+    }
+    const ImportedText t = import_text(prose + wrapped).value();
+    const Score s = score(t);
+    EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+    // Rewrapped, page numbers and the footnote run into the rows around them: those rows have
+    // two figures, and are reported rather than guessed.
+    EXPECT_GE(s.right, 110u) << coverage_to_text(t.coverage, Language::en);
+    EXPECT_EQ(s.right + s.reported, 113u);
+  }
+}
+
+TEST(TextImport, PageBreaksMovedAndHeadersRepeated) {
+  std::string prose;
+  const std::string annex = annex_split(seed_text(), &prose);
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    SCOPED_TRACE(seed);
+    std::mt19937 rng(seed);
+    std::istringstream in(annex);
+    std::string moved;
+    int page = 20;
+    std::size_t n = 0;
+    for (std::string line; std::getline(in, line); ++n) {
+      moved += line + "\n";
+      if (n > 5 && rng() % 23 == 0)
+        moved += "\n\n\n" + std::to_string(page++) + "\f\nTT Chỉ tiêu thống kê\nKết quả thống kê\n"
+                 "Ghi chú\nĐơn vị tính Số liệu\n";
+    }
+    ASSERT_GT(page, 25);
+    const ImportedText t = import_text(prose + moved).value();
+    const Score s = score(t);
+    EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+    EXPECT_EQ(s.right, 113u) << coverage_to_text(t.coverage, Language::en);
+  }
+}
+
+TEST(TextImport, ChangedValuesAreReadAsChanged) {
+  std::string text = seed_text();
+  text = replace_once(text, "kế hoạch Nhiệm vụ 35", "kế hoạch Nhiệm vụ 36");
+  text = replace_once(text, "\n149 \n", "\n150 \n");
+  text = replace_once(text, "% 33,3", "% 33,4");
+  text = replace_once(text, "xin 0/0", "xin 2/3");
+  text = replace_once(text, "Văn bản \n  \n\n2 Tỷ lệ", "Văn bản \n 12 \n\n2 Tỷ lệ");
+  auto want = expected();
+  want["B1:2.1"] = "36";
+  want["B1:4.2"] = "150";
+  want["B4:1.4"] = "33,4";
+  want["B3:3.2"] = "2/3";
+  want["B1:1"] = "12";
+  const ImportedText t = import_text(text).value();
+  const Score s = score(t, want);
+  EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+  EXPECT_EQ(s.right, 113u);
+}
+
+TEST(TextImport, DeletedRowsAreReportedTheRestIsRead) {
+  std::string text = seed_text();
+  text = replace_once(text, "3.3 Tỷ lệ xử lý các vấn đề phát hiện qua kiểm tra (tính lũy kế từ đầu năm) % 0  \n", "");
+  text = replace_once(text, "5.2 Số hồ sơ TTHC được tiếp nhận qua dịch vụ BCCI TTHC 04  \n", "");
+  const ImportedText t = import_text(text).value();
+  const Score s = score(t);
+  EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+  EXPECT_EQ(s.right, 111u);
+  EXPECT_EQ(s.reported, 2u);
+  EXPECT_EQ(t.coverage.rows_found, 111u);
+  std::vector<std::string> missing;
+  for (const auto& p : t.coverage.problems) missing.push_back(p.address);
+  EXPECT_EQ(missing, (std::vector<std::string>{"B1:3.3", "B7:5.2"}));
+}
+
+TEST(TextImport, ATwoFigureRowIsReportedNotGuessed) {
+  const std::string text = replace_once(seed_text(), "kế hoạch Nhiệm vụ 35", "kế hoạch Nhiệm vụ 35 36");
+  const ImportedText t = import_text(text).value();
+  ASSERT_EQ(t.coverage.problems.size(), 1u);
+  EXPECT_EQ(t.coverage.problems[0].address, "B1:2.1");
+  EXPECT_NE(t.coverage.problems[0].reason_en.find("several figures"), std::string::npos);
+  EXPECT_TRUE(is_absent(t.report.value("B1:2.1").value()));
+}
+
+TEST(TextImport, AFigureOfTheWrongKindIsReported) {
+  const std::string text = replace_once(seed_text(), "kế hoạch Nhiệm vụ 35", "kế hoạch Nhiệm vụ 35,5");
+  const ImportedText t = import_text(text).value();
+  ASSERT_EQ(t.coverage.problems.size(), 1u);
+  EXPECT_EQ(t.coverage.problems[0].address, "B1:2.1");
+  EXPECT_NE(t.coverage.problems[0].reason_en.find("whole number"), std::string::npos);
+}
+
+// --- text that is not a whole report --------------------------------------------------------
+
+TEST(TextImport, TruncatedAnnexGivesAPartialResult) {
+  const std::string text = seed_text();
+  const ImportedText t = import_text(text.substr(0, text.find("Biểu mẫu 5"))).value();
+  EXPECT_FALSE(t.coverage.complete());
+  const Score s = score(t);
+  EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+  EXPECT_GT(s.right, 50u);
+  EXPECT_EQ(s.right + s.reported, 113u);
+}
+
+TEST(TextImport, GarbageEmptyBinaryAndLongLines) {
+  const ImportedText garbage = import_text("lorem ipsum dolor sit amet\n12 34\n").value();
+  EXPECT_EQ(garbage.coverage.rows_found, 0u);
+  ASSERT_FALSE(garbage.coverage.problems.empty());
+  EXPECT_EQ(garbage.coverage.problems[0].address, "");
+  EXPECT_EQ(import_text("").error().code, errc::parse_error);
+  EXPECT_EQ(import_text(" \n\n \f").error().code, errc::parse_error);
+  EXPECT_EQ(import_text(std::string("\x7F" "ELF\x02\x01\x00\xFF\xFE", 9)).error().code, errc::invalid_utf8);
+  const std::string long_line(2u << 20, 'a');
+  EXPECT_EQ(import_text(long_line).error().code, errc::limit_exceeded);
+  const ImportedText wide = import_text(std::string(300000, '7') + "\n" + seed_text()).value();
+  EXPECT_TRUE(wide.coverage.complete());
+  TextLimits tiny;
+  tiny.max_bytes = 100;
+  EXPECT_EQ(import_text(seed_text(), builtin_catalog(), tiny).error().code, errc::limit_exceeded);
+  EXPECT_EQ(import_file("/nonexistent.txt").error().code, errc::io_error);
+}
+
+// --- PDF --------------------------------------------------------------------------------------
+
+// Typesets the seed's text line by line into a PDF with cairo, breaking pages where the seed
+// printed its page numbers, so poppler's text of it is the seed again, laid out anew.
+void write_pdf(const std::string& text, const std::string& path) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, 7);
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  double y = 40;
+  int blanks = 0;
+  for (const auto& l : lines) {
+    const std::string t = collapse_spaces(l);
+    const bool page_number = blanks >= 2 && !t.empty() && t.size() <= 3 &&
+                             t.find_first_not_of("0123456789") == std::string::npos;
+    blanks = t.empty() ? blanks + 1 : 0;
+    if (t.empty()) continue;
+    if (y > 800) {
+      cairo_show_page(cr);
+      y = 40;
+    }
+    cairo_move_to(cr, page_number ? 290 : 30, page_number ? 820 : y);
+    cairo_show_text(cr, t.c_str());
+    if (page_number) {
+      cairo_show_page(cr);
+      y = 40;
+    } else {
+      y += 10;
+    }
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+}
+
+TEST(TextImport, APdfTheTestsMake) {
+  const auto path = (std::filesystem::path(::testing::TempDir()) / "cchc-seed.pdf").string();
+  write_pdf(seed_text(), path);
+  const std::string text = pdf_to_text(path).value();
+  EXPECT_NE(text.find("Biểu mẫu 7"), std::string::npos);
+  EXPECT_NE(text.find('\f'), std::string::npos);
+  const ImportedText t = import_file(path).value();
+  EXPECT_TRUE(t.coverage.complete()) << coverage_to_text(t.coverage, Language::en);
+  const Score s = score(t);
+  EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+  EXPECT_EQ(s.right, 113u);
+  EXPECT_EQ(t.report.metadata().document.symbol, "BC-SKHCN");
+  if (!::testing::Test::HasFailure()) std::filesystem::remove(path);  // kept to look at otherwise
+}
+
+TEST(TextImport, NotAPdf) {
+  const auto path = (std::filesystem::path(::testing::TempDir()) / "cchc-not.pdf").string();
+  ASSERT_TRUE(write_file(path, "plain text, not a PDF"));
+  EXPECT_EQ(import_file(path).error().code, errc::io_error);
+  std::filesystem::remove(path);
+}
+
+TEST(Coverage, ReadsInBothLanguages) {
+  Coverage c;
+  c.rows_expected = 10;
+  c.rows_found = 9;
+  c.values = 8;
+  c.blanks = 1;
+  c.problems.push_back({"B1:2", 42, "không thấy", "not found"});
+  EXPECT_EQ(coverage_to_text(c, Language::en),
+            "Read 9/10 annex rows (90%): 8 with a value, 1 blank; 1 problems\n  B1:2 (line 42) not found\n");
+  EXPECT_NE(coverage_to_text(c, Language::vi).find("B1:2 (dòng 42) không thấy"), std::string::npos);
+  EXPECT_FALSE(c.complete());
+}
+
+}  // namespace
+}  // namespace cchc
