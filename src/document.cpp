@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "cchc/unicode.hpp"
+#include "flat_text.hpp"
 
 namespace cchc {
 namespace {
@@ -105,40 +106,15 @@ std::optional<Date> parse_vi_date(std::string_view text, bool* valid) {
 }
 
 std::vector<Citation> find_citations(std::string_view text, std::size_t first_line) {
-  // Collapse white space, remembering the line each kept byte came from. Words longer than any
-  // citation's are dropped, which keeps the search linear on hostile text.
-  constexpr std::size_t max_word = 256;
-  auto white = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
-  std::string flat;
-  std::vector<std::size_t> line_of;
-  std::size_t line = first_line;
-  for (std::size_t i = 0; i < text.size();) {
-    if (white(text[i])) {
-      if (text[i] == '\n') ++line;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && !white(text[j])) ++j;
-    if (j - i <= max_word) {
-      if (!flat.empty()) {
-        flat += ' ';
-        line_of.push_back(line);
-      }
-      flat.append(text.substr(i, j - i));
-      line_of.insert(line_of.end(), j - i, line);
-    }
-    i = j;
-  }
-
+  const detail::FlatText flat = detail::flatten(text, first_line);
   std::vector<Citation> out;
-  for (auto it = std::sregex_iterator(flat.begin(), flat.end(), citation_pattern());
+  for (auto it = std::sregex_iterator(flat.text.begin(), flat.text.end(), citation_pattern());
        it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
     Citation c;
     c.text = m.str(0);
     c.type_word = m.str(1);
-    c.line = line_of[static_cast<std::size_t>(m.position(0))];
+    c.line = flat.line_at(static_cast<std::size_t>(m.position(0)));
     std::string number = m.str(2);
     std::string symbol = m.str(3);
     // "130/2005": the year of a normative document.

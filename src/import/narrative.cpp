@@ -8,49 +8,13 @@
 #include <fmt/format.h>
 
 #include "cchc/unicode.hpp"
+#include "../flat_text.hpp"
 
 namespace cchc {
 namespace {
 
-// White space collapsed, with the line each byte came from, so matches can say where they are.
-struct Flat {
-  std::string text;
-  std::vector<std::size_t> line;
-  std::size_t at(std::ptrdiff_t pos) const {
-    return line.empty() ? 0 : line[std::min(static_cast<std::size_t>(pos), line.size() - 1)];
-  }
-};
-
-// Longer "words" are no prose: dropping them keeps the pattern searches linear (a run of 300 000
-// digits would make each search quadratic).
-constexpr std::size_t max_word = 256;
-
-bool white(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-Flat flatten(std::string_view text, std::size_t first_line) {
-  Flat f;
-  std::size_t line = first_line;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (white(text[i])) {
-      if (text[i] == '\n') ++line;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && !white(text[j])) ++j;
-    if (j - i <= max_word) {
-      if (!f.text.empty()) {
-        f.text += ' ';
-        f.line.push_back(line);
-      }
-      f.text.append(text.substr(i, j - i));
-      f.line.insert(f.line.end(), j - i, line);
-    }
-    i = j;
-  }
-  return f;
-}
+using detail::FlatText;
+using detail::flatten;
 
 std::string escape_regex(std::string_view s) {
   static const std::string special = R"(\^$.|?*+()[]{})";
@@ -123,7 +87,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
   Narrative n;
   const auto lines = split_lines(text);
   read_sections(lines, first_line, n);
-  const Flat flat = flatten(text, first_line);
+  const FlatText flat = flatten(text, first_line);
 
   // The title: what precedes the first section, e.g. "… Quý I năm 2024".
   const std::size_t title_end = n.sections.empty() ? std::min<std::size_t>(lines.size(), 20)
@@ -139,7 +103,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
     if (s.numeral == "IV")
       if (auto p = parse_period_vi(s.title)) n.next_period = PeriodMention{s.title, *p, s.line};
 
-  n.citations = find_citations(text, first_line);  // bounded words too: see find_citations
+  n.citations = find_citations(text, first_line);
 
   static const std::regex range(
       R"([Tt]ừ ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}) (?:đến|tới) (?:hết )?ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))");
@@ -151,7 +115,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
     r.to_text = it->str(2);
     r.from = parse_vi_date(r.from_text);
     r.to = parse_vi_date(r.to_text);
-    r.line = flat.at(it->position(0));
+    r.line = flat.line_at(static_cast<std::size_t>(it->position(0)));
     n.ranges.push_back(std::move(r));
   }
 
@@ -161,7 +125,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
     auto amount = Money::parse(it->str(2));
     if (!amount) continue;
     n.money.push_back({collapse_spaces(it->str(0).substr(it->str(1).size())), *amount,
-                       flat.at(it->position(2))});
+                       flat.line_at(static_cast<std::size_t>(it->position(2)))});
   }
 
   // Figures stated for catalogue rows, by the rows' phrases: "giao {n} nhiệm vụ".
@@ -179,7 +143,7 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
         auto v = parse_value(it->str(2), row.kind, row.codes);
         if (!v || is_absent(*v)) continue;
         n.figures.push_back({row.id, row.address(), phrase, it->str(2), std::move(*v),
-                             flat.at(it->position(2))});
+                             flat.line_at(static_cast<std::size_t>(it->position(2)))});
       }
     }
   }
