@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "cchc/json.hpp"
 #include "cchc/text_import.hpp"
 
@@ -47,6 +49,47 @@ TEST(Narrative, PeriodsRangesMoneyAndCitations) {
   // Every citation of the narrative (the annex's own heading is not narrative).
   EXPECT_EQ(n.citations.size(), 30u);
   EXPECT_EQ(n.citations.front().text, "Công văn số 3981/SNV-CCHC&VTLT ngày 01/3/2022");
+}
+
+TEST(Narrative, EveryCitationOfTheSeed) {
+  std::vector<std::string> got;
+  for (const auto& c : seed().narrative.citations)
+    got.push_back(fmt::format("{} {}/{} {} [{}|{}|{}] {}", c.type_word, c.number, c.symbol,
+                              c.year ? std::to_string(*c.year) : "-", c.type_abbreviation, c.issuer,
+                              c.unit, c.date_text));
+  const std::vector<std::string> expected{
+      "Công văn 3981/SNV-CCHC&VTLT - [|SNV|CCHC&VTLT] 01/3/2022",
+      "Nghị quyết 03/NQ/TU - [NQ|TU|] 21/01/2021",
+      "Quyết định 2407/QĐ-UBND - [QĐ|UBND|] 01/10/2021",
+      "Quyết định 2972/QĐ-UBND - [QĐ|UBND|] 02/12/2021",
+      "Kế hoạch 1951/KH-SKHCN - [KH|SKHCN|] 22/12/2021",
+      "Kế hoạch 1648/KH-SKHCN - [KH|SKHCN|] 09/11/2021",
+      "Quyết định 2783/QĐ-UBND - [QĐ|UBND|] 21/12/2023",
+      "Kế hoạch 39/KH-SKHCN - [KH|SKHCN|] 09/01/2024",
+      "Kế hoạch 105/KH-SKHCN - [KH|SKHCN|] 18/01/2024",
+      "Kế hoạch 192/KH-SKHCN - [KH|SKHCN|] 16/02/2024",
+      "Kế hoạch 285/KH-SKHCN - [KH|SKHCN|] 19/02/2024",
+      "Báo cáo 77/BC-SKHCN - [BC|SKHCN|] 27/02/2024",
+      "Báo cáo 05/BC-SKHCN - [BC|SKHCN|] 07/01/2024",
+      "Kế hoạch 252/KH-SKHCN - [KH|SKHCN|] 06/02/2024",
+      "Kế hoạch 10/KH-SKHCN - [KH|SKHCN|] 13/01/2024",
+      "Kế hoạch 356/KH-SKHCN - [KH|SKHCN|] 29/02/2024",
+      "Kế hoạch 216/KH-SKHCN - [KH|SKHCN|] 01/02/2024",
+      "Kế hoạch 218/SKH-SKHCN - [SKH|SKHCN|] 01/02/2024",
+      "Kế hoạch 59/KH-SKHCN - [KH|SKHCN|] 11/01/2024",
+      "Nghị quyết 03/NQ/TU - [NQ|TU|] 21/01/2021",
+      "Kế hoạch 77/KH-UBND - [KH|UBND|] 22/3/2021",
+      "Quyết định 2697/QĐ-UBND - [QĐ|UBND|] 23/12/2022",
+      "Kế hoạch 39/KH-SKHCN - [KH|SKHCN|] 09/01/2024",
+      "Báo cáo 24/BC-SKHCN - [BC|SKHCN|] 15/01/2024",
+      "Báo cáo 62/BC-SKHCN - [BC|SKHCN|] 16/02/2024",
+      "Quyết định 34/QĐ-UBND 2020 [QĐ|UBND|] 20/7/2020",
+      "Quyết định 35/QĐ-UBND 2020 [QĐ|UBND|] 20/7/2020",
+      "Nghị định 130/NĐ-CP 2005 [NĐ|CP|] 17/10/2005",
+      "Quyết định 02/QĐ-SKHCN - [QĐ|SKHCN|] 04/01/2023",
+      "Nghị định 60/NĐ-CP 2021 [NĐ|CP|] ",
+  };
+  EXPECT_EQ(got, expected);
 }
 
 TEST(Narrative, FiguresStatedForRows) {

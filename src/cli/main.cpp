@@ -117,6 +117,8 @@ Loaded load_any(const Options& o, const std::shared_ptr<const Catalog>& catalog)
   if (o.file.empty()) return {report_from_json(seed_report_json(), catalog).value(), std::nullopt};
   if (!is_text_input(o.file)) return {load_report(o.file, catalog).value(), std::nullopt};
   ImportedText imported = import_file(o.file, catalog).value();
+  if (!imported.coverage.complete())  // what could not be read is never silent
+    std::cerr << coverage_to_text(imported.coverage, o.lang == "en" ? Language::en : Language::vi);
   Report r = imported.report;
   return {std::move(r), std::move(imported)};
 }
