@@ -476,6 +476,28 @@ TEST_F(Rules, AReportOfAnotherCatalogueIsRefused) {
   EXPECT_EQ(rules.check(Report(builtin_catalog())).error().code, errc::invalid_argument);
 }
 
+TEST_F(Rules, CheckAllGivesEachReportItsOwnFindingsOnAnyNumberOfThreads) {
+  std::vector<Report> reports;
+  for (int i = 0; i < 50; ++i) {
+    Report r(cat);
+    EXPECT_TRUE(r.set_text("B1:1", std::to_string(i)));
+    EXPECT_TRUE(r.set_text("B1:1.1", "3"));
+    EXPECT_TRUE(r.set_text("B1:1.2", "4"));  // 3 + 4 = 7: only report 7 is consistent
+    reports.push_back(std::move(r));
+  }
+  const RuleSet rules = RuleSet::structural(cat);
+  std::vector<std::vector<Finding>> one;
+  for (const auto& r : reports) one.push_back(rules.check(r).value());
+  for (unsigned threads : {0u, 1u, 2u, 3u, 64u}) {
+    SCOPED_TRACE(threads);
+    EXPECT_EQ(rules.check_all(reports, threads).value(), one);
+  }
+  EXPECT_TRUE(rules.check_all({}, 4).value().empty());
+  std::vector<Report> mixed;
+  mixed.emplace_back(builtin_catalog());
+  EXPECT_EQ(rules.check_all(mixed).error().code, errc::invalid_argument);
+}
+
 TEST_F(Rules, CheckingIsDeterministic) {
   set("B1:1", "10");
   set("B1:1.1", "4");

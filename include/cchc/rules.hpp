@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -133,6 +134,12 @@ class RuleSet {
   /// Checks a report that follows this set's catalogue (errc::invalid_argument otherwise). The
   /// findings are in canonical order (sort_findings) and the same on every call.
   [[nodiscard]] result<std::vector<Finding>> check(const Report& report) const;
+
+  /// Checks many reports on `threads` threads (0: every core), each report's findings at its
+  /// index, exactly as check() gives them. Fails like check() on the first report of another
+  /// catalogue, before checking any.
+  [[nodiscard]] result<std::vector<std::vector<Finding>>> check_all(std::span<const Report> reports,
+                                                                    unsigned threads = 0) const;
 
  private:
   struct Impl;

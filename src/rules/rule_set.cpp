@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 #include <gsl/assert>
@@ -283,6 +284,29 @@ result<std::vector<Finding>> RuleSet::check(const Report& report) const {
     }
   }
   sort_findings(out, *catalog_);
+  return out;
+}
+
+result<std::vector<std::vector<Finding>>> RuleSet::check_all(std::span<const Report> reports,
+                                                             unsigned threads) const {
+  for (const Report& r : reports)
+    if (!same_catalog(r.catalog(), *catalog_)) return check(r).error();
+  std::vector<std::vector<Finding>> out(reports.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, reports.size())));
+  // Contiguous slices, one per thread: check() only reads the set, and each slot of `out` is
+  // written by one thread.
+  const std::size_t per = (reports.size() + threads - 1) / threads;
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::size_t begin = t * per, end = std::min(reports.size(), begin + per);
+      if (begin >= end) break;
+      pool.emplace_back([this, &reports, &out, begin, end] {
+        for (std::size_t i = begin; i < end; ++i) out[i] = *check(reports[i]);
+      });
+    }
+  }
   return out;
 }
 

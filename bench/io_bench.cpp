@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Reading and writing: JSON report parse and write (MB/s and reports/s), text import of the
+// seed report (MB/s), and import plus check of it, end to end.
+#include <benchmark/benchmark.h>
+
+#include <cchc/cchc.hpp>
+
+namespace {
+
+using namespace cchc;
+
+const std::string& seed_json() {
+  static const std::string s = read_file(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.json").value();
+  return s;
+}
+const std::string& seed_text() {
+  static const std::string s = read_file(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt").value();
+  return s;
+}
+
+void BM_JsonParse(benchmark::State& state) {
+  const auto cat = builtin_catalog();
+  for (auto _ : state) benchmark::DoNotOptimize(report_from_json(seed_json(), cat));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(seed_json().size()));
+  state.SetItemsProcessed(state.iterations());  // reports
+}
+BENCHMARK(BM_JsonParse)->Unit(benchmark::kMicrosecond);
+
+void BM_JsonWrite(benchmark::State& state) {
+  const Report r = report_from_json(seed_json()).value();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string s = report_to_json(r);
+    bytes = s.size();
+    benchmark::DoNotOptimize(s.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_JsonWrite)->Unit(benchmark::kMicrosecond);
+
+void BM_ImportSeedText(benchmark::State& state) {
+  const auto cat = builtin_catalog();
+  for (auto _ : state) benchmark::DoNotOptimize(import_text(seed_text(), cat));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(seed_text().size()));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ImportSeedText)->Unit(benchmark::kMillisecond);
+
+void BM_ImportAndCheckSeed(benchmark::State& state) {
+  const auto cat = builtin_catalog();
+  const RuleSet rules = RuleSet::builtin(cat);
+  for (auto _ : state) {
+    const ImportedText t = import_text(seed_text(), cat).value();
+    auto findings = rules.check(t.report).value();
+    auto text_findings = check_imported(t);
+    benchmark::DoNotOptimize(findings.size() + text_findings.size());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(seed_text().size()));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ImportAndCheckSeed)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
