@@ -2,6 +2,7 @@
 #include "cchc/derive.hpp"
 
 #include <fmt/format.h>
+#include "strings.hpp"
 
 namespace cchc {
 namespace {
@@ -69,7 +70,7 @@ std::optional<Derivation> derivable(const Report& report, RowId id, int max_deci
     if (s.total != id || s.relation != Sum::Relation::equal) continue;
     if (auto v = sum_of(report, s.parts, row.kind)) {
       std::string formula;
-      for (RowId p : s.parts) formula += (formula.empty() ? "" : " + ") + cat.row(p).address();
+      for (RowId p : s.parts) detail::join_into(formula, " + ", cat.row(p).address());
       return Derivation{id, row.address(), text_of(*v), std::move(formula), s.parts};
     }
   }

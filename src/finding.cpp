@@ -10,6 +10,7 @@
 #include "cchc/report.hpp"
 #include "enum_names.hpp"
 #include "json_writer.hpp"
+#include "strings.hpp"
 
 namespace cchc {
 namespace {
@@ -89,7 +90,7 @@ std::string findings_to_text(std::span<const Finding> findings, Language lang) {
   for (const Finding& f : findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
     std::string rows;
-    for (const auto& r : f.rows) rows += (rows.empty() ? "" : ", ") + r.address;
+    for (const auto& r : f.rows) detail::join_into(rows, ", ", r.address);
     std::string where = rows;
     if (f.line) where += fmt::format("{}({} {})", where.empty() ? "" : " ", vi ? "dòng" : "line", f.line);
     out += fmt::format("{} [{}]{}{}\n", vi ? severity_vi(f.severity) : to_string(f.severity),

@@ -21,6 +21,7 @@
 
 #include "cchc/cchc.hpp"
 #include "table.hpp"
+#include "../strings.hpp"
 
 namespace cchc::cli {
 std::string_view seed_report_json() noexcept;  // examples/data/seed-report.json, embedded
@@ -245,7 +246,7 @@ std::string structure_of(const Catalog& cat, const Row& row) {
   if (row.cumulative) parts.push_back("lũy kế");
   if (!row.required) parts.push_back("không bắt buộc");
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  for (const auto& p : parts) detail::join_into(out, "; ", p);
   return out;
 }
 
@@ -279,7 +280,7 @@ int run_catalog(const Options& o) {
     for (const Sum& s : catalog->sums()) {
       if (catalog->row(s.total).form != form.number) continue;
       std::string parts;
-      for (RowId p : s.parts) parts += (parts.empty() ? "" : " + ") + catalog->row(p).address();
+      for (RowId p : s.parts) detail::join_into(parts, " + ", catalog->row(p).address());
       std::cout << fmt::format("  {} {} {}\n", parts,
                                s.relation == Sum::Relation::equal ? "=" : "≤",
                                catalog->row(s.total).address());

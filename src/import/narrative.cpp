@@ -9,6 +9,7 @@
 
 #include "cchc/unicode.hpp"
 #include "../flat_text.hpp"
+#include "../strings.hpp"
 
 namespace cchc {
 namespace {
@@ -76,8 +77,8 @@ void read_sections(const std::vector<std::string>& lines, std::size_t first_line
     }
     const std::string c = collapse_spaces(l);
     if (c.empty()) continue;
-    section->text += (section->text.empty() ? "" : " ") + c;
-    if (current) current->text += (current->text.empty() ? "" : " ") + c;
+    detail::join_into(section->text, " ", c);
+    if (current) detail::join_into(current->text, " ", c);
   }
 }
 
@@ -136,7 +137,10 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
       const std::string after = collapse_spaces(phrase.substr(at + 3));
       std::string pattern = before.empty() ? "(^|[^0-9.,])" : "()" + escape_regex(before) + " ";
       pattern += "([0-9]+(?:[.,][0-9]+)*)";
-      if (!after.empty()) pattern += (after.front() == '%' ? "" : " ") + escape_regex(after);
+      if (!after.empty()) {
+        if (after.front() != '%') pattern += ' ';
+        pattern += escape_regex(after);
+      }
       const std::regex re(pattern);
       for (auto it = std::sregex_iterator(flat.text.begin(), flat.text.end(), re);
            it != std::sregex_iterator(); ++it) {
@@ -243,8 +247,8 @@ std::vector<Finding> check_narrative(const Report& report, const Narrative& n,
     if (std::find(allowed.begin(), allowed.end(), n.next_period->period) == allowed.end()) {
       std::string vi, en;
       for (const auto& p : allowed) {
-        vi += (vi.empty() ? "" : " hoặc ") + label_vi(p);
-        en += (en.empty() ? "" : " or ") + label_en(p);
+        detail::join_into(vi, " hoặc ", label_vi(p));
+        detail::join_into(en, " or ", label_en(p));
       }
       Finding f = finding("period.next", Severity::error, n.next_period->line,
                           fmt::format("Mục IV nêu nhiệm vụ {} nhưng kỳ tiếp theo của {} là {}",

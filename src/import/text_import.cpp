@@ -17,6 +17,7 @@
 
 #include "cchc/json.hpp"
 #include "cchc/unicode.hpp"
+#include "../strings.hpp"
 
 namespace cchc {
 namespace {
@@ -559,8 +560,11 @@ std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& r
     f.rule_id = "import.unread";
     f.severity = Severity::warning;
     f.line = p.line;
-    f.message_vi = (p.address.empty() ? "" : p.address + ": ") + p.reason_vi;
-    f.message_en = (p.address.empty() ? "" : p.address + ": ") + p.reason_en;
+    const std::string prefix = p.address.empty() ? std::string() : p.address + ": ";
+    f.message_vi = prefix;
+    f.message_vi += p.reason_vi;
+    f.message_en = prefix;
+    f.message_en += p.reason_en;
     if (auto id = report.catalog().find(p.address)) f.rows = {FindingRow::of(report, *id)};
     out.push_back(std::move(f));
   }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cchc/rules.hpp"
+#include "../strings.hpp"
 
 namespace cchc {
 namespace {
@@ -87,7 +88,7 @@ struct Writer {
       case Kind::code: {
         std::string set, vi, en;
         for (const auto& o : row.codes.options()) {
-          set += (set.empty() ? "" : ", ") + std::to_string(o.value);
+          detail::join_into(set, ", ", std::to_string(o.value));
           vi += fmt::format("{}{} = {}", vi.empty() ? "" : "; ", o.value, literal(o.label));
           en += fmt::format("{}{} = {}", en.empty() ? "" : "; ", o.value,
                             literal(o.label_en.empty() ? o.label : o.label_en));

@@ -10,6 +10,7 @@
 #include "cchc/rules.hpp"
 #include "compiler.hpp"
 #include "evaluate.hpp"
+#include "../strings.hpp"
 
 namespace cchc {
 namespace embedded {
@@ -117,7 +118,7 @@ void explain(const CompiledRule& r, Evaluation& e, const Report& report, Finding
     }
   } else if (n.op == Op::in_set) {
     std::string set;
-    for (auto v : n.set) set += (set.empty() ? "" : ", ") + std::to_string(v);
+    for (auto v : n.set) detail::join_into(set, ", ", std::to_string(v));
     f.expected = fmt::format("∈ {{{}}}", set);
   } else if (n.op == Op::present) {
     f.expected = "≠ (trống / blank)";
