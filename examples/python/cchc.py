@@ -295,15 +295,17 @@ class Report(_Handle):
         """(report, findings) from the text of a signed report; the findings say what could not
         be read and what the narrative, dates and citations show."""
         data = _b(text)
-        out, findings = _p(), _p()
-        _check(library().cchc_report_import_text(ctypes.byref(out), ctypes.byref(findings), catalog.ptr, data, len(data)))
-        return cls(out.value), Findings(findings.value)
+        return cls._imported(library().cchc_report_import_text, catalog.ptr, data, len(data))
 
     @classmethod
     def import_file(cls, catalog: Catalog, path: str) -> tuple:
         """As import_text, from a .txt or .pdf file."""
+        return cls._imported(library().cchc_report_import_file, catalog.ptr, _b(str(path)))
+
+    @classmethod
+    def _imported(cls, call, *args) -> tuple:
         out, findings = _p(), _p()
-        _check(library().cchc_report_import_file(ctypes.byref(out), ctypes.byref(findings), catalog.ptr, _b(str(path))))
+        _check(call(ctypes.byref(out), ctypes.byref(findings), *args))
         return cls(out.value), Findings(findings.value)
 
     def clone(self) -> "Report":
