@@ -197,11 +197,12 @@ std::vector<Finding> check_narrative(const Report& report, const Narrative& n,
                             fmt::format("Ngày {} trong \"{}\" không tồn tại", c.date_text, c.text),
                             fmt::format("The date {} in \"{}\" does not exist", c.date_text, c.text)));
   for (const auto& r : n.ranges) {
-    for (const auto* d : {&r.from_text, &r.to_text})
-      if (!parse_vi_date(*d))
+    // The pattern admits only d/m/yyyy, so a date without a value is one that cannot exist.
+    for (const auto& [text, date] : {std::pair{&r.from_text, &r.from}, std::pair{&r.to_text, &r.to}})
+      if (!*date)
         out.push_back(finding("date.impossible", Severity::error, r.line,
-                              fmt::format("Ngày {} trong \"{}\" không tồn tại", *d, r.text),
-                              fmt::format("The date {} in \"{}\" does not exist", *d, r.text)));
+                              fmt::format("Ngày {} trong \"{}\" không tồn tại", *text, r.text),
+                              fmt::format("The date {} in \"{}\" does not exist", *text, r.text)));
     if (r.from && r.to && *r.to < *r.from)
       out.push_back(finding("date.range-reversed", Severity::error, r.line,
                             fmt::format("Khoảng thời gian \"{}\" kết thúc trước khi bắt đầu", r.text),

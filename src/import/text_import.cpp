@@ -339,8 +339,9 @@ AgencyLevel level_of(std::string_view name, const Catalog& cat) {
   return agency_level_from_string(cat.level()).value_or(AgencyLevel::department);
 }
 
-void read_metadata(const std::vector<Line>& lines, std::size_t annex, std::size_t annex_end,
-                   const Catalog& cat, const Narrative& narrative, Metadata& m) {
+void read_metadata(std::string_view text, const std::vector<Line>& lines, std::size_t annex,
+                   std::size_t annex_end, const Catalog& cat, const Narrative& narrative,
+                   Metadata& m) {
   if (narrative.title_period) m.period = narrative.title_period->period;
   // The annex's heading names the report: "(Ban hành kèm theo Báo cáo số 94/BC-SKHCN ngày
   // 12/3/2024 của Sở Khoa học và Công nghệ)".
@@ -394,7 +395,7 @@ void read_metadata(const std::vector<Line>& lines, std::size_t annex, std::size_
     if (std::regex_search(prose, am, reports)) m.agency.name = am.str(1);
   }
   if (!m.agency.name.empty()) m.agency.level = level_of(m.agency.name, cat);
-  if (!cat.province().empty() && joined(lines, 0, lines.size()).find(cat.province()) != std::string::npos)
+  if (!cat.province().empty() && text.find(cat.province()) != std::string_view::npos)
     m.province = cat.province();
   read_signer(lines, annex, m);
 }
@@ -537,7 +538,7 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
     out.coverage.problems.push_back({"", 0, "không tìm thấy phụ lục số liệu (\"Phụ lục\" hoặc \"Biểu mẫu\")",
                                      "no statistical annex (\"Phụ lục\" or \"Biểu mẫu\") in the text"});
   }
-  read_metadata(lines, annex.value_or(lines.size()), lines.size(), *catalog, out.narrative,
+  read_metadata(*nfc, lines, annex.value_or(lines.size()), lines.size(), *catalog, out.narrative,
                 out.report.metadata());
   return out;
 }

@@ -52,7 +52,7 @@ class Compiler {
  public:
   Compiler(const std::vector<Token>& toks, const Catalog& cat, std::string_view name,
            const RuleLimits& limits)
-      : toks_(toks), cat_(cat), name_(name), limits_(limits) {}
+      : toks_(&toks), cat_(cat), name_(name), limits_(limits) {}
 
   result<std::vector<CompiledRule>> file() {
     std::vector<CompiledRule> rules;
@@ -89,11 +89,11 @@ class Compiler {
  private:
   // --- tokens ---------------------------------------------------------------------------------
   const Token& peek(std::size_t ahead = 0) const {
-    return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
+    return (*toks_)[std::min(pos_ + ahead, toks_->size() - 1)];
   }
   const Token& next() {
     const Token& t = peek();
-    if (pos_ + 1 < toks_.size()) ++pos_;
+    if (pos_ + 1 < toks_->size()) ++pos_;
     return t;
   }
   bool is_word(std::string_view w, std::size_t ahead = 0) const {
@@ -291,13 +291,19 @@ class Compiler {
           return fail(s, "thiếu '}' trong thông báo", "unclosed '{' in the message");
         auto toks = tokenize(std::string_view(m).substr(i + 1, close - i - 1));
         if (!toks) return fail(s, toks.error().message_vi, toks.error().message_en);
-        Compiler sub(*toks, cat_, name_, limits_);
-        sub.defs_ = defs_;
-        sub.nodes_ = nodes_;
-        auto e = sub.expr();
+        // The placeholder is compiled here, into this rule, with the definitions in scope: the
+        // token stream is switched for the while.
+        const std::vector<Token>* outer = toks_;
+        const std::size_t outer_pos = pos_;
+        toks_ = &*toks;
+        pos_ = 0;
+        auto e = expr();
+        const bool ended = e && peek().kind == Tok::end;
+        toks_ = outer;
+        pos_ = outer_pos;
         if (!e) return fail(s, e.error().code, "trong thông báo: " + e.error().message_vi,
                             "in the message: " + e.error().message_en);
-        if (sub.peek().kind != Tok::end)
+        if (!ended)
           return fail(s, "biểu thức trong thông báo không hợp lệ",
                       "malformed expression in the message");
         if (!text.empty()) parts.push_back({std::move(text), std::nullopt});
@@ -554,7 +560,7 @@ class Compiler {
     return *id;
   }
 
-  result<std::vector<std::uint32_t>> arguments(const Token& fn) {
+  result<std::vector<std::uint32_t>> arguments() {
     std::vector<std::uint32_t> args;
     if (auto e = expect(Tok::lparen, "("); !e) return e.error();
     if (accept(Tok::rparen)) return args;
@@ -564,12 +570,11 @@ class Compiler {
       args.push_back(*a);
     } while (accept(Tok::comma));
     if (auto e = expect(Tok::rparen, ")"); !e) return e.error();
-    (void)fn;
     return args;
   }
 
   result<std::uint32_t> call(const Token& fn) {
-    auto args = arguments(fn);
+    auto args = arguments();
     if (!args) return args.error();
     auto arity = [&](std::size_t n) -> result<void> {
       if (args->size() == n) return {};
@@ -689,7 +694,7 @@ class Compiler {
     }
   }
 
-  const std::vector<Token>& toks_;
+  const std::vector<Token>* toks_;
   const Catalog& cat_;
   std::string name_;
   RuleLimits limits_;
