@@ -62,6 +62,12 @@ error wrong_type(const std::string& path, std::string_view expected, const json:
 }
 
 result<json::value> parse_json(std::string_view text, const JsonLimits& limits) {
+  if (limits.max_depth > JsonLimits::max_depth_ceiling)
+    return make_error(errc::invalid_argument,
+                      fmt::format("giới hạn độ sâu {} vượt mức trần {}", limits.max_depth,
+                                  JsonLimits::max_depth_ceiling),
+                      fmt::format("a depth limit of {} is above the ceiling of {}",
+                                  limits.max_depth, JsonLimits::max_depth_ceiling));
   if (text.size() > limits.max_bytes)
     return make_error(errc::limit_exceeded,
                       fmt::format("tài liệu JSON quá lớn ({} byte, tối đa {})", text.size(),
@@ -697,16 +703,25 @@ std::string report_to_json(const Report& report) {
   return detail::to_pretty_json(o);
 }
 
-result<std::string> read_file(const std::filesystem::path& path) {
+result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return make_error(errc::io_error, "không mở được tệp", "cannot open the file", path.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  std::string data;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n > max_bytes - data.size())
+      return make_error(errc::limit_exceeded,
+                        fmt::format("tệp quá lớn (hơn {} byte)", max_bytes),
+                        fmt::format("file too large (more than {} bytes)", max_bytes),
+                        path.string());
+    data.append(chunk, n);
+  }
   if (in.bad())
     return make_error(errc::io_error, "không đọc được tệp", "cannot read the file",
                       path.string());
-  return std::move(ss).str();
+  return data;
 }
 
 result<void> write_file(const std::filesystem::path& path, std::string_view data) {
@@ -722,19 +737,20 @@ result<void> write_file(const std::filesystem::path& path, std::string_view data
   return {};
 }
 
-result<std::shared_ptr<const Catalog>> load_catalog(const std::filesystem::path& path) {
-  auto text = read_file(path);
+result<std::shared_ptr<const Catalog>> load_catalog(const std::filesystem::path& path,
+                                                   JsonLimits limits) {
+  auto text = read_file(path, limits.max_bytes);
   if (!text) return text.error();
-  auto cat = catalog_from_json(*text);
+  auto cat = catalog_from_json(*text, limits);
   if (!cat) return std::move(cat.error()).within(path.string());
   return cat;
 }
 
 result<Report> load_report(const std::filesystem::path& path,
-                           std::shared_ptr<const Catalog> catalog) {
-  auto text = read_file(path);
+                           std::shared_ptr<const Catalog> catalog, JsonLimits limits) {
+  auto text = read_file(path, limits.max_bytes);
   if (!text) return text.error();
-  auto report = report_from_json(*text, std::move(catalog));
+  auto report = report_from_json(*text, std::move(catalog), limits);
   if (!report) return std::move(report.error()).within(path.string());
   return report;
 }

@@ -74,15 +74,33 @@ result<Decimal> parse_decimal(std::string_view text, NumberSyntax syntax) {
     pos = text[0] == '+' || text[0] == '-' ? 1 : minus_sign.size();
   }
 
+  // Digits are accumulated as they are read, and reading stops at the first digit too many: a
+  // billion-digit figure costs nineteen steps, not a copy of itself.
+  std::int64_t units = 0;
+  std::size_t significant = 0;  // digits after the leading zeros, fraction digits included
+  auto too_large = [&] {
+    return make_error(
+        errc::out_of_range,
+        fmt::format("{}: số quá lớn, tối đa {} chữ số", quoted(original), Decimal::max_digits),
+        fmt::format("{}: number too large, at most {} digits", quoted(original),
+                    Decimal::max_digits));
+  };
+  auto take_digit = [&](char c, bool in_fraction) {
+    if (in_fraction || significant > 0 || c != '0') ++significant;
+    units = units * 10 + (c - '0');  // at most max_digits significant digits: fits
+    return significant <= static_cast<std::size_t>(Decimal::max_digits);
+  };
+
   // Integer part, possibly grouped by dots: 1-3 digits, then groups of exactly 3.
-  std::string digits;
+  std::size_t int_digit_count = 0;
   std::size_t group_len = 0;
   bool grouped = false;
   std::size_t int_start = pos;
   for (; pos < text.size(); ++pos) {
     const char c = text[pos];
     if (is_digit(c)) {
-      digits += c;
+      if (!take_digit(c, false)) return too_large();
+      ++int_digit_count;
       ++group_len;
     } else if (c == '.') {
       if (!syntax.allow_grouping)
@@ -103,7 +121,7 @@ result<Decimal> parse_decimal(std::string_view text, NumberSyntax syntax) {
       break;
     }
   }
-  if (digits.empty()) {
+  if (int_digit_count == 0) {
     if (pos < text.size())
       return bad(original, fmt::format("không phải số: {}", describe_char(text, pos)),
                  fmt::format("not a number: {}", describe_char(text, pos)));
@@ -113,13 +131,22 @@ result<Decimal> parse_decimal(std::string_view text, NumberSyntax syntax) {
     return bad(original, "nhóm cuối sau dấu chấm phải có ba chữ số; số thập phân dùng dấu phẩy",
                "the last group after a dot must have three digits; decimals take a comma");
 
-  std::string fraction;
+  std::int32_t scale = 0;
   if (pos < text.size() && text[pos] == ',') {
     if (!syntax.allow_fraction)
       return bad(original, "phải là số nguyên", "must be a whole number");
     ++pos;
-    while (pos < text.size() && is_digit(text[pos])) fraction += text[pos++];
-    if (fraction.empty())
+    for (; pos < text.size() && is_digit(text[pos]); ++pos) {
+      if (scale == Decimal::max_scale)
+        return make_error(errc::out_of_range,
+                          fmt::format("{}: quá {} chữ số thập phân", quoted(original),
+                                      Decimal::max_scale),
+                          fmt::format("{}: more than {} decimals", quoted(original),
+                                      Decimal::max_scale));
+      if (!take_digit(text[pos], true)) return too_large();
+      ++scale;
+    }
+    if (scale == 0)
       return bad(original, "thiếu chữ số sau dấu phẩy", "no digits after the decimal comma");
   }
 
@@ -135,26 +162,7 @@ result<Decimal> parse_decimal(std::string_view text, NumberSyntax syntax) {
   if (pos < text.size())
     return bad(original, fmt::format("ký tự không hợp lệ: {}", describe_char(text, pos)),
                fmt::format("unexpected {}", describe_char(text, pos)));
-
-  if (fraction.size() > static_cast<std::size_t>(Decimal::max_scale))
-    return make_error(errc::out_of_range,
-                      fmt::format("{}: quá {} chữ số thập phân", quoted(original),
-                                  Decimal::max_scale),
-                      fmt::format("{}: more than {} decimals", quoted(original),
-                                  Decimal::max_scale));
-  const auto significant = digits.find_first_not_of('0');
-  const std::size_t int_digits = significant == std::string::npos ? 0 : digits.size() - significant;
-  if (int_digits + fraction.size() > static_cast<std::size_t>(Decimal::max_digits))
-    return make_error(
-        errc::out_of_range,
-        fmt::format("{}: số quá lớn, tối đa {} chữ số", quoted(original), Decimal::max_digits),
-        fmt::format("{}: number too large, at most {} digits", quoted(original),
-                    Decimal::max_digits));
-
-  std::int64_t units = 0;
-  for (char c : digits) units = units * 10 + (c - '0');
-  for (char c : fraction) units = units * 10 + (c - '0');
-  return Decimal{negative ? -units : units, static_cast<std::int32_t>(fraction.size())};
+  return Decimal{negative ? -units : units, scale};
 }
 
 std::string format_integer(std::int64_t n, bool group_thousands) {

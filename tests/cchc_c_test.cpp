@@ -508,6 +508,71 @@ TEST(CApi, SinkRefusesUnknownRows) {
 
 // Many threads, one catalogue and one rule set (with a C callback): every thread gets the
 // findings that one thread gets. Built under ThreadSanitizer by the tsan preset.
+// Each test runs in its own process (gtest_discover_tests), so the process-wide limits set here
+// do not reach other tests; the test still puts them back.
+TEST(CApi, LimitsAreSettableAndApplyToEveryReader) {
+  cchc_limits defaults = CCHC_LIMITS_INIT;
+  ASSERT_EQ(cchc_limits_default(&defaults), CCHC_OK);
+  EXPECT_EQ(defaults.json_max_depth, 32u);
+  EXPECT_EQ(defaults.rules_max_depth, 256u);
+  EXPECT_EQ(defaults.text_max_line_bytes, size_t{1} << 20);
+  cchc_limits now = CCHC_LIMITS_INIT;
+  ASSERT_EQ(cchc_limits_get(&now), CCHC_OK);
+  EXPECT_EQ(std::memcmp(&now, &defaults, sizeof now), 0);
+
+  Handles h;
+  size_t json_length = 0;
+  ASSERT_EQ(cchc_report_to_json(nullptr, 0, &json_length, h.report), CCHC_OK);
+  std::string json(json_length + 1, '\0');
+  ASSERT_EQ(cchc_report_to_json(json.data(), json.size(), &json_length, h.report), CCHC_OK);
+  json.resize(json_length);
+
+  cchc_limits tight = defaults;
+  tight.json_max_depth = 1;
+  tight.rules_max_depth = 3;
+  tight.text_max_bytes = 100;
+  ASSERT_EQ(cchc_limits_set(&tight), CCHC_OK);
+  cchc_report* r = nullptr;
+  EXPECT_EQ(cchc_report_from_json(&r, h.catalog, json.data(), json.size()), CCHC_ELIMIT);
+  EXPECT_NE(std::string(cchc_last_error()).find("JSON"), std::string::npos);
+  EXPECT_EQ(cchc_report_load(&r, h.catalog, example.c_str()), CCHC_ELIMIT);
+  cchc_catalog* c = nullptr;
+  EXPECT_EQ(cchc_catalog_from_json(&c, "[[[]]]", CCHC_NTS), CCHC_ELIMIT);
+  cchc_ruleset* rules = nullptr;
+  ASSERT_EQ(cchc_ruleset_new(&rules, h.catalog), CCHC_OK);
+  EXPECT_EQ(cchc_ruleset_add_source(rules, "rule t { check ((((true)))) vi \"x\" en \"y\" }",
+                                    CCHC_NTS, "t.rules", nullptr, nullptr),
+            CCHC_ELIMIT);
+  cchc_findings* f = nullptr;
+  const std::string text(200, 'x');
+  EXPECT_EQ(cchc_report_import_text(&r, &f, h.catalog, text.data(), text.size()), CCHC_ELIMIT);
+  EXPECT_EQ(r, nullptr);
+
+  // Zero and above-ceiling values are refused, and nothing changes.
+  cchc_limits bad = defaults;
+  bad.rules_max_depth = 5000;
+  EXPECT_EQ(cchc_limits_set(&bad), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("rules_max_depth"), std::string::npos);
+  bad = defaults;
+  bad.text_max_line_bytes = 0;
+  EXPECT_EQ(cchc_limits_set(&bad), CCHC_EINVAL);
+  bad.version = 99;
+  EXPECT_EQ(cchc_limits_set(&bad), CCHC_EINVAL);
+  EXPECT_EQ(cchc_limits_set(nullptr), CCHC_EINVAL);
+  EXPECT_EQ(cchc_limits_get(nullptr), CCHC_EINVAL);
+  ASSERT_EQ(cchc_limits_get(&now), CCHC_OK);
+  EXPECT_EQ(now.json_max_depth, 1u);
+
+  ASSERT_EQ(cchc_limits_set(&defaults), CCHC_OK);
+  EXPECT_EQ(cchc_report_from_json(&r, h.catalog, json.data(), json.size()), CCHC_OK)
+      << cchc_last_error();
+  EXPECT_EQ(cchc_ruleset_add_source(rules, "rule t { check ((((true)))) vi \"x\" en \"y\" }",
+                                    CCHC_NTS, "t.rules", nullptr, nullptr),
+            CCHC_OK);
+  cchc_report_free(r);
+  cchc_ruleset_free(rules);
+}
+
 TEST(CApi, ThreadsShareOneRuleSet) {
   Handles h;
   std::atomic<int> calls{0};

@@ -70,6 +70,12 @@ class _FindingInfo(ctypes.Structure):
                 ("has_fix", _i32), ("fix_row", _cs), ("fix_value", _cs), ("line", _i64)]
 
 
+class _Limits(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32)] + [(name, _sz) for name in (
+        "json_max_depth", "json_max_bytes", "rules_max_source_bytes", "rules_max_depth",
+        "rules_max_nodes", "text_max_bytes", "text_max_line_bytes")]
+
+
 RULE_FN = ctypes.CFUNCTYPE(_i32, _p, _p, _p)
 
 _SIGNATURES = {
@@ -77,6 +83,9 @@ _SIGNATURES = {
     "cchc_version_number": (_i32, []),
     "cchc_errstr": (_cs, [_i32]),
     "cchc_last_error": (_cs, []),
+    "cchc_limits_default": (_i32, [ctypes.POINTER(_Limits)]),
+    "cchc_limits_get": (_i32, [ctypes.POINTER(_Limits)]),
+    "cchc_limits_set": (_i32, [ctypes.POINTER(_Limits)]),
     "cchc_catalog_builtin": (_i32, [ctypes.POINTER(_p)]),
     "cchc_catalog_from_json": (_i32, [ctypes.POINTER(_p), _cs, _sz]),
     "cchc_catalog_load": (_i32, [ctypes.POINTER(_p), _cs]),
@@ -153,6 +162,23 @@ def _check(rc: int) -> None:
     if rc != OK:
         lib = library()
         raise Error(rc, lib.cchc_last_error().decode("utf-8"), lib.cchc_errstr(rc).decode())
+
+
+def limits() -> dict:
+    """The process-wide limits on untrusted input (docs/security.md), by name."""
+    out = _Limits(version=1)
+    _check(library().cchc_limits_get(ctypes.byref(out)))
+    return {name: getattr(out, name) for name, _ in _Limits._fields_[1:]}
+
+
+def set_limits(**changes: int) -> None:
+    """Changes some limits for the whole process: set_limits(json_max_depth=8)."""
+    current = limits()
+    unknown = set(changes) - set(current)
+    if unknown:
+        raise KeyError(f"unknown limits: {', '.join(sorted(unknown))}")
+    current.update(changes)
+    _check(library().cchc_limits_set(ctypes.byref(_Limits(version=1, **current))))
 
 
 def _b(s: str) -> bytes:

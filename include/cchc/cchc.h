@@ -112,6 +112,29 @@ CCHC_EXTERN const char* cchc_errstr(int32_t code);
 /* The message of this thread's last failure; "" when there was none. Never NULL. */
 CCHC_EXTERN const char* cchc_last_error(void);
 
+/* ---- Limits on untrusted input (docs/security.md) ---------------------------------------- */
+
+#define CCHC_LIMITS_VERSION 1
+typedef struct cchc_limits {
+  uint32_t version;              /* CCHC_LIMITS_VERSION */
+  size_t json_max_depth;         /* nesting of JSON arrays and objects (default 32, ceiling 1024) */
+  size_t json_max_bytes;         /* a JSON report or catalogue (default 64 MiB) */
+  size_t rules_max_source_bytes; /* a rule source (default 16 MiB) */
+  size_t rules_max_depth;        /* nesting of a rule expression (default 256, ceiling 1024) */
+  size_t rules_max_nodes;        /* size of one rule, let definitions expanded (default 65536) */
+  size_t text_max_bytes;         /* report text or a PDF's text (default 64 MiB) */
+  size_t text_max_line_bytes;    /* one line of report text (default 1 MiB) */
+} cchc_limits;
+#define CCHC_LIMITS_INIT {CCHC_LIMITS_VERSION, 0, 0, 0, 0, 0, 0, 0}
+/* The limits the library starts with. */
+CCHC_EXTERN int32_t cchc_limits_default(cchc_limits* out);
+/* The limits in force: process-wide, used by every reader called after they are set. */
+CCHC_EXTERN int32_t cchc_limits_get(cchc_limits* out);
+/* Replaces the limits in force for the whole process (thread-safe; calls already running keep
+ * the limits they started with). A zero field or one above its ceiling is CCHC_EINVAL, and then
+ * nothing changes. Input beyond a limit fails with CCHC_ELIMIT and a message naming the limit. */
+CCHC_EXTERN int32_t cchc_limits_set(const cchc_limits* limits);
+
 /* ---- Catalogues: report templates -------------------------------------------------------- */
 
 typedef struct cchc_catalog cchc_catalog;

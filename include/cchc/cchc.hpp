@@ -14,6 +14,7 @@
 #include "cchc/error.hpp"
 #include "cchc/finding.hpp"
 #include "cchc/json.hpp"
+#include "cchc/limits.hpp"
 #include "cchc/narrative.hpp"
 #include "cchc/number.hpp"
 #include "cchc/period.hpp"

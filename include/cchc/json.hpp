@@ -11,6 +11,7 @@
 //   std::string text = cchc::report_to_json(report);
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
+#include "cchc/limits.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
@@ -25,12 +27,6 @@ namespace cchc {
 /// Identifies the formats; written by the exporters and checked by the importers.
 inline constexpr std::string_view catalog_format = "cchc.catalog/1";
 inline constexpr std::string_view report_format = "cchc.report/1";
-
-/// Limits that keep hostile JSON from exhausting memory or stack.
-struct JsonLimits {
-  std::size_t max_depth = 32;             ///< nesting of arrays and objects
-  std::size_t max_bytes = 64u << 20;      ///< the whole document
-};
 
 [[nodiscard]] result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view json,
                                                                        JsonLimits limits = {});
@@ -47,17 +43,20 @@ struct JsonLimits {
 /// Pretty-printed; every row that holds a value appears, blanks as null.
 [[nodiscard]] std::string report_to_json(const Report& report);
 
-/// The whole file; errc::io_error naming the file when it cannot be read.
-[[nodiscard]] result<std::string> read_file(const std::filesystem::path& path);
+/// The whole file; errc::io_error naming the file when it cannot be read, errc::limit_exceeded
+/// when it holds more than `max_bytes` (read no further than that, so /dev/zero is refused too).
+[[nodiscard]] result<std::string> read_file(const std::filesystem::path& path,
+                                            std::size_t max_bytes = SIZE_MAX);
 /// Writes atomically enough for a CLI: errc::io_error naming the file on failure.
 [[nodiscard]] result<void> write_file(const std::filesystem::path& path, std::string_view data);
 
 /// read_file + catalog_from_json; errors are prefixed with the file name.
 [[nodiscard]] result<std::shared_ptr<const Catalog>> load_catalog(
-    const std::filesystem::path& path);
+    const std::filesystem::path& path, JsonLimits limits = {});
 /// read_file + report_from_json; errors are prefixed with the file name.
 [[nodiscard]] result<Report> load_report(const std::filesystem::path& path,
                                          std::shared_ptr<const Catalog> catalog =
-                                             builtin_catalog());
+                                             builtin_catalog(),
+                                         JsonLimits limits = {});
 
 }  // namespace cchc

@@ -32,6 +32,7 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
+#include "cchc/limits.hpp"
 #include "cchc/finding.hpp"
 #include "cchc/report.hpp"
 
@@ -90,12 +91,6 @@ struct RuleInfo {
   std::string message_en;
   std::string origin;      ///< "file.rules:12", "structure", or "C++"
   std::vector<RowId> rows; ///< rows the rule reads
-};
-
-/// Limits on rule sources, against hostile or runaway input.
-struct RuleLimits {
-  std::size_t max_source_bytes = 16u << 20;
-  std::size_t max_depth = 256;  ///< nesting of expressions
 };
 
 class RuleSet {

@@ -20,6 +20,7 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
+#include "cchc/limits.hpp"
 #include "cchc/finding.hpp"
 #include "cchc/narrative.hpp"
 #include "cchc/report.hpp"
@@ -52,12 +53,6 @@ struct ImportedText {
   Narrative narrative;
 };
 
-/// Limits against hostile input.
-struct TextLimits {
-  std::size_t max_bytes = 64u << 20;
-  std::size_t max_line_bytes = 1u << 20;  ///< a longer line is a limit_exceeded error
-};
-
 /// Reads report text against `catalog`. Errors only for text that cannot be a report at all
 /// (empty, not UTF-8, beyond the limits); anything else gives a result whose coverage says what
 /// was read.
@@ -73,7 +68,8 @@ struct TextLimits {
 /// import_text() of a .txt file, or of a .pdf through pdf_to_text(). Errors name the file.
 [[nodiscard]] result<ImportedText> import_file(const std::filesystem::path& path,
                                                std::shared_ptr<const Catalog> catalog =
-                                                   builtin_catalog());
+                                                   builtin_catalog(),
+                                               TextLimits limits = {});
 
 /// The coverage's problems as findings ("import.unread", warning), with their rows and lines,
 /// so that a check of an imported report says what it could not read.

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <vector>
@@ -40,6 +41,15 @@ struct cchc_finding_sink {
 namespace {
 
 thread_local std::string last_error;
+
+// The process-wide limits of cchc_limits_set(); every reader takes a copy when it starts.
+std::mutex limits_mutex;
+cchc::Limits limits_in_force;
+
+cchc::Limits current_limits() {
+  std::lock_guard lock(limits_mutex);
+  return limits_in_force;
+}
 
 // A check in progress on this thread, for C rule callbacks: which report handle to pass them,
 // and the first callback that failed.
@@ -187,6 +197,82 @@ std::string normalized(const char* value, std::size_t length) {
 
 // Definitions take their C linkage from the declarations in cchc.h.
 
+namespace {
+
+void limits_out(cchc_limits* out, const cchc::Limits& l) {
+  out->json_max_depth = l.json.max_depth;
+  out->json_max_bytes = l.json.max_bytes;
+  out->rules_max_source_bytes = l.rules.max_source_bytes;
+  out->rules_max_depth = l.rules.max_depth;
+  out->rules_max_nodes = l.rules.max_nodes;
+  out->text_max_bytes = l.text.max_bytes;
+  out->text_max_line_bytes = l.text.max_line_bytes;
+}
+
+// Version 1 is the only layout so far; a later one will only add fields at the end.
+void check_version(std::uint32_t version, std::string_view what) {
+  if (version != CCHC_LIMITS_VERSION)
+    throw cchc::exception(make_error(
+        errc::invalid_argument, fmt::format("{}: phiên bản cấu trúc {} không được hỗ trợ", what, version),
+        fmt::format("{}: struct version {} is not supported", what, version)));
+}
+
+}  // namespace
+
+int32_t cchc_limits_default(cchc_limits* out) {
+  return guard([&] {
+    check_version(need(out, "out")->version, "out");
+    limits_out(out, cchc::Limits{});
+    return CCHC_OK;
+  });
+}
+
+int32_t cchc_limits_get(cchc_limits* out) {
+  return guard([&] {
+    check_version(need(out, "out")->version, "out");
+    limits_out(out, current_limits());
+    return CCHC_OK;
+  });
+}
+
+int32_t cchc_limits_set(const cchc_limits* limits) {
+  return guard([&] {
+    check_version(need(limits, "limits")->version, "limits");
+    struct Field {
+      const char* name;
+      std::size_t value;
+      std::size_t ceiling;
+    };
+    const Field fields[] = {
+        {"json_max_depth", limits->json_max_depth, cchc::JsonLimits::max_depth_ceiling},
+        {"json_max_bytes", limits->json_max_bytes, SIZE_MAX},
+        {"rules_max_source_bytes", limits->rules_max_source_bytes, SIZE_MAX},
+        {"rules_max_depth", limits->rules_max_depth, cchc::RuleLimits::max_depth_ceiling},
+        {"rules_max_nodes", limits->rules_max_nodes, SIZE_MAX},
+        {"text_max_bytes", limits->text_max_bytes, SIZE_MAX},
+        {"text_max_line_bytes", limits->text_max_line_bytes, SIZE_MAX},
+    };
+    for (const auto& f : fields) {
+      if (f.value == 0 || f.value > f.ceiling)
+        return fail(errc::invalid_argument,
+                    fmt::format("giới hạn {} = {} không hợp lệ (phải từ 1 đến {})", f.name,
+                                f.value, f.ceiling),
+                    fmt::format("limit {} = {} is invalid (1 to {})", f.name, f.value, f.ceiling));
+    }
+    cchc::Limits l;
+    l.json.max_depth = limits->json_max_depth;
+    l.json.max_bytes = limits->json_max_bytes;
+    l.rules.max_source_bytes = limits->rules_max_source_bytes;
+    l.rules.max_depth = limits->rules_max_depth;
+    l.rules.max_nodes = limits->rules_max_nodes;
+    l.text.max_bytes = limits->text_max_bytes;
+    l.text.max_line_bytes = limits->text_max_line_bytes;
+    std::lock_guard lock(limits_mutex);
+    limits_in_force = l;
+    return CCHC_OK;
+  });
+}
+
 // ---- library ---------------------------------------------------------------------------------
 
 const char* cchc_version(void) { return CCHC_VERSION_STRING; }
@@ -211,14 +297,14 @@ int32_t cchc_catalog_builtin(cchc_catalog** out) {
 int32_t cchc_catalog_from_json(cchc_catalog** out, const char* json, size_t length) {
   return guard([&] {
     need(out, "out");
-    return make(out, wrap(take(cchc::catalog_from_json(text_in(json, length, "json")))));
+    return make(out, wrap(take(cchc::catalog_from_json(text_in(json, length, "json"), current_limits().json))));
   });
 }
 
 int32_t cchc_catalog_load(cchc_catalog** out, const char* path) {
   return guard([&] {
     need(out, "out");
-    return make(out, wrap(take(cchc::load_catalog(std::string(cstr_in(path, "path"))))));
+    return make(out, wrap(take(cchc::load_catalog(std::string(cstr_in(path, "path")), current_limits().json))));
   });
 }
 
@@ -344,7 +430,8 @@ int32_t cchc_report_from_json(cchc_report** out, const cchc_catalog* catalog, co
   return guard([&] {
     need(out, "out");
     auto r = take(cchc::report_from_json(text_in(json, length, "json"),
-                                         need(catalog, "catalog")->catalog));
+                                         need(catalog, "catalog")->catalog,
+                                         current_limits().json));
     return make(out, new cchc_report{std::move(r)});
   });
 }
@@ -353,7 +440,7 @@ int32_t cchc_report_load(cchc_report** out, const cchc_catalog* catalog, const c
   return guard([&] {
     need(out, "out");
     auto r = take(cchc::load_report(std::string(cstr_in(path, "path")),
-                                    need(catalog, "catalog")->catalog));
+                                    need(catalog, "catalog")->catalog, current_limits().json));
     return make(out, new cchc_report{std::move(r)});
   });
 }
@@ -652,7 +739,7 @@ int32_t cchc_report_import_text(cchc_report** out, cchc_findings** findings,
   return guard([&] {
     need(out, "out");
     const auto& cat = need(catalog, "catalog")->catalog;
-    return imported(out, findings, cchc::import_text(text_in(text, length, "text"), cat));
+    return imported(out, findings, cchc::import_text(text_in(text, length, "text"), cat, current_limits().text));
   });
 }
 
@@ -661,7 +748,7 @@ int32_t cchc_report_import_file(cchc_report** out, cchc_findings** findings,
   return guard([&] {
     need(out, "out");
     const auto& cat = need(catalog, "catalog")->catalog;
-    return imported(out, findings, cchc::import_file(std::string(cstr_in(path, "path")), cat));
+    return imported(out, findings, cchc::import_file(std::string(cstr_in(path, "path")), cat, current_limits().text));
   });
 }
 
@@ -707,7 +794,7 @@ int32_t cchc_ruleset_add_source(cchc_ruleset* rules, const char* source, size_t 
   return guard([&] {
     auto& set = need(rules, "rules")->rules;
     const std::string source_name = name ? std::string(cstr_in(name, "name")) : "<rules>";
-    auto added = set.add_source(text_in(source, length, "source"), source_name);
+    auto added = set.add_source(text_in(source, length, "source"), source_name, current_limits().rules);
     if (!added) {
       // "name:line:column" → the numbers, for tools that point at the spot.
       const std::string& where = added.error().where;

@@ -544,12 +544,21 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
 }
 
 result<ImportedText> import_file(const std::filesystem::path& path,
-                                 std::shared_ptr<const Catalog> catalog) {
+                                 std::shared_ptr<const Catalog> catalog, TextLimits limits) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  result<std::string> text = ext == ".pdf" ? pdf_to_text(path) : read_file(path);
+  // A PDF file is held to the text's byte limit too, before poppler reads it.
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits.max_bytes)
+    return make_error(errc::limit_exceeded,
+                      fmt::format("tệp quá lớn ({} byte, tối đa {})", size, limits.max_bytes),
+                      fmt::format("file too large ({} bytes, at most {})", size, limits.max_bytes),
+                      path.string());
+  result<std::string> text =
+      ext == ".pdf" ? pdf_to_text(path) : read_file(path, limits.max_bytes);
   if (!text) return text.error();
-  auto imported = import_text(*text, std::move(catalog));
+  auto imported = import_text(*text, std::move(catalog), limits);
   if (!imported) return std::move(imported.error()).within(path.string());
   return imported;
 }

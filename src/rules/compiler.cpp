@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "../enum_names.hpp"
+#include "../stack_guard.hpp"
 
 namespace cchc::rules {
 namespace {
@@ -47,6 +48,18 @@ struct Definition {
   std::vector<Node> nodes;
   std::uint32_t root = 0;
 };
+
+// The height of the deepest tree in `nodes`. Children always precede their parent (add() and
+// splice() append bottom-up), so one forward pass suffices and nothing here recurses.
+std::size_t tree_height(const std::vector<Node>& nodes) {
+  std::vector<std::uint32_t> height(nodes.size(), 1);
+  std::uint32_t deepest = 0;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    for (auto a : nodes[i].args) height[i] = std::max(height[i], height[a] + 1);
+    deepest = std::max(deepest, height[i]);
+  }
+  return deepest;
+}
 
 class Compiler {
  public:
@@ -134,7 +147,7 @@ class Compiler {
 
   // Copies a definition's tree into the current rule.
   std::uint32_t splice(const Definition& d, std::uint32_t i, const Position& pos) {
-    Node n = d.nodes[i];
+    Node n = d.nodes[i];  // recursion bounded: the definition's height passed size_limits()
     n.pos = pos;
     std::vector<std::uint32_t> args;
     for (auto a : n.args) args.push_back(splice(d, a, pos));
@@ -161,6 +174,7 @@ class Compiler {
     nodes_ = nullptr;
     if (!root) return root.error();
     d.root = *root;
+    if (auto h = size_limits(d.nodes, name); !h) return h.error();
     // Defined after its own body is compiled, so a definition cannot refer to itself: names
     // are visible only below their definition, and recursion cannot be written.
     defs_.emplace(name.text, std::move(d));
@@ -255,6 +269,7 @@ class Compiler {
     if (!has_vi || !has_en)
       return fail(kw, "luật cần thông báo tiếng Việt (vi) và tiếng Anh (en)",
                   "the rule needs a Vietnamese (vi) and an English (en) message");
+    if (auto h = size_limits(r.nodes, kw); !h) return h.error();
     collect_rows(r, r.check, false);
     nodes_ = nullptr;
     return r;
@@ -332,12 +347,24 @@ class Compiler {
     ~DepthGuard() { --d; }
   };
 
-  result<std::uint32_t> expr() {
-    DepthGuard guard(depth_);
+  // Called on entering each nesting level: the count is the documented limit, the stack check
+  // keeps a thread with a small stack, or a build with large frames, from overflowing first.
+  result<void> nesting() {
     if (depth_ > limits_.max_depth)
       return fail(peek(), errc::limit_exceeded,
                   fmt::format("biểu thức lồng quá {} cấp", limits_.max_depth),
                   fmt::format("expression nested deeper than {}", limits_.max_depth));
+    if (detail::stack_is_short())
+      return fail(peek(), errc::limit_exceeded,
+                  fmt::format("biểu thức lồng quá sâu so với ngăn xếp của luồng ({} cấp)", depth_),
+                  fmt::format("expression nested too deep for this thread's stack ({} levels)",
+                              depth_));
+    return {};
+  }
+
+  result<std::uint32_t> expr() {
+    DepthGuard guard(depth_);
+    if (auto d = nesting(); !d) return d.error();
     if (is_word("if")) {
       const Token& kw = next();
       auto c = or_expr();
@@ -352,6 +379,21 @@ class Compiler {
       return add({Op::implies, Type::boolean, kw.pos, {}, {}, false, {}, {*c, *t}});
     }
     return or_expr();
+  }
+
+  // Parsing bounds the nesting as written; this bounds it after `let` names are expanded, which
+  // is what evaluation recurses through.
+  result<void> size_limits(const std::vector<Node>& nodes, const Token& where) {
+    if (nodes.size() > limits_.max_nodes)
+      return fail(where, errc::limit_exceeded,
+                  fmt::format("luật quá lớn: quá {} nút", limits_.max_nodes),
+                  fmt::format("the rule is larger than {} nodes", limits_.max_nodes));
+    if (tree_height(nodes) <= limits_.max_depth) return {};
+    return fail(where, errc::limit_exceeded,
+                fmt::format("biểu thức lồng quá {} cấp khi khai triển các định nghĩa let",
+                            limits_.max_depth),
+                fmt::format("expression nested deeper than {} once let definitions are expanded",
+                            limits_.max_depth));
   }
 
   // A chain "a + b + c …" builds a tree as deep as it is long; evaluation recurses that deep.
@@ -393,8 +435,7 @@ class Compiler {
   result<std::uint32_t> not_expr() {
     if (is_word("not")) {
       DepthGuard guard(depth_);
-      if (depth_ > limits_.max_depth)
-        return fail(peek(), errc::limit_exceeded, "biểu thức lồng quá sâu", "expression nested too deep");
+      if (auto d = nesting(); !d) return d.error();
       const Token& t = next();
       auto e = not_expr();
       if (!e) return e;
@@ -536,8 +577,7 @@ class Compiler {
   result<std::uint32_t> unary() {
     if (peek().kind == Tok::minus) {
       DepthGuard guard(depth_);
-      if (depth_ > limits_.max_depth)
-        return fail(peek(), errc::limit_exceeded, "biểu thức lồng quá sâu", "expression nested too deep");
+      if (auto d = nesting(); !d) return d.error();
       const Token& t = next();
       auto e = unary();
       if (!e) return e;
@@ -678,7 +718,16 @@ class Compiler {
           return add({Op::boolean, Type::boolean, t.pos, {}, {}, t.text == "true", {}, {}});
         if (peek().kind == Tok::lparen) return call(t);
         auto d = defs_.find(t.text);
-        if (d != defs_.end()) return splice(d->second, d->second.root, t.pos);
+        if (d != defs_.end()) {
+          // Definitions built from definitions double with each level; refuse before copying.
+          if (nodes_->size() + d->second.nodes.size() > limits_.max_nodes)
+            return fail(t, errc::limit_exceeded,
+                        fmt::format("luật quá lớn khi khai triển \"{}\": quá {} nút", t.text,
+                                    limits_.max_nodes),
+                        fmt::format("the rule grows beyond {} nodes when \"{}\" is expanded",
+                                    limits_.max_nodes, t.text));
+          return splice(d->second, d->second.root, t.pos);
+        }
         if (keyword(t.text))
           return fail(t, fmt::format("thiếu biểu thức trước \"{}\"", t.text),
                       fmt::format("expected an expression before \"{}\"", t.text));
@@ -712,6 +761,13 @@ std::string_view type_name_en(Type t) noexcept { return detail::name_of(type_nam
 result<std::vector<CompiledRule>> compile(std::string_view source, const Catalog& catalog,
                                           std::string_view source_name,
                                           const RuleLimits& limits) {
+  if (limits.max_depth > RuleLimits::max_depth_ceiling)
+    return make_error(errc::invalid_argument,
+                      fmt::format("giới hạn độ sâu {} vượt mức trần {}", limits.max_depth,
+                                  RuleLimits::max_depth_ceiling),
+                      fmt::format("a depth limit of {} is above the ceiling of {}",
+                                  limits.max_depth, RuleLimits::max_depth_ceiling),
+                      std::string(source_name));
   if (source.size() > limits.max_source_bytes)
     return make_error(errc::limit_exceeded,
                       fmt::format("tệp luật quá lớn ({} byte)", source.size()),

@@ -24,6 +24,25 @@ class CApiFromPython(unittest.TestCase):
         self.report.close()
         self.catalog.close()
 
+    def test_limits(self):
+        before = cchc.limits()
+        self.assertEqual(before["rules_max_depth"], 256)
+        try:
+            cchc.set_limits(rules_max_depth=3)
+            rules = cchc.RuleSet.new(self.catalog)
+            with self.assertRaises(cchc.Error) as e:
+                rules.add_source('rule t { check ((((true)))) vi "x" en "y" }', "t.rules")
+            self.assertEqual(e.exception.name, "limit_exceeded")
+            rules.close()
+            with self.assertRaises(cchc.Error) as e:
+                cchc.set_limits(rules_max_depth=0)
+            self.assertEqual(e.exception.name, "invalid_argument")
+            with self.assertRaises(KeyError):
+                cchc.set_limits(no_such_limit=1)
+        finally:
+            cchc.set_limits(**before)
+        self.assertEqual(cchc.limits(), before)
+
     def test_catalogue(self):
         self.assertEqual(self.catalog.id, ("vn.sonla.snv-3981-2022.so-nganh", "2022.1"))
         self.assertEqual(len(self.catalog.forms()), 7)
