@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Installs, from Debian 12's archive, whichever build and test dependencies of cchc are missing.
 # Safe to run again: packages already present are left alone. Needs root (or sudo).
+# `install-deps.sh fuzz` adds clang and its libFuzzer runtime, for the `fuzz` preset.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,9 @@ packages=(
   libfmt-dev libcli11-dev libutf8proc-dev
   libpoppler-cpp-dev libcairo2-dev fonts-dejavu-core
 )
+if [ "${1:-}" = "fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -87,8 +87,9 @@ result<Decimal> parse_decimal(std::string_view text, NumberSyntax syntax) {
   };
   auto take_digit = [&](char c, bool in_fraction) {
     if (in_fraction || significant > 0 || c != '0') ++significant;
+    if (significant > static_cast<std::size_t>(Decimal::max_digits)) return false;
     units = units * 10 + (c - '0');  // at most max_digits significant digits: fits
-    return significant <= static_cast<std::size_t>(Decimal::max_digits);
+    return true;
   };
 
   // Integer part, possibly grouped by dots: 1-3 digits, then groups of exactly 3.

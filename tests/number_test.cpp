@@ -78,6 +78,9 @@ TEST(ParseDecimal, AbsurdNumbersAreOutOfRangeNotWrapped) {
   EXPECT_EQ(parse_fails("1000000000000000000000000000000"), errc::out_of_range);  // 10^30
   EXPECT_EQ(parse_fails("1000000000000000000"), errc::out_of_range);              // 19 digits
   EXPECT_EQ(parse_ok("999999999999999999"), (Decimal{999999999999999999, 0}));   // 18 digits
+  // Found by fuzz_number: the 19th digit was multiplied in (overflowing) before being counted.
+  EXPECT_EQ(parse_fails("9999999999999999999"), errc::out_of_range);
+  EXPECT_EQ(parse_fails("9.999.999.999.999.999.999"), errc::out_of_range);
   EXPECT_EQ(parse_fails("0,1234567891"), errc::out_of_range);                     // 10 decimals
   // Layout zeros are not significant digits.
   EXPECT_EQ(parse_ok("000000000000000000000000042"), (Decimal{42, 0}));
