@@ -182,6 +182,29 @@ TEST_F(Rules, CountsAreExact) {
   EXPECT_EQ(outcome("B1:1.1 == 3.4"), "no");
 }
 
+// Checks run on 64-bit fractions and fall back to exact big numbers when a figure outgrows them:
+// either way the answer is exact, right up to the largest figures a report may hold.
+TEST_F(Rules, FiguresBeyondSixtyFourBitsAreStillExact) {
+  set("B1:5", "900.000.000.000.000.000");  // 9 × 10^17 đồng: a sum of two overflows int64
+  set("B1:1.1", "999999999999999999");
+  set("B1:1.2", "3");
+  EXPECT_EQ(outcome("B1:5 + B1:5 == B1:5 * 2"), "yes");
+  EXPECT_EQ(outcome("(B1:5 + B1:5 + B1:5) / 3 == B1:5"), "yes");
+  EXPECT_EQ(outcome("B1:5 + B1:5 == B1:5 * 2 + 1"), "no");
+  EXPECT_EQ(outcome("B1:5 + B1:5 - 900000000000000000 == B1:5"), "yes");
+  EXPECT_EQ(outcome("B1:5 * 1000 > B1:5"), "yes");
+  EXPECT_EQ(outcome("B1:1.1 * 1000 * 1000 - 1 < B1:1.1 * 1000000"), "yes");
+  EXPECT_EQ(outcome("B1:1.1 * 1000 * 1000 == B1:1.1 * 1000000"), "yes");
+  EXPECT_EQ(outcome("B1:1.1 / B1:1.2 == 333333333333333333"), "yes");
+  EXPECT_EQ(outcome("pct(B1:1.2, B1:1.1) * 999999999999999999 == 300"), "yes");
+  EXPECT_EQ(outcome("pct(B1:1.2, B1:1.1) < 0.000000001"), "yes");
+  EXPECT_EQ(outcome("-B1:1.1 - B1:1.1 - B1:1.1 < -B1:1.1 * 3 + 1"), "yes");
+  // A failure found past 64 bits is explained with the exact figures.
+  const auto f = run(rule("B1:5 + B1:5 == 1"));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].expected, "= 1");
+}
+
 // --- zero denominators -------------------------------------------------------------------------
 
 TEST_F(Rules, ARatioOverZeroHasNoValue) {

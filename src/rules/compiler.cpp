@@ -376,7 +376,7 @@ class Compiler {
       if (!t) return t;
       if (auto e = need_bool(*c, "if"); !e) return e.error();
       if (auto e = need_bool(*t, "then"); !e) return e.error();
-      return add({Op::implies, Type::boolean, kw.pos, {}, {}, false, {}, {*c, *t}});
+      return add({Op::implies, Type::boolean, kw.pos, {}, {}, {}, false, {}, {*c, *t}});
     }
     return or_expr();
   }
@@ -425,7 +425,7 @@ class Compiler {
       if (!rhs) return rhs;
       if (auto e = need_bool(*lhs, word); !e) return e.error();
       if (auto e = need_bool(*rhs, word); !e) return e.error();
-      lhs = add({op, Type::boolean, t.pos, {}, {}, false, {}, {*lhs, *rhs}});
+      lhs = add({op, Type::boolean, t.pos, {}, {}, {}, false, {}, {*lhs, *rhs}});
     }
     return lhs;
   }
@@ -440,7 +440,7 @@ class Compiler {
       auto e = not_expr();
       if (!e) return e;
       if (auto r = need_bool(*e, "not"); !r) return r.error();
-      return add({Op::not_, Type::boolean, t.pos, {}, {}, false, {}, {*e}});
+      return add({Op::not_, Type::boolean, t.pos, {}, {}, {}, false, {}, {*e}});
     }
     return comparison();
   }
@@ -458,7 +458,7 @@ class Compiler {
                           fmt::format("'in' applies to codes and counts, not to {}",
                                       type_name_en(lt)));
       if (auto e = expect(Tok::lbrace, "{"); !e) return e.error();
-      Node n{Op::in_set, Type::boolean, t.pos, {}, {}, false, {}, {*lhs}};
+      Node n{Op::in_set, Type::boolean, t.pos, {}, {}, {}, false, {}, {*lhs}};
       do {
         bool negative = accept(Tok::minus);
         const Token& v = next();
@@ -507,7 +507,7 @@ class Compiler {
       } else if (!(a == b || a == Type::literal || b == Type::literal)) {
         return mismatch();
       }
-      return add({op, Type::boolean, t.pos, {}, {}, false, {}, {*lhs, *rhs}});
+      return add({op, Type::boolean, t.pos, {}, {}, {}, false, {}, {*lhs, *rhs}});
     }
     return lhs;
   }
@@ -560,7 +560,7 @@ class Compiler {
         if (!rhs) return rhs;
         auto type = arithmetic_type(op, at(*lhs), at(*rhs));
         if (!type) return type.error();
-        lhs = add({op, *type, t.pos, {}, {}, false, {}, {*lhs, *rhs}});
+        lhs = add({op, *type, t.pos, {}, {}, {}, false, {}, {*lhs, *rhs}});
         matched = true;
         break;
       }
@@ -584,7 +584,7 @@ class Compiler {
       if (!numeric(at(*e).type))
         return type_error(at(*e), fmt::format("không thể đổi dấu {}", type_name_vi(at(*e).type)),
                           fmt::format("cannot negate {}", type_name_en(at(*e).type)));
-      return add({Op::neg, at(*e).type, t.pos, {}, {}, false, {}, {*e}});
+      return add({Op::neg, at(*e).type, t.pos, {}, {}, {}, false, {}, {*e}});
     }
     return primary();
   }
@@ -694,7 +694,7 @@ class Compiler {
         std::replace(vi.begin(), vi.end(), '.', ',');
         auto d = parse_decimal(vi, NumberSyntax{false, true, false, false});
         if (!d) return fail(t, d.error().code, d.error().message_vi, d.error().message_en);
-        Node n{Op::literal, Type::literal, t.pos, {}, d->to_rational(), false, {}, {}};
+        Node n{Op::literal, Type::literal, t.pos, {}, d->to_rational(), *d, false, {}, {}};
         return add(std::move(n));
       }
       case Tok::row: {
@@ -715,7 +715,7 @@ class Compiler {
       }
       case Tok::ident: {
         if (t.text == "true" || t.text == "false")
-          return add({Op::boolean, Type::boolean, t.pos, {}, {}, t.text == "true", {}, {}});
+          return add({Op::boolean, Type::boolean, t.pos, {}, {}, {}, t.text == "true", {}, {}});
         if (peek().kind == Tok::lparen) return call(t);
         auto d = defs_.find(t.text);
         if (d != defs_.end()) {

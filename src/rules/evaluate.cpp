@@ -2,6 +2,7 @@
 #include "evaluate.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -24,61 +25,77 @@ Tri kleene_and(Tri a, Tri b) {
 }
 Tri kleene_or(Tri a, Tri b) { return kleene_not(kleene_and(kleene_not(a), kleene_not(b))); }
 
-Interval neg(const Interval& a) { return {-a.hi, -a.lo, a.hi_closed, a.lo_closed}; }
+template <class Num>
+using I = BasicInterval<Num>;
 
-Interval add(const Interval& a, const Interval& b) {
+template <class Num>
+I<Num> neg(const I<Num>& a) { return {-a.hi, -a.lo, a.hi_closed, a.lo_closed}; }
+
+template <class Num>
+I<Num> add(const I<Num>& a, const I<Num>& b) {
   return {a.lo + b.lo, a.hi + b.hi, a.lo_closed && b.lo_closed, a.hi_closed && b.hi_closed};
 }
 
 // Products of intervals. Where an end's openness is not worth tracking, the end is taken closed:
 // a wider interval can only make a check more lenient, never invent a finding.
-Interval mul(const Interval& a, const Interval& b) {
+template <class Num>
+I<Num> mul(const I<Num>& a, const I<Num>& b) {
   if (b.exact()) {
-    if (b.lo >= 0) return {a.lo * b.lo, a.hi * b.lo, a.lo_closed, a.hi_closed};
+    if (b.lo >= Num(0)) return {a.lo * b.lo, a.hi * b.lo, a.lo_closed, a.hi_closed};
     return {a.hi * b.lo, a.lo * b.lo, a.hi_closed, a.lo_closed};
   }
   if (a.exact()) return mul(b, a);
-  const Rational p[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
+  const Num p[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
   return {*std::min_element(std::begin(p), std::end(p)), *std::max_element(std::begin(p), std::end(p)),
           true, true};
 }
 
-bool contains_zero(const Interval& b) {
-  const bool above = b.lo > 0 || (b.lo == 0 && !b.lo_closed);
-  const bool below = b.hi < 0 || (b.hi == 0 && !b.hi_closed);
+template <class Num>
+bool contains_zero(const I<Num>& b) {
+  const Num zero(0);
+  const bool above = b.lo > zero || (b.lo == zero && !b.lo_closed);
+  const bool below = b.hi < zero || (b.hi == zero && !b.hi_closed);
   return !above && !below;
 }
 
-std::optional<Interval> div(const Interval& a, const Interval& b) {
+template <class Num>
+std::optional<I<Num>> div(const I<Num>& a, const I<Num>& b) {
   if (contains_zero(b)) return std::nullopt;
-  if (b.exact()) return mul(a, Interval::point(Rational(1) / b.lo));
-  return mul(a, Interval{Rational(1) / b.hi, Rational(1) / b.lo, true, true});
+  if (b.exact()) return mul(a, I<Num>::point(Num(1) / b.lo));
+  return mul(a, I<Num>{Num(1) / b.hi, Num(1) / b.lo, true, true});
 }
 
 // a < b for some / for all values.
-bool possible_lt(const Interval& a, const Interval& b) { return a.lo < b.hi; }
-bool necessary_lt(const Interval& a, const Interval& b) {
+template <class Num>
+bool possible_lt(const I<Num>& a, const I<Num>& b) { return a.lo < b.hi; }
+template <class Num>
+bool necessary_lt(const I<Num>& a, const I<Num>& b) {
   return a.hi < b.lo || (a.hi == b.lo && (!a.hi_closed || !b.lo_closed));
 }
-bool possible_le(const Interval& a, const Interval& b) {
+template <class Num>
+bool possible_le(const I<Num>& a, const I<Num>& b) {
   return a.lo < b.hi || (a.lo == b.hi && a.lo_closed && b.hi_closed);
 }
-bool necessary_le(const Interval& a, const Interval& b) { return a.hi <= b.lo; }
-bool possible_eq(const Interval& a, const Interval& b) {
+template <class Num>
+bool necessary_le(const I<Num>& a, const I<Num>& b) { return a.hi <= b.lo; }
+template <class Num>
+bool possible_eq(const I<Num>& a, const I<Num>& b) {
   // The intervals meet.
   const bool a_lo_max = a.lo > b.lo || (a.lo == b.lo && !a.lo_closed);
-  const Rational& lo = a_lo_max ? a.lo : b.lo;
+  const Num& lo = a_lo_max ? a.lo : b.lo;
   const bool lo_closed = a.lo == b.lo ? (a.lo_closed && b.lo_closed) : (a_lo_max ? a.lo_closed : b.lo_closed);
   const bool a_hi_min = a.hi < b.hi || (a.hi == b.hi && !a.hi_closed);
-  const Rational& hi = a_hi_min ? a.hi : b.hi;
+  const Num& hi = a_hi_min ? a.hi : b.hi;
   const bool hi_closed = a.hi == b.hi ? (a.hi_closed && b.hi_closed) : (a_hi_min ? a.hi_closed : b.hi_closed);
   return lo < hi || (lo == hi && lo_closed && hi_closed);
 }
-bool necessary_eq(const Interval& a, const Interval& b) {
+template <class Num>
+bool necessary_eq(const I<Num>& a, const I<Num>& b) {
   return a.exact() && b.exact() && a.lo == b.lo;
 }
 
-Tri compare(Op op, const Interval& a, const Interval& b) {
+template <class Num>
+Tri compare(Op op, const I<Num>& a, const I<Num>& b) {
   switch (op) {
     case Op::eq: return tri(necessary_eq(a, b), possible_eq(a, b));
     case Op::ne: return tri(!possible_eq(a, b), !necessary_eq(a, b));
@@ -90,25 +107,36 @@ Tri compare(Op op, const Interval& a, const Interval& b) {
   }
 }
 
-Val undefined() {
-  Val v;
-  v.state = Val::State::undefined;
+template <class Num>
+BasicVal<Num> undefined() {
+  BasicVal<Num> v;
+  v.state = BasicVal<Num>::State::undefined;
   return v;
 }
 
-Val number(Interval i, Rational nominal) {
-  Val v;
+template <class Num>
+BasicVal<Num> number(I<Num> i, Num nominal) {
+  BasicVal<Num> v;
   v.num = std::move(i);
   v.nominal = std::move(nominal);
   return v;
 }
 
-Val exact(Rational r) { return number(Interval::point(r), r); }
+template <class Num>
+BasicVal<Num> exact(Num r) { return number(I<Num>::point(r), r); }
 
-Val truth(Tri t) {
-  Val v;
+template <class Num>
+BasicVal<Num> truth(Tri t) {
+  BasicVal<Num> v;
   v.truth = t;
   return v;
+}
+
+// units × 10^-scale, and a reported percentage's rounding interval [v − ½ulp; v + ½ulp).
+template <class Num>
+Num decimal(const Decimal& d) {
+  if constexpr (std::is_same_v<Num, Fraction>) return Fraction::of(d.units, pow10(d.scale));
+  else return d.to_rational();
 }
 
 std::string format_number(const Rational& r, bool exact) {
@@ -125,52 +153,57 @@ std::string format_number(const Rational& r, bool exact) {
 
 }  // namespace
 
-Evaluation::Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero)
-    : rule_(rule), report_(report), zero_(blanks_are_zero), vals_(rule.nodes.size()) {}
-
-Val Evaluation::row_value(RowId row) const {
+template <class Num>
+BasicVal<Num> BasicEvaluation<Num>::row_value(RowId row) const {
   const Value& value = report_.value(row);
   Val v;
-  if (const auto* c = std::get_if<Count>(&value)) return exact(Rational(c->get()));
-  if (const auto* p = std::get_if<Percent>(&value))
-    return number({p->lower(), p->upper(), true, false}, p->value().to_rational());
-  if (const auto* m = std::get_if<Money>(&value)) return exact(Rational(m->dong()));
-  if (const auto* y = std::get_if<YesNo>(&value)) return exact(Rational(y->code()));
-  if (const auto* k = std::get_if<Code>(&value)) return exact(Rational(k->get()));
+  if (const auto* c = std::get_if<Count>(&value)) return exact<Num>(Num(c->get()));
+  if (const auto* p = std::get_if<Percent>(&value)) {
+    const Num written = decimal<Num>(p->value());
+    const Num half_ulp = Num(1) / Num(2 * pow10(p->value().scale));
+    return number<Num>({written - half_ulp, written + half_ulp, true, false}, written);
+  }
+  if (const auto* m = std::get_if<Money>(&value)) return exact<Num>(Num(m->dong()));
+  if (const auto* y = std::get_if<YesNo>(&value)) return exact<Num>(Num(y->code()));
+  if (const auto* k = std::get_if<Code>(&value)) return exact<Num>(Num(k->get()));
   if (const auto* pr = std::get_if<Pair>(&value)) {
     v.first = pr->first().get();
     v.second = pr->second().get();
   } else if (zero_) {
-    v = exact(Rational(0));  // pairs: both halves stay 0
+    v = exact<Num>(Num(0));  // pairs: both halves stay 0
   } else {
     v.state = Val::State::absent;
   }
   return v;
 }
 
-const Val& Evaluation::eval(std::uint32_t i) {
+template <class Num>
+const BasicVal<Num>& BasicEvaluation<Num>::eval(std::uint32_t i) {
   const Node& n = rule_.nodes[i];
   Val& out = vals_[i];
   auto arg = [&](std::size_t k) -> const Val& { return eval(n.args[k]); };
   switch (n.op) {
-    case Op::literal: out = exact(n.value); break;
-    case Op::boolean: out = truth(n.truth ? Tri::yes : Tri::no); break;
+    case Op::literal:
+      if constexpr (std::is_same_v<Num, Rational>) out = exact<Num>(n.value);
+      else out = exact<Num>(decimal<Num>(n.decimal));
+      break;
+    case Op::boolean: out = truth<Num>(n.truth ? Tri::yes : Tri::no); break;
     case Op::row: out = row_value(n.row); break;
     case Op::present:
     case Op::absent: {
       const bool blank = is_absent(report_.value(n.row));
-      out = truth((n.op == Op::present) != blank ? Tri::yes : Tri::no);
+      out = truth<Num>((n.op == Op::present) != blank ? Tri::yes : Tri::no);
       break;
     }
     case Op::first:
     case Op::second: {
       const Val& p = arg(0);
-      out = p.has_value() ? exact(Rational(n.op == Op::first ? p.first : p.second)) : undefined();
+      out = p.has_value() ? exact<Num>(Num(n.op == Op::first ? p.first : p.second)) : undefined<Num>();
       break;
     }
     case Op::neg: {
       const Val& a = arg(0);
-      out = a.has_value() ? number(neg(a.num), -a.nominal) : undefined();
+      out = a.has_value() ? number<Num>(neg(a.num), -a.nominal) : undefined<Num>();
       break;
     }
     case Op::add:
@@ -180,20 +213,20 @@ const Val& Evaluation::eval(std::uint32_t i) {
       const Val& a = arg(0);
       const Val& b = arg(1);
       if (!a.has_value() || !b.has_value()) {
-        out = undefined();
+        out = undefined<Num>();
         break;
       }
-      if (n.op == Op::add) out = number(add(a.num, b.num), a.nominal + b.nominal);
-      else if (n.op == Op::sub) out = number(add(a.num, neg(b.num)), a.nominal - b.nominal);
-      else if (n.op == Op::mul) out = number(mul(a.num, b.num), a.nominal * b.nominal);
-      else if (auto q = div(a.num, b.num); q && b.nominal != 0)
-        out = number(std::move(*q), a.nominal / b.nominal);
-      else out = undefined();
+      if (n.op == Op::add) out = number<Num>(add(a.num, b.num), a.nominal + b.nominal);
+      else if (n.op == Op::sub) out = number<Num>(add(a.num, neg(b.num)), a.nominal - b.nominal);
+      else if (n.op == Op::mul) out = number<Num>(mul(a.num, b.num), a.nominal * b.nominal);
+      else if (auto q = div(a.num, b.num); q && b.nominal != Num(0))
+        out = number<Num>(std::move(*q), a.nominal / b.nominal);
+      else out = undefined<Num>();
       break;
     }
     case Op::sum: {
-      Interval total = Interval::point(Rational(0));
-      Rational nominal = 0;
+      I<Num> total = I<Num>::point(Num(0));
+      Num nominal(0);
       bool defined = true;
       for (std::size_t k = 0; k < n.args.size(); ++k) {
         const Val& a = arg(k);
@@ -204,20 +237,20 @@ const Val& Evaluation::eval(std::uint32_t i) {
           nominal += a.nominal;
         }
       }
-      out = defined ? number(std::move(total), std::move(nominal)) : undefined();
+      out = defined ? number<Num>(std::move(total), std::move(nominal)) : undefined<Num>();
       break;
     }
     case Op::pct: {
       const Val& a = arg(0);
       const Val& b = arg(1);
       if (!a.has_value() || !b.has_value()) {
-        out = undefined();
+        out = undefined<Num>();
         break;
       }
       auto q = div(a.num, b.num);  // no value over a zero whole
-      out = q && b.nominal != 0
-                ? number(mul(*q, Interval::point(Rational(100))), a.nominal * 100 / b.nominal)
-                : undefined();
+      out = q && b.nominal != Num(0)
+                ? number<Num>(mul(*q, I<Num>::point(Num(100))), a.nominal * Num(100) / b.nominal)
+                : undefined<Num>();
       break;
     }
     case Op::eq:
@@ -228,40 +261,55 @@ const Val& Evaluation::eval(std::uint32_t i) {
     case Op::ge: {
       const Val& a = arg(0);
       const Val& b = arg(1);
-      out = (a.has_value() && b.has_value()) ? truth(compare(n.op, a.num, b.num))
-                                             : truth(Tri::unknown);
+      out = (a.has_value() && b.has_value()) ? truth<Num>(compare(n.op, a.num, b.num))
+                                             : truth<Num>(Tri::unknown);
       break;
     }
     case Op::in_set: {
       const Val& a = arg(0);
       if (!a.has_value() || !a.num.exact()) {
-        out = truth(Tri::unknown);
+        out = truth<Num>(Tri::unknown);
         break;
       }
       bool member = false;
-      for (auto c : n.set) member = member || a.num.lo == Rational(c);
-      out = truth(member ? Tri::yes : Tri::no);
+      for (auto c : n.set) member = member || a.num.lo == Num(c);
+      out = truth<Num>(member ? Tri::yes : Tri::no);
       break;
     }
-    case Op::not_: out = truth(kleene_not(arg(0).truth)); break;
+    case Op::not_: out = truth<Num>(kleene_not(arg(0).truth)); break;
     case Op::and_: {
       const Tri a = arg(0).truth;
       // Both sides are evaluated, so that an explanation can see every part.
-      out = truth(kleene_and(a, arg(1).truth));
+      out = truth<Num>(kleene_and(a, arg(1).truth));
       break;
     }
     case Op::or_: {
       const Tri a = arg(0).truth;
-      out = truth(kleene_or(a, arg(1).truth));
+      out = truth<Num>(kleene_or(a, arg(1).truth));
       break;
     }
     case Op::implies: {
       const Tri c = arg(0).truth;
-      out = truth(kleene_or(kleene_not(c), arg(1).truth));
+      out = truth<Num>(kleene_or(kleene_not(c), arg(1).truth));
       break;
     }
   }
   return out;
+}
+
+template class BasicEvaluation<Rational>;
+template class BasicEvaluation<Fraction>;
+
+std::optional<Tri> fast_check(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
+                              std::vector<BasicVal<Fraction>>& scratch) {
+  if (scratch.size() < rule.nodes.size()) scratch.resize(rule.nodes.size());
+  try {
+    return BasicEvaluation<Fraction>(rule, report, blanks_are_zero, scratch.data())
+        .eval(rule.check)
+        .truth;
+  } catch (const Fraction::Overflow&) {
+    return std::nullopt;
+  }
 }
 
 std::string format_val(const Val& v, Type type) {

@@ -11,33 +11,43 @@
 #include <vector>
 
 #include "cchc/report.hpp"
+#include "fraction.hpp"
 #include "program.hpp"
 
 namespace cchc::rules {
 
 enum class Tri : std::uint8_t { no, yes, unknown };
 
-struct Interval {
-  Rational lo, hi;
+template <class Num>
+struct BasicInterval {
+  Num lo, hi;
   bool lo_closed = true, hi_closed = true;
   [[nodiscard]] bool exact() const { return lo == hi && lo_closed && hi_closed; }
-  [[nodiscard]] static Interval point(Rational v) { return {v, v, true, true}; }
+  [[nodiscard]] static BasicInterval point(Num v) { return {v, v, true, true}; }
 };
 
-struct Val {
+template <class Num>
+struct BasicVal {
   enum class State : std::uint8_t { value, absent, undefined };
   State state = State::value;
-  Interval num;               ///< numeric kinds, codes and yes/no as exact integers
-  Rational nominal;           ///< the value as written (a sum of written percentages: 200)
+  BasicInterval<Num> num;     ///< numeric kinds, codes and yes/no as exact integers
+  Num nominal;                ///< the value as written (a sum of written percentages: 200)
   Tri truth = Tri::unknown;   ///< booleans
   std::int64_t first = 0, second = 0;  ///< pairs
   [[nodiscard]] bool has_value() const { return state == State::value; }
 };
 
-/// Evaluation of one rule on one report; keeps every node's value for explaining a failure.
-class Evaluation {
+/// Evaluation of one rule on one report, with numbers of type Num: Rational (exact, any size,
+/// keeps every node's value for explaining a failure) or Fraction (exact while the figures fit
+/// 64 bits, throws Fraction::Overflow otherwise; no allocation, for the fast path).
+template <class Num>
+class BasicEvaluation {
  public:
-  Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero);
+  using Val = BasicVal<Num>;
+  /// Node values go into `scratch`, which must hold rule.nodes.size() values.
+  BasicEvaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
+                  Val* scratch)
+      : rule_(rule), report_(report), zero_(blanks_are_zero), vals_(scratch) {}
   const Val& eval(std::uint32_t node);
   [[nodiscard]] const Val& value(std::uint32_t node) const { return vals_[node]; }
 
@@ -46,8 +56,29 @@ class Evaluation {
   const CompiledRule& rule_;
   const Report& report_;
   bool zero_;
-  std::vector<Val> vals_;
+  Val* vals_;
 };
+
+using Interval = BasicInterval<Rational>;
+using Val = BasicVal<Rational>;
+
+/// The exact evaluation, owning its node values.
+class Evaluation : public BasicEvaluation<Rational> {
+ public:
+  Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero)
+      : Evaluation(rule, report, blanks_are_zero, std::vector<Val>(rule.nodes.size())) {}
+
+ private:
+  Evaluation(const CompiledRule& rule, const Report& report, bool zero, std::vector<Val> vals)
+      : BasicEvaluation(rule, report, zero, vals.data()), storage_(std::move(vals)) {}
+  std::vector<Val> storage_;  // a vector's buffer does not move when the vector does
+};
+
+/// The fast evaluation's truth for a rule's check, or nullopt when a figure outgrew 64 bits (the
+/// caller then evaluates exactly). `scratch` is reused from rule to rule.
+[[nodiscard]] std::optional<Tri> fast_check(const CompiledRule& rule, const Report& report,
+                                            bool blanks_are_zero,
+                                            std::vector<BasicVal<Fraction>>& scratch);
 
 /// Writes a value for people, as written or computed: "33,33", "200", "—" for no value.
 [[nodiscard]] std::string format_val(const Val& v, Type type);

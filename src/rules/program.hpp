@@ -37,6 +37,7 @@ struct Node {
   Position pos;
   RowId row;                        ///< Op::row, present, absent
   Rational value;                   ///< Op::literal
+  Decimal decimal;                  ///< Op::literal as written, for the 64-bit evaluator
   bool truth = false;               ///< Op::boolean
   std::vector<std::int64_t> set;    ///< Op::in_set
   std::vector<std::uint32_t> args;  ///< children, indices into Program::nodes

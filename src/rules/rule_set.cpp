@@ -132,8 +132,11 @@ void explain(const CompiledRule& r, Evaluation& e, const Report& report, Finding
   }
 }
 
-// Runs one compiled rule; appends a finding when its check is definitely false.
-void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out) {
+// Runs one compiled rule; appends a finding when its check is definitely false. The check is
+// answered by the 64-bit evaluator; only a failure (to be explained) or a figure beyond 64 bits
+// takes the exact evaluator, so a valid report costs no allocation.
+void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
+         std::vector<rules::BasicVal<rules::Fraction>>& scratch) {
   bool zero = r.missing == MissingPolicy::zero;
   if (r.missing != MissingPolicy::zero && !r.policy_rows.empty()) {
     std::size_t blank = 0;
@@ -144,6 +147,8 @@ void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out)
       zero = true;
     }
   }
+  if (const auto fast = rules::fast_check(r, report, zero, scratch); fast && *fast != Tri::no)
+    return;
   Evaluation e(r, report, zero);
   if (e.eval(r.check).truth != Tri::no) return;
   Finding f;
@@ -265,7 +270,8 @@ result<std::vector<Finding>> RuleSet::check(const Report& report) const {
                                   report.catalog().id(), report.catalog().version(),
                                   catalog_->id(), catalog_->version()));
   std::vector<Finding> out;
-  for (const auto& r : impl_->compiled) run(*r, report, out);
+  std::vector<rules::BasicVal<rules::Fraction>> scratch;
+  for (const auto& r : impl_->compiled) run(*r, report, out, scratch);
   const ReportView view(report);
   for (const auto& r : impl_->custom) {
     std::vector<Finding> found;
