@@ -602,7 +602,7 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
     if (!pf) return pf.error();
     std::int64_t year = 0;
     CCHC_TRY(year, pf->integer("year"));
-    if (year < 1945 || year > 9999)
+    if (year < Period::min_year || year > Period::max_year)
       return at(pf->path("year"), "năm không hợp lệ", "implausible year", errc::out_of_range);
     std::string kind;
     CCHC_TRY(kind, pf->required_string("kind"));

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <gsl/assert>
 
 #include "cchc/unicode.hpp"
 
@@ -127,15 +128,17 @@ std::optional<Period> parse_period_vi(std::string_view text) {
     const auto at = t.find(f.words);
     if (at == std::string::npos) continue;
     const std::string_view rest = std::string_view(t).substr(at + f.words.size());
-    if (auto y = year_after(rest)) return Period{*y, f.kind};
+    if (auto y = year_after(rest); y && Period{*y, f.kind}.valid()) return Period{*y, f.kind};
   }
   const auto at = t.find("NĂM ");
   if (at != std::string::npos)
-    if (auto y = year_after(std::string_view(t).substr(at))) return Period{*y, PeriodKind::year};
+    if (auto y = year_after(std::string_view(t).substr(at)); y && Period{*y, PeriodKind::year}.valid())
+      return Period{*y, PeriodKind::year};
   return std::nullopt;
 }
 
 DateRange data_window(const Period& p) {
+  Expects(p.year > 1400 && p.year <= 9999);  // the calendar's range, the year before included
   const auto y = static_cast<unsigned short>(p.year);
   const auto prev = static_cast<unsigned short>(p.year - 1);
   switch (p.kind) {

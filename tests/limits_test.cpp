@@ -156,7 +156,7 @@ TEST(Limits, AHundredMegabyteLineIsRefused) {
   EXPECT_EQ(e.code, errc::limit_exceeded);
   EXPECT_NE(e.message_en.find("line too long"), std::string::npos) << e.message_en;
   // As JSON: one line of 100 MB, beyond the document limit.
-  EXPECT_EQ(report_from_json("[\"" + line + "\"]").error().code, errc::limit_exceeded);
+  EXPECT_EQ(report_from_json(fmt::format("[\"{}\"]", line)).error().code, errc::limit_exceeded);
   // As a rule source.
   EXPECT_EQ(rules_error(line), errc::limit_exceeded);
 }
@@ -179,7 +179,7 @@ TEST(Limits, ABillionDigitNumberIsOutOfRangeWithoutBeingCopied) {
   EXPECT_LT(d.error().message_en.size(), 200u);  // the message quotes a prefix, not the number
   EXPECT_EQ(parse_value(digits, Kind::count).error().code, errc::out_of_range);
   EXPECT_EQ(parse_value(digits, Kind::money).error().code, errc::out_of_range);
-  EXPECT_EQ(parse_value("1," + digits.substr(0, 1000), Kind::percent).error().code,
+  EXPECT_EQ(parse_value(fmt::format("1,{}", digits.substr(0, 1000)), Kind::percent).error().code,
             errc::out_of_range);
   // In JSON, a figure longer than the document limit is refused before it is read; one within a
   // raised limit is refused with the row named.
@@ -188,7 +188,7 @@ TEST(Limits, ABillionDigitNumberIsOutOfRangeWithoutBeingCopied) {
             errc::limit_exceeded);
   JsonLimits roomy;
   roomy.max_bytes = 32u << 20;
-  const auto e = report_from_json(with_value("B1:1", "\"" + digits.substr(0, 10'000'000) + "\""),
+  const auto e = report_from_json(with_value("B1:1", fmt::format("\"{}\"", digits.substr(0, 10'000'000))),
                                   builtin_catalog(), roomy)
                      .error();
   EXPECT_EQ(e.code, errc::out_of_range);

@@ -61,6 +61,14 @@ TEST(Period, ReadsNamesAsReportsWriteThem) {
   EXPECT_EQ(parse_period_vi("Báo cáo năm 2024"), (Period{2024, PeriodKind::year}));
   EXPECT_FALSE(parse_period_vi("Quý I").has_value());
   EXPECT_FALSE(parse_period_vi("năm 20245").has_value());
+  // Found by fuzz_citations: "Quý I năm 1012" was a period whose data window starts in 1011,
+  // before the calendar's range, and computing it threw from deep inside Boost.Date_Time.
+  EXPECT_FALSE(parse_period_vi("Quý I năm 1012").has_value());
+  EXPECT_FALSE(parse_period_vi("năm 9999").has_value());
+  EXPECT_EQ(parse_period_vi("năm 1012, Quý I năm 2024"), (Period{2024, PeriodKind::q1}));
+  EXPECT_TRUE(parse_period_vi("năm 1945").has_value());
+  EXPECT_EQ(next_period(*parse_period_vi("năm 9998")).year, 9999);
+  (void)data_window(next_period(*parse_period_vi("Quý IV năm 9998")));
 }
 
 TEST(Period, DataWindowsRunFromThe15thToThe14th) {

@@ -521,6 +521,19 @@ TEST_F(Rules, CheckAllGivesEachReportItsOwnFindingsOnAnyNumberOfThreads) {
   EXPECT_EQ(rules.check_all(mixed).error().code, errc::invalid_argument);
 }
 
+// The built-in set is compiled once and shared: what one copy adds stays in that copy.
+TEST_F(Rules, TheBuiltinSetIsSharedButCopiesAreIndependent) {
+  RuleSet mine = RuleSet::builtin(builtin_catalog());
+  const std::size_t n = mine.size();
+  ASSERT_TRUE(mine.add_source(rule("true"), "mine.rules"));
+  EXPECT_EQ(mine.size(), n + 1);
+  EXPECT_EQ(RuleSet::builtin(builtin_catalog()).size(), n);
+  // Another catalogue object with the same id compiles its own set, with the same rules.
+  auto again = catalog_from_json(catalog_to_json(*builtin_catalog()));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(RuleSet::builtin(*again).size(), n);
+}
+
 TEST_F(Rules, CheckingIsDeterministic) {
   set("B1:1", "10");
   set("B1:1.1", "4");

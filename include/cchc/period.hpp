@@ -41,8 +41,16 @@ enum class PeriodKind : std::uint8_t { q1, q2, q3, q4, six_months, nine_months, 
 
 /// One reporting period: the year and the part of it.
 struct Period {
+  /// Years cchc reads (JSON, report text, the C API): the next period and every data window stay
+  /// within the calendar's range (1400-9999), which the date functions below require.
+  static constexpr int min_year = 1945;
+  static constexpr int max_year = 9998;
+
   int year = 0;
   PeriodKind kind = PeriodKind::q1;
+  [[nodiscard]] constexpr bool valid() const noexcept {
+    return year >= min_year && year <= max_year;
+  }
   friend auto operator<=>(const Period&, const Period&) = default;
 };
 
@@ -52,7 +60,8 @@ struct Period {
 [[nodiscard]] std::string label_en(const Period& p);
 
 /// Reads a period as reports name it: "Quý I năm 2024", "QUÝ IV NĂM 2023", "Quý II/2024",
-/// "6 tháng đầu năm 2024", "9 tháng năm 2024", "năm 2024". Case and spacing do not matter.
+/// "6 tháng đầu năm 2024", "9 tháng năm 2024", "năm 2024". Case and spacing do not matter; a
+/// year outside Period::min_year..max_year is not a period ("Quý I năm 1012").
 [[nodiscard]] std::optional<Period> parse_period_vi(std::string_view text);
 
 /// An inclusive range of days.

@@ -657,7 +657,7 @@ cchc::PeriodKind period_kind(std::string_view s) {
 
 int period_year(std::string_view s) {
   auto d = cchc::parse_decimal(s, cchc::NumberSyntax{false, false, false, false});
-  if (!d || d->units < 1945 || d->units > 9999)
+  if (!d || d->scale != 0 || d->units < cchc::Period::min_year || d->units > cchc::Period::max_year)
     throw cchc::exception(make_error(errc::out_of_range, fmt::format("năm \"{}\" không hợp lệ", s),
                                      fmt::format("implausible year \"{}\"", s)));
   return static_cast<int>(d->units);

@@ -216,6 +216,7 @@ class Compiler {
         r.missing = *m;
       } else if (clause.text == "check") {
         if (has_check) return fail(clause, "luật có hai mệnh đề check", "two check clauses");
+        const auto first = static_cast<std::uint32_t>(nodes_->size());
         auto c = expr();
         if (!c) return c.error();
         if (at(*c).type != Type::boolean)
@@ -225,6 +226,7 @@ class Compiler {
                             fmt::format("check must be a condition, not {}",
                                         type_name_en(at(*c).type)));
         r.check = *c;
+        r.check_first = first;  // parsing one expression appends exactly its subtree
         has_check = true;
       } else if (clause.text == "vi" || clause.text == "en") {
         const Token& s = next();

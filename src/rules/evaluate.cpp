@@ -107,32 +107,7 @@ Tri compare(Op op, const I<Num>& a, const I<Num>& b) {
   }
 }
 
-template <class Num>
-BasicVal<Num> undefined() {
-  BasicVal<Num> v;
-  v.state = BasicVal<Num>::State::undefined;
-  return v;
-}
-
-template <class Num>
-BasicVal<Num> number(I<Num> i, Num nominal) {
-  BasicVal<Num> v;
-  v.num = std::move(i);
-  v.nominal = std::move(nominal);
-  return v;
-}
-
-template <class Num>
-BasicVal<Num> exact(Num r) { return number(I<Num>::point(r), r); }
-
-template <class Num>
-BasicVal<Num> truth(Tri t) {
-  BasicVal<Num> v;
-  v.truth = t;
-  return v;
-}
-
-// units × 10^-scale, and a reported percentage's rounding interval [v − ½ulp; v + ½ulp).
+// units × 10^-scale.
 template <class Num>
 Num decimal(const Decimal& d) {
   if constexpr (std::is_same_v<Num, Fraction>) return Fraction::of(d.units, pow10(d.scale));
@@ -154,56 +129,98 @@ std::string format_number(const Rational& r, bool exact) {
 }  // namespace
 
 template <class Num>
-BasicVal<Num> BasicEvaluation<Num>::row_value(RowId row) const {
+void BasicEvaluation<Num>::row_value(RowId row, Val& out) const {
   const Value& value = report_.value(row);
-  Val v;
-  if (const auto* c = std::get_if<Count>(&value)) return exact<Num>(Num(c->get()));
+  out.state = Val::State::value;
+  auto set_exact = [&](std::int64_t n) {
+    out.num = I<Num>::point(Num(n));
+    out.nominal = Num(n);
+  };
+  if (const auto* c = std::get_if<Count>(&value)) return set_exact(c->get());
   if (const auto* p = std::get_if<Percent>(&value)) {
-    const Num written = decimal<Num>(p->value());
-    const Num half_ulp = Num(1) / Num(2 * pow10(p->value().scale));
-    return number<Num>({written - half_ulp, written + half_ulp, true, false}, written);
+    const Decimal& d = p->value();
+    if constexpr (std::is_same_v<Num, Fraction>) {
+      // [(2u − 1) / 2·10^s; (2u + 1) / 2·10^s): |u| < 10^18, so 2u ± 1 fits.
+      const std::int64_t den = 2 * pow10(d.scale);
+      out.num = {Fraction::of(2 * d.units - 1, den), Fraction::of(2 * d.units + 1, den), true,
+                 false};
+      out.nominal = Fraction::of(d.units, pow10(d.scale));
+    } else {
+      const Num written = d.to_rational();
+      const Num half_ulp = Num(1) / Num(2 * pow10(d.scale));
+      out.num = {written - half_ulp, written + half_ulp, true, false};
+      out.nominal = written;
+    }
+    return;
   }
-  if (const auto* m = std::get_if<Money>(&value)) return exact<Num>(Num(m->dong()));
-  if (const auto* y = std::get_if<YesNo>(&value)) return exact<Num>(Num(y->code()));
-  if (const auto* k = std::get_if<Code>(&value)) return exact<Num>(Num(k->get()));
+  if (const auto* m = std::get_if<Money>(&value)) return set_exact(m->dong());
+  if (const auto* y = std::get_if<YesNo>(&value)) return set_exact(y->code());
+  if (const auto* k = std::get_if<Code>(&value)) return set_exact(k->get());
   if (const auto* pr = std::get_if<Pair>(&value)) {
-    v.first = pr->first().get();
-    v.second = pr->second().get();
+    out.first = pr->first().get();
+    out.second = pr->second().get();
   } else if (zero_) {
-    v = exact<Num>(Num(0));  // pairs: both halves stay 0
+    set_exact(0);  // pairs: both halves stay 0
+    out.first = out.second = 0;
   } else {
-    v.state = Val::State::absent;
+    out.state = Val::State::absent;
   }
-  return v;
 }
 
 template <class Num>
 const BasicVal<Num>& BasicEvaluation<Num>::eval(std::uint32_t i) {
+  for (const auto a : rule_.nodes[i].args) eval(a);
+  return compute(i);
+}
+
+template <class Num>
+const BasicVal<Num>& BasicEvaluation<Num>::run(std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t i = first; i < last; ++i) compute(i);
+  return compute(last);
+}
+
+template <class Num>
+const BasicVal<Num>& BasicEvaluation<Num>::compute(std::uint32_t i) {
   const Node& n = rule_.nodes[i];
   Val& out = vals_[i];
-  auto arg = [&](std::size_t k) -> const Val& { return eval(n.args[k]); };
+  auto arg = [&](std::size_t k) -> const Val& { return vals_[n.args[k]]; };
+  // Fields are set in place: a node's value is never built whole and copied, and a field a node's
+  // type does not use is never read.
+  auto set_truth = [&](Tri t) {
+    out.state = Val::State::value;
+    out.truth = t;
+  };
+  auto set_number = [&](I<Num> interval, Num nominal) {
+    out.state = Val::State::value;
+    out.num = std::move(interval);
+    out.nominal = std::move(nominal);
+  };
+  auto set_exact = [&](Num v) { set_number(I<Num>::point(v), v); };
+  auto set_undefined = [&] { out.state = Val::State::undefined; };
   switch (n.op) {
     case Op::literal:
-      if constexpr (std::is_same_v<Num, Rational>) out = exact<Num>(n.value);
-      else out = exact<Num>(decimal<Num>(n.decimal));
+      if constexpr (std::is_same_v<Num, Rational>) set_exact(n.value);
+      else set_exact(decimal<Num>(n.decimal));
       break;
-    case Op::boolean: out = truth<Num>(n.truth ? Tri::yes : Tri::no); break;
-    case Op::row: out = row_value(n.row); break;
+    case Op::boolean: set_truth(n.truth ? Tri::yes : Tri::no); break;
+    case Op::row: row_value(n.row, out); break;
     case Op::present:
     case Op::absent: {
       const bool blank = is_absent(report_.value(n.row));
-      out = truth<Num>((n.op == Op::present) != blank ? Tri::yes : Tri::no);
+      set_truth((n.op == Op::present) != blank ? Tri::yes : Tri::no);
       break;
     }
     case Op::first:
     case Op::second: {
       const Val& p = arg(0);
-      out = p.has_value() ? exact<Num>(Num(n.op == Op::first ? p.first : p.second)) : undefined<Num>();
+      if (p.has_value()) set_exact(Num(n.op == Op::first ? p.first : p.second));
+      else set_undefined();
       break;
     }
     case Op::neg: {
       const Val& a = arg(0);
-      out = a.has_value() ? number<Num>(neg(a.num), -a.nominal) : undefined<Num>();
+      if (a.has_value()) set_number(neg(a.num), -a.nominal);
+      else set_undefined();
       break;
     }
     case Op::add:
@@ -213,15 +230,15 @@ const BasicVal<Num>& BasicEvaluation<Num>::eval(std::uint32_t i) {
       const Val& a = arg(0);
       const Val& b = arg(1);
       if (!a.has_value() || !b.has_value()) {
-        out = undefined<Num>();
+        set_undefined();
         break;
       }
-      if (n.op == Op::add) out = number<Num>(add(a.num, b.num), a.nominal + b.nominal);
-      else if (n.op == Op::sub) out = number<Num>(add(a.num, neg(b.num)), a.nominal - b.nominal);
-      else if (n.op == Op::mul) out = number<Num>(mul(a.num, b.num), a.nominal * b.nominal);
+      if (n.op == Op::add) set_number(add(a.num, b.num), a.nominal + b.nominal);
+      else if (n.op == Op::sub) set_number(add(a.num, neg(b.num)), a.nominal - b.nominal);
+      else if (n.op == Op::mul) set_number(mul(a.num, b.num), a.nominal * b.nominal);
       else if (auto q = div(a.num, b.num); q && b.nominal != Num(0))
-        out = number<Num>(std::move(*q), a.nominal / b.nominal);
-      else out = undefined<Num>();
+        set_number(std::move(*q), a.nominal / b.nominal);
+      else set_undefined();
       break;
     }
     case Op::sum: {
@@ -237,20 +254,22 @@ const BasicVal<Num>& BasicEvaluation<Num>::eval(std::uint32_t i) {
           nominal += a.nominal;
         }
       }
-      out = defined ? number<Num>(std::move(total), std::move(nominal)) : undefined<Num>();
+      if (defined) set_number(std::move(total), std::move(nominal));
+      else set_undefined();
       break;
     }
     case Op::pct: {
       const Val& a = arg(0);
       const Val& b = arg(1);
       if (!a.has_value() || !b.has_value()) {
-        out = undefined<Num>();
+        set_undefined();
         break;
       }
       auto q = div(a.num, b.num);  // no value over a zero whole
-      out = q && b.nominal != Num(0)
-                ? number<Num>(mul(*q, I<Num>::point(Num(100))), a.nominal * Num(100) / b.nominal)
-                : undefined<Num>();
+      if (q && b.nominal != Num(0))
+        set_number(mul(*q, I<Num>::point(Num(100))), a.nominal * Num(100) / b.nominal);
+      else
+        set_undefined();
       break;
     }
     case Op::eq:
@@ -261,36 +280,35 @@ const BasicVal<Num>& BasicEvaluation<Num>::eval(std::uint32_t i) {
     case Op::ge: {
       const Val& a = arg(0);
       const Val& b = arg(1);
-      out = (a.has_value() && b.has_value()) ? truth<Num>(compare(n.op, a.num, b.num))
-                                             : truth<Num>(Tri::unknown);
+      set_truth((a.has_value() && b.has_value()) ? compare(n.op, a.num, b.num) : Tri::unknown);
       break;
     }
     case Op::in_set: {
       const Val& a = arg(0);
       if (!a.has_value() || !a.num.exact()) {
-        out = truth<Num>(Tri::unknown);
+        set_truth(Tri::unknown);
         break;
       }
       bool member = false;
       for (auto c : n.set) member = member || a.num.lo == Num(c);
-      out = truth<Num>(member ? Tri::yes : Tri::no);
+      set_truth(member ? Tri::yes : Tri::no);
       break;
     }
-    case Op::not_: out = truth<Num>(kleene_not(arg(0).truth)); break;
+    case Op::not_: set_truth(kleene_not(arg(0).truth)); break;
     case Op::and_: {
       const Tri a = arg(0).truth;
       // Both sides are evaluated, so that an explanation can see every part.
-      out = truth<Num>(kleene_and(a, arg(1).truth));
+      set_truth(kleene_and(a, arg(1).truth));
       break;
     }
     case Op::or_: {
       const Tri a = arg(0).truth;
-      out = truth<Num>(kleene_or(a, arg(1).truth));
+      set_truth(kleene_or(a, arg(1).truth));
       break;
     }
     case Op::implies: {
       const Tri c = arg(0).truth;
-      out = truth<Num>(kleene_or(kleene_not(c), arg(1).truth));
+      set_truth(kleene_or(kleene_not(c), arg(1).truth));
       break;
     }
   }
@@ -305,11 +323,23 @@ std::optional<Tri> fast_check(const CompiledRule& rule, const Report& report, bo
   if (scratch.size() < rule.nodes.size()) scratch.resize(rule.nodes.size());
   try {
     return BasicEvaluation<Fraction>(rule, report, blanks_are_zero, scratch.data())
-        .eval(rule.check)
+        .run(rule.check_first, rule.check)
         .truth;
   } catch (const Fraction::Overflow&) {
     return std::nullopt;
   }
+}
+
+Val to_rational(const BasicVal<Fraction>& v) {
+  auto r = [](const Fraction& f) { return Rational(f.numerator(), f.denominator()); };
+  Val out;
+  out.state = static_cast<Val::State>(v.state);
+  out.num = {r(v.num.lo), r(v.num.hi), v.num.lo_closed, v.num.hi_closed};
+  out.nominal = r(v.nominal);
+  out.truth = v.truth;
+  out.first = v.first;
+  out.second = v.second;
+  return out;
 }
 
 std::string format_val(const Val& v, Type type) {

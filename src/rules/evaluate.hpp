@@ -48,11 +48,16 @@ class BasicEvaluation {
   BasicEvaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
                   Val* scratch)
       : rule_(rule), report_(report), zero_(blanks_are_zero), vals_(scratch) {}
+  /// Evaluates `node` and, first, everything below it.
   const Val& eval(std::uint32_t node);
+  /// Evaluates nodes first..last in order: children precede their parents in a compiled rule,
+  /// so a contiguous subtree needs no recursion.
+  const Val& run(std::uint32_t first, std::uint32_t last);
   [[nodiscard]] const Val& value(std::uint32_t node) const { return vals_[node]; }
 
  private:
-  Val row_value(RowId row) const;
+  const Val& compute(std::uint32_t node);  // its children already evaluated
+  void row_value(RowId row, Val& out) const;
   const CompiledRule& rule_;
   const Report& report_;
   bool zero_;
@@ -91,5 +96,23 @@ class Evaluation : public BasicEvaluation<Rational> {
 /// is a reported percentage; nullopt when it has no such value (not exact, not whole, …).
 [[nodiscard]] std::optional<std::string> format_for_row(const Val& v, Kind kind,
                                                         const Value& current);
+
+/// The same for the fast evaluator's values, through their exact Rational equivalents.
+[[nodiscard]] Val to_rational(const BasicVal<Fraction>& v);
+[[nodiscard]] inline std::string format_val(const BasicVal<Fraction>& v, Type type) {
+  return format_val(to_rational(v), type);
+}
+[[nodiscard]] inline std::string format_interval(const BasicInterval<Fraction>& i) {
+  BasicVal<Fraction> v;
+  v.num = i;
+  return format_interval(to_rational(v).num);
+}
+[[nodiscard]] inline std::string format_bound(const Fraction& f) {
+  return format_bound(Rational(f.numerator(), f.denominator()));
+}
+[[nodiscard]] inline std::optional<std::string> format_for_row(const BasicVal<Fraction>& v,
+                                                               Kind kind, const Value& current) {
+  return format_for_row(to_rational(v), kind, current);
+}
 
 }  // namespace cchc::rules

@@ -57,6 +57,7 @@ struct CompiledRule {
   std::string message_vi, message_en;  ///< templates as written
   std::vector<MessagePart> vi, en;
   std::uint32_t check = 0;
+  std::uint32_t check_first = 0;  ///< the check's subtree is nodes check_first..check
   std::optional<RowId> fix_row;
   std::optional<std::uint32_t> fix_expr;
   std::vector<RowId> policy_rows;  ///< read outside present()/absent(): the missing policy's

@@ -60,7 +60,8 @@ bool is_row_operand(const CompiledRule& r, std::uint32_t i) {
 }
 
 // The part of a failed check that failed: through "if … then", and the first false conjunct.
-std::uint32_t culprit(const CompiledRule& r, const Evaluation& e, std::uint32_t i) {
+template <class E>
+std::uint32_t culprit(const CompiledRule& r, const E& e, std::uint32_t i) {
   const auto& n = r.nodes[i];
   if (n.op == Op::implies) return culprit(r, e, n.args[1]);
   if (n.op == Op::and_) {
@@ -70,8 +71,9 @@ std::uint32_t culprit(const CompiledRule& r, const Evaluation& e, std::uint32_t 
   return i;
 }
 
-std::string expand(const std::vector<rules::MessagePart>& parts, const CompiledRule& r,
-                   Evaluation& e, const Report& report, Language lang) {
+template <class E>
+std::string expand(const std::vector<rules::MessagePart>& parts, const CompiledRule& r, E& e,
+                   const Report& report, Language lang) {
   std::string out;
   for (const auto& p : parts) {
     if (!p.expr) {
@@ -89,7 +91,8 @@ std::string expand(const std::vector<rules::MessagePart>& parts, const CompiledR
   return out;
 }
 
-void explain(const CompiledRule& r, Evaluation& e, const Report& report, Finding& f) {
+template <class E>
+void explain(const CompiledRule& r, E& e, const Report& report, Finding& f) {
   const std::uint32_t c = culprit(r, e, r.check);
   const auto& n = r.nodes[c];
   const Catalog& cat = report.catalog();
@@ -132,25 +135,9 @@ void explain(const CompiledRule& r, Evaluation& e, const Report& report, Finding
   }
 }
 
-// Runs one compiled rule; appends a finding when its check is definitely false. The check is
-// answered by the 64-bit evaluator; only a failure (to be explained) or a figure beyond 64 bits
-// takes the exact evaluator, so a valid report costs no allocation.
-void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
-         std::vector<rules::BasicVal<rules::Fraction>>& scratch) {
-  bool zero = r.missing == MissingPolicy::zero;
-  if (r.missing != MissingPolicy::zero && !r.policy_rows.empty()) {
-    std::size_t blank = 0;
-    for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
-    if (r.missing == MissingPolicy::skip_any && blank > 0) return;
-    if (r.missing == MissingPolicy::skip_all) {
-      if (blank == r.policy_rows.size()) return;
-      zero = true;
-    }
-  }
-  if (const auto fast = rules::fast_check(r, report, zero, scratch); fast && *fast != Tri::no)
-    return;
-  Evaluation e(r, report, zero);
-  if (e.eval(r.check).truth != Tri::no) return;
+// The finding of a rule whose check evaluated to "no" in `e`.
+template <class E>
+Finding finding(const CompiledRule& r, E& e, const Report& report) {
   Finding f;
   f.rule_id = r.id;
   f.severity = r.severity;
@@ -163,7 +150,39 @@ void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
   f.message_vi = expand(r.vi, r, e, report, Language::vi);
   f.message_en = expand(r.en, r, e, report, Language::en);
   explain(r, e, report, f);
-  out.push_back(std::move(f));
+  return f;
+}
+
+// Runs one compiled rule; appends a finding when its check is definitely false. Rules are
+// answered, and failures explained, with 64-bit fractions in a scratch buffer reused from rule
+// to rule, so a rule that holds allocates nothing. Only a figure that outgrows 64 bits takes the
+// exact cpp_rational evaluator; the answer is the same either way.
+void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
+         std::vector<rules::BasicVal<rules::Fraction>>& scratch) {
+  bool zero = r.missing == MissingPolicy::zero;
+  if (r.missing != MissingPolicy::zero && !r.policy_rows.empty()) {
+    std::size_t blank = 0;
+    for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
+    if (r.missing == MissingPolicy::skip_any && blank > 0) return;
+    if (r.missing == MissingPolicy::skip_all) {
+      if (blank == r.policy_rows.size()) return;
+      zero = true;
+    }
+  }
+  if (const auto fast = rules::fast_check(r, report, zero, scratch)) {
+    if (*fast != Tri::no) return;
+    try {
+      rules::BasicEvaluation<rules::Fraction> e(r, report, zero, scratch.data());
+      e.run(r.check_first, r.check);
+      out.push_back(finding(r, e, report));
+      return;
+    } catch (const rules::Fraction::Overflow&) {
+      // a message or fix figure outgrew 64 bits: explain exactly below
+    }
+  }
+  Evaluation e(r, report, zero);
+  if (e.eval(r.check).truth != Tri::no) return;
+  out.push_back(finding(r, e, report));
 }
 
 // A C++ rule that throws becomes an error finding: visible, and never a crash of the host.
@@ -327,14 +346,29 @@ RuleSet RuleSet::structural(std::shared_ptr<const Catalog> catalog) {
 
 std::string_view builtin_rules_source() noexcept { return embedded::builtin_rules_rules(); }
 
-RuleSet RuleSet::builtin(std::shared_ptr<const Catalog> catalog) {
-  RuleSet set = structural(catalog);
+namespace {
+
+RuleSet compile_builtin(std::shared_ptr<const Catalog> catalog) {
+  RuleSet set = RuleSet::structural(catalog);
   const auto builtin = builtin_catalog();
   if (catalog->id() == builtin->id() && catalog->version() == builtin->version()) {
     if (auto r = set.add_source(builtin_rules_source(), "builtin.rules"); !r)
       throw exception(std::move(r.error()));
   }
   return set;
+}
+
+}  // namespace
+
+RuleSet RuleSet::builtin(std::shared_ptr<const Catalog> catalog) {
+  // For the built-in catalogue the set is compiled once per process (C API callers ask for it
+  // per report): a copy shares the immutable compiled rules and costs a few pointer copies.
+  const auto builtin = builtin_catalog();
+  if (catalog == builtin) {
+    static const RuleSet compiled = compile_builtin(builtin);
+    return compiled;
+  }
+  return compile_builtin(std::move(catalog));
 }
 
 }  // namespace cchc
