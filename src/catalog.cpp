@@ -109,6 +109,8 @@ const Row& Catalog::row(RowId id) const {
 }
 
 std::optional<RowId> Catalog::find(std::string_view address) const {
+  // Addresses are nearly always written canonically ("B1:2.1"): one hash lookup, no parsing.
+  if (auto it = by_address_.find(std::string(address)); it != by_address_.end()) return it->second;
   auto parsed = parse_row_address(address);
   if (!parsed) return std::nullopt;
   auto it = by_address_.find(fmt::format("B{}:{}", parsed->form, parsed->code));
@@ -123,9 +125,9 @@ std::optional<RowId> Catalog::find(std::string_view address) const {
 }
 
 result<RowId> Catalog::lookup(std::string_view address) const {
+  if (auto id = find(address)) return *id;
   auto parsed = parse_row_address(address);
   if (!parsed) return parsed.error();
-  if (auto id = find(address)) return *id;
   if (form(parsed->form) == nullptr)
     return make_error(errc::not_found,
                       fmt::format("danh mục {} không có biểu mẫu {}", id_, parsed->form),

@@ -4,6 +4,8 @@
 #include <array>
 #include <regex>
 
+#include <fmt/format.h>
+
 #include "cchc/unicode.hpp"
 #include "flat_text.hpp"
 
@@ -65,12 +67,15 @@ std::string type_alternation() {
 
 // A citation in collapsed text: type word, "số", number and symbol, optional "ngày d/m/y".
 const std::regex& citation_pattern() {
-  static const std::regex re("(" + type_alternation() +
-                             ")\\s+số\\s+([0-9]+(?:/[0-9]{4})?(?:-(?:[A-Za-z]|Đ|đ)+)?)/"
-                             // std::regex reads bytes: a Vietnamese letter is an alternative,
-                             // never two bytes of a bracket that could split a character.
-                             "((?:[A-Za-z0-9&/.-]|Đ|đ|Ơ|ơ|Ư|ư)*(?:[A-Za-z0-9&]|Đ|đ))"
-                             "(?:\\s*,?\\s+ngày\\s+([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))?");
+  // Built with fmt: GCC 12's -Wrestrict misreads a chain of std::string operator+ here.
+  static const std::regex re(fmt::format(
+      "({})"
+      "\\s+số\\s+([0-9]+(?:/[0-9]{{4}})?(?:-(?:[A-Za-z]|Đ|đ)+)?)/"
+      // std::regex reads bytes: a Vietnamese letter is an alternative, never two bytes of a
+      // bracket that could split a character.
+      "((?:[A-Za-z0-9&/.-]|Đ|đ|Ơ|ơ|Ư|ư)*(?:[A-Za-z0-9&]|Đ|đ))"
+      "(?:\\s*,?\\s+ngày\\s+([0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}))?",
+      type_alternation()));
   return re;
 }
 
@@ -90,11 +95,28 @@ bool known_abbreviation(std::string_view abbreviation) noexcept {
 }
 
 std::optional<Date> parse_vi_date(std::string_view text, bool* valid) {
-  static const std::regex re("^\\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\\s*$");
-  std::cmatch m;
+  // d/m/yyyy with one or two digits for the day and month, blanks around allowed.
   if (valid) *valid = false;
-  if (!std::regex_match(text.begin(), text.end(), m, re)) return std::nullopt;
-  const int d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  int parts[3] = {0, 0, 0};
+  const std::size_t max_digits[3] = {2, 2, 4}, min_digits[3] = {1, 1, 4};
+  std::size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    std::size_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && n < max_digits[k]) {
+      parts[k] = parts[k] * 10 + (text[i++] - '0');
+      ++n;
+    }
+    if (n < min_digits[k]) return std::nullopt;
+    if (k < 2) {
+      if (i >= text.size() || text[i] != '/') return std::nullopt;
+      ++i;
+    }
+  }
+  if (i != text.size()) return std::nullopt;
+  const int d = parts[0], mo = parts[1], y = parts[2];
   try {
     Date date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
               static_cast<unsigned short>(d));

@@ -410,30 +410,34 @@ json::value write_row(const RowDefinition& r) {
 
 // --- report ------------------------------------------------------------------------------------
 
-result<Value> read_value(const json::value& v, const Row& row, const std::string& path) {
+// `parent` and `key` make the JSON path of the value, which is built only for an error: reading a
+// valid report formats no paths.
+result<Value> read_value(const json::value& v, const Row& row, const std::string& parent,
+                         std::string_view key) {
+  auto path = [&] { return member(parent, key); };
   if (v.is_null()) return Value{Absent{}};
   if (v.is_string()) {
     const std::string_view text(v.get_string());
     auto value = parse_value(text, row.kind, row.codes);
-    if (!value) return std::move(value.error()).within(path);
+    if (!value) return std::move(value.error()).within(path());
     return value;
   }
   if (v.is_int64() || v.is_uint64()) {
     // Whole JSON numbers are unambiguous for integer kinds; decimals must be text to stay exact.
     if (row.kind == Kind::percent || row.kind == Kind::pair || row.kind == Kind::heading)
-      return at(path, "số liệu này phải viết dạng chuỗi, ví dụ \"33,3\" hoặc \"0/0\"",
+      return at(path(), "số liệu này phải viết dạng chuỗi, ví dụ \"33,3\" hoặc \"0/0\"",
                 "write this value as a string, e.g. \"33,3\" or \"0/0\"", errc::kind_mismatch);
     if (v.is_uint64())
-      return at(path, "số quá lớn", "number too large", errc::out_of_range);
+      return at(path(), "số quá lớn", "number too large", errc::out_of_range);
     auto value = parse_value(std::to_string(v.get_int64()), row.kind, row.codes);
-    if (!value) return std::move(value.error()).within(path);
+    if (!value) return std::move(value.error()).within(path());
     return value;
   }
   if (v.is_double())
-    return at(path, "số thập phân phải viết dạng chuỗi để giữ chính xác, ví dụ \"33,3\"",
+    return at(path(), "số thập phân phải viết dạng chuỗi để giữ chính xác, ví dụ \"33,3\"",
               "write decimals as strings to keep them exact, e.g. \"33,3\"", errc::kind_mismatch);
   if (v.is_object()) {
-    auto f = Fields::of(v, path, {"absent", "text"});
+    auto f = Fields::of(v, path(), {"absent", "text"});
     if (!f) return f.error();
     std::string reason, text;
     CCHC_TRY(reason, f->required_string("absent"));
@@ -444,7 +448,7 @@ result<Value> read_value(const json::value& v, const Row& row, const std::string
                 fmt::format("unknown reason \"{}\" (not_reported, not_applicable)", reason));
     return Value{Absent(*r, std::move(text))};
   }
-  return wrong_type(path, "string, integer, null or {\"absent\": …}", v);
+  return wrong_type(path(), "string, integer, null or {\"absent\": …}", v);
 }
 
 json::value write_value(const Value& v) {
@@ -627,13 +631,14 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
   }
   if (const auto* values = f->get("values"); values && !values->is_null()) {
     if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
+    const std::string parent = f->path("values");
     for (const auto& kv : values->get_object()) {
-      const std::string path = member(f->path("values"), kv.key());
       auto id = catalog->lookup(kv.key());
-      if (!id) return std::move(id.error()).within(f->path("values"));
-      auto v = read_value(kv.value(), catalog->row(*id), path);
+      if (!id) return std::move(id.error()).within(parent);
+      auto v = read_value(kv.value(), catalog->row(*id), parent, kv.key());
       if (!v) return v.error();
-      if (auto r = report.set(*id, std::move(*v)); !r) return std::move(r.error()).within(path);
+      if (auto r = report.set(*id, std::move(*v)); !r)
+        return std::move(r.error()).within(member(parent, kv.key()));
     }
   }
   if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {

@@ -30,6 +30,10 @@ bool is_valid_utf8(std::string_view text) noexcept {
 }
 
 result<std::string> normalize_nfc(std::string_view text) {
+  // ASCII is valid UTF-8 and already NFC: numbers, codes and addresses take this path.
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(text);
   std::size_t offset = 0;
   for (std::string_view rest = text; !rest.empty();) {
     utf8proc_int32_t cp = 0;
@@ -43,9 +47,6 @@ result<std::string> normalize_nfc(std::string_view text) {
     rest.remove_prefix(static_cast<std::size_t>(n));
     offset += static_cast<std::size_t>(n);
   }
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return std::string(text);  // already NFC, and the common case for numbers
   utf8proc_uint8_t* out = nullptr;
   const auto n = utf8proc_map(bytes(text), static_cast<utf8proc_ssize_t>(text.size()), &out,
                               static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
