@@ -174,5 +174,29 @@ TEST(Narrative, PercentFiguresAreRoundingAware) {
   EXPECT_EQ(check_narrative(r, n).size(), 1u);
 }
 
+// Phrases are found by their words and the figure read greedily (no regex): exactly the figures
+// the phrase frames, left to right, whatever surrounds them.
+TEST(Narrative, PhraseFiguresAreReadExactly) {
+  auto figures = [](std::string_view text) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& f : parse_narrative(text, *builtin_catalog()).figures)
+      out.emplace_back(f.address, f.text);
+    return out;
+  };
+  using V = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(figures("Sở giao 12 nhiệm vụ, hoàn thành đúng hạn 1.234 nhiệm vụ."),
+            (V{{"B1:4.1", "12"}, {"B1:4.2", "1.234"}}));
+  EXPECT_EQ(figures("giao 12nhiệm vụ; giao nhiệm vụ; giao 12 , nhiệm vụ"), V{});
+  EXPECT_EQ(figures("giao giao 7 nhiệm vụ"), (V{{"B1:4.1", "7"}}));
+  EXPECT_EQ(figures("còn 3 nhiệm vụ quá hạn"), (V{{"B1:4.4", "3"}}));
+  EXPECT_EQ(figures("3 nhiệm vụ quá hạn ở đầu"), (V{{"B1:4.4", "3"}}));
+  // "1.2.3" is framed but is no count; the next occurrence still counts.
+  EXPECT_EQ(figures("số 1.2.3 nhiệm vụ quá hạn, x3 nhiệm vụ quá hạn"), (V{{"B1:4.4", "3"}}));
+  EXPECT_EQ(figures("1., 4 nhiệm vụ quá hạn"), (V{{"B1:4.4", "4"}}));
+  EXPECT_EQ(figures(".5 nhiệm vụ quá hạn"), V{});  // a figure cannot start with a dot
+  EXPECT_EQ(figures("có 98,5% hồ sơ phát sinh được tiếp nhận và giải quyết"),
+            (V{{"B3:3.1", "98,5"}}));
+}
+
 }  // namespace
 }  // namespace cchc

@@ -17,12 +17,64 @@ namespace {
 using detail::FlatText;
 using detail::flatten;
 
-std::string escape_regex(std::string_view s) {
-  static const std::string special = R"(\^$.|?*+()[]{})";
-  std::string out;
-  for (char c : s) {
-    if (special.find(c) != std::string::npos) out += '\\';
-    out += c;
+bool is_figure_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }
+
+// The length of a figure "[0-9]+([.,][0-9]+)*" starting at `pos`, read greedily; 0 for none.
+std::size_t figure_at(std::string_view t, std::size_t pos) {
+  auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  std::size_t i = pos;
+  while (digit(i)) ++i;
+  if (i == pos) return 0;
+  while ((t.substr(i, 1) == "." || t.substr(i, 1) == ",") && digit(i + 1)) {
+    ++i;
+    while (digit(i)) ++i;
+  }
+  return i - pos;
+}
+
+struct Span {
+  std::size_t pos, len;
+};
+
+// The figures a catalogue phrase "before {n} after" states in `t`, left to right and without
+// overlap. `before` is followed by a space; `after` is preceded by one unless it starts with '%'.
+// Anchored on the phrase's words, so the text is searched with find(), not tried at every byte:
+// the figure is read greedily, and since what follows a shorter prefix of it is a digit, '.' or
+// ',', never the space or '%' that starts what follows it, greedy reading finds every match.
+std::vector<Span> phrase_figures(std::string_view t, std::string_view before,
+                                 std::string_view after) {
+  std::vector<Span> out;
+  std::string tail;
+  if (!after.empty()) {
+    if (after.front() != '%') tail += ' ';
+    tail += after;
+  }
+  if (!before.empty()) {
+    const std::string lead = std::string(before) + ' ';
+    for (std::size_t from = 0, p; (p = t.find(lead, from)) != std::string_view::npos;) {
+      const std::size_t q = p + lead.size();
+      const std::size_t n = figure_at(t, q);
+      if (n > 0 && t.substr(q + n).starts_with(tail)) {
+        out.push_back({q, n});
+        from = q + n + tail.size();
+      } else {
+        from = p + 1;
+      }
+    }
+  } else if (!tail.empty()) {
+    // No words before: the figure stands alone, after the start or a character that cannot be
+    // part of it, and ends where the words after it begin.
+    for (std::size_t from = 0, a; (a = t.find(tail, from)) != std::string_view::npos;) {
+      std::size_t r = a;
+      while (r > 0 && is_figure_char(t[r - 1])) --r;
+      const bool whole = r < a && figure_at(t, r) == a - r;
+      if (whole && (r == 0 ? from == 0 : r - 1 >= from)) {
+        out.push_back({r, a - r});
+        from = a + tail.size();
+      } else {
+        from = a + 1;
+      }
+    }
   }
   return out;
 }
@@ -143,19 +195,12 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
       const auto at = phrase.find("{n}");
       const std::string before = collapse_spaces(phrase.substr(0, at));
       const std::string after = collapse_spaces(phrase.substr(at + 3));
-      std::string pattern = before.empty() ? "(^|[^0-9.,])" : "()" + escape_regex(before) + " ";
-      pattern += "([0-9]+(?:[.,][0-9]+)*)";
-      if (!after.empty()) {
-        if (after.front() != '%') pattern += ' ';
-        pattern += escape_regex(after);
-      }
-      if (!contains(before.empty() ? after : before)) continue;
-      const std::regex re(pattern);
-      for (auto it = matches(re, true); it != std::sregex_iterator(); ++it) {
-        auto v = parse_value(it->str(2), row.kind, row.codes);
+      for (const Span& f : phrase_figures(flat.text, before, after)) {
+        const std::string figure = flat.text.substr(f.pos, f.len);
+        auto v = parse_value(figure, row.kind, row.codes);
         if (!v || is_absent(*v)) continue;
-        n.figures.push_back({row.id, row.address(), phrase, it->str(2), std::move(*v),
-                             flat.line_at(static_cast<std::size_t>(it->position(2)))});
+        n.figures.push_back(
+            {row.id, row.address(), phrase, figure, std::move(*v), flat.line_at(f.pos)});
       }
     }
   }
