@@ -4,6 +4,7 @@
 // and the 64-bit evaluator agrees with the exact one on every rule it answers (white box: the
 // compiled rules come from src/rules/).
 #include <cchc/json.hpp>
+#include <cchc/output.hpp>
 #include <cchc/rules.hpp>
 
 #include "fuzz_input.hpp"

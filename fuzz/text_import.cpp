@@ -2,6 +2,7 @@
 // The text importer: any bytes give an imported report (with its coverage) or an error; an
 // imported report survives a JSON round trip and checks without failing.
 #include <cchc/json.hpp>
+#include <cchc/output.hpp>
 #include <cchc/rules.hpp>
 #include <cchc/text_import.hpp>
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <string>
@@ -609,3 +610,55 @@ TEST(CApi, ThreadsShareOneRuleSet) {
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<std::string> rule_ids(const cchc_findings* f) {
+  size_t n = 0;
+  EXPECT_EQ(cchc_findings_count(&n, f), CCHC_OK);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    cchc_finding_info info = CCHC_FINDING_INFO_INIT;
+    EXPECT_EQ(cchc_findings_get(&info, f, i), CCHC_OK);
+    out.emplace_back(info.rule_id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(CApi, CheckingAnImportedReportChecksItsEvidenceToo) {
+  Handles h;
+  const std::string txt = std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt";
+  cchc_report* r = nullptr;
+  cchc_findings* evidence = nullptr;
+  ASSERT_EQ(cchc_report_import_file(&r, &evidence, h.catalog, txt.c_str()), CCHC_OK);
+  cchc_findings* all = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&all, h.rules, r), CCHC_OK) << cchc_last_error();
+  // One list, as `cchc check report.txt` prints it: the rules and the text's own findings.
+  const cchc::ImportedText t = cchc::import_file(txt).value();
+  const auto cli = cchc::check(t.report, cchc::RuleSet::builtin(cchc::builtin_catalog()), &t).value();
+  const auto ids = rule_ids(all);
+  ASSERT_EQ(ids.size(), cli.size());
+  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], cli[i].rule_id) << i;
+  for (const auto& id : rule_ids(evidence))
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  // A clone is the same document; a report edited from JSON has no evidence.
+  cchc_report* copy = nullptr;
+  ASSERT_EQ(cchc_report_clone(&copy, r), CCHC_OK);
+  cchc_findings* again = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&again, h.rules, copy), CCHC_OK);
+  EXPECT_EQ(rule_ids(again), ids);
+  cchc_findings* plain = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&plain, h.rules, h.report), CCHC_OK);
+  const auto plain_ids = rule_ids(plain);
+  EXPECT_LT(plain_ids.size(), ids.size());
+  EXPECT_EQ(std::count(plain_ids.begin(), plain_ids.end(), "import.unread"), 0);
+  for (const auto& id : plain_ids) EXPECT_FALSE(id.starts_with("narrative.")) << id;
+  cchc_findings_free(plain);
+  cchc_findings_free(again);
+  cchc_findings_free(all);
+  cchc_findings_free(evidence);
+  cchc_report_free(copy);
+  cchc_report_free(r);
+}

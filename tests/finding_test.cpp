@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cchc/finding.hpp"
+#include "cchc/output.hpp"
 
 #include <gtest/gtest.h>
 

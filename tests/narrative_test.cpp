@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cchc/narrative.hpp"
+#include "cchc/check.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,6 +9,7 @@
 
 #include "cchc/derive.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/output.hpp"
 #include "cchc/json.hpp"
 #include "cchc/rules.hpp"
 #include "support/random_report.hpp"

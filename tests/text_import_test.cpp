@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cchc/text_import.hpp"
+#include "cchc/output.hpp"
 
 #include <gtest/gtest.h>
 

@@ -75,6 +75,8 @@ struct Footnote {
   std::string mark;    ///< "1"
   std::string anchor;  ///< the word the mark follows, "VBQPPL"
   std::string text;    ///< "Văn bản quy phạm pháp luật"
+  /// The mark as the printed annex shows it ("¹"), or plain as pdftotext prints it ("1").
+  [[nodiscard]] std::string printed_mark(bool superscript) const;
 };
 
 /// Parts of a total: sum(parts) = total (partition) or sum(parts) ≤ total (at most).
@@ -116,6 +118,10 @@ struct Row {
 
   /// "B3:3.1.2".
   [[nodiscard]] std::string address() const;
+  /// The label with each footnote's mark after its anchor word, or at the end: superscript
+  /// digits as the printed annex shows them ("VBQPPL¹"), or plain as pdftotext prints them
+  /// ("VBQPPL1").
+  [[nodiscard]] std::string label_with_marks(bool superscript) const;
   [[nodiscard]] bool holds_value() const noexcept { return kind != Kind::heading; }
 };
 

@@ -72,9 +72,6 @@ void sort_findings(std::vector<Finding>& findings, const Catalog& catalog);
 /// True when any finding is an error.
 [[nodiscard]] bool has_errors(std::span<const Finding> findings) noexcept;
 
-/// {"findings": [...], "summary": {...}}: both messages, rows, expected, fix. Pretty-printed.
-[[nodiscard]] std::string findings_to_json(std::span<const Finding> findings);
-/// A readable report, one finding per paragraph, in the chosen language, with a summary line.
-[[nodiscard]] std::string findings_to_text(std::span<const Finding> findings, Language lang);
+/// Writing findings as text and JSON: output.hpp.
 
 }  // namespace cchc

@@ -19,6 +19,7 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
+#include "cchc/io.hpp"
 #include "cchc/limits.hpp"
 #include "cchc/report.hpp"
 
@@ -42,13 +43,6 @@ inline constexpr std::string_view report_format = "cchc.report/1";
 [[nodiscard]] result<Report> report_from_json(std::string_view json);
 /// Pretty-printed; every row that holds a value appears, blanks as null.
 [[nodiscard]] std::string report_to_json(const Report& report);
-
-/// The whole file; errc::io_error naming the file when it cannot be read, errc::limit_exceeded
-/// when it holds more than `max_bytes` (read no further than that, so /dev/zero is refused too).
-[[nodiscard]] result<std::string> read_file(const std::filesystem::path& path,
-                                            std::size_t max_bytes = SIZE_MAX);
-/// Writes atomically enough for a CLI: errc::io_error naming the file on failure.
-[[nodiscard]] result<void> write_file(const std::filesystem::path& path, std::string_view data);
 
 /// read_file + catalog_from_json; errors are prefixed with the file name.
 [[nodiscard]] result<std::shared_ptr<const Catalog>> load_catalog(

@@ -4,8 +4,8 @@
 // The narrative (đề cương) has fixed sections: I direction and management, II results in the six
 // areas, III assessment, IV tasks for the next period, V proposals. It cites documents, names
 // date ranges and sums of money, and repeats figures of the annex ("giao 196 nhiệm vụ").
-// parse_narrative() finds all of these; check_narrative() compares them with the dates, the
-// period and the annex of the report.
+// parse_narrative() finds all of these; check_narrative() (check.hpp) compares them with the
+// dates, the period and the annex of the report.
 //
 //   auto imported = cchc::import_text(text, cchc::builtin_catalog()).value();
 //   auto findings = cchc::check_narrative(imported.report, imported.narrative);
@@ -17,7 +17,6 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/document.hpp"
-#include "cchc/finding.hpp"
 #include "cchc/period.hpp"
 #include "cchc/report.hpp"
 #include "cchc/value.hpp"
@@ -87,21 +86,5 @@ struct Narrative {
 /// line. Figures are found with the catalogue's phrases.
 [[nodiscard]] Narrative parse_narrative(std::string_view text, const Catalog& catalog,
                                         std::size_t first_line = 1);
-
-struct NarrativeCheckOptions {
-  Holidays holidays;  ///< for the earliest date a report may be sent
-};
-
-/// Checks the narrative against the report, as findings (ids in parentheses):
-/// impossible dates (date.impossible), ranges that end before they start (date.range-reversed),
-/// a stated data window other than the period's (date.window), citations dated after the report
-/// (date.after-report), a report dated before its data cut-off (date.before-cutoff), a section
-/// IV that plans another period than the next (period.next), a type abbreviation that does not
-/// match its type word or is not in Decree 30 (citation.type), numbers that run against their
-/// dates within one issuer, type and year (citation.sequence), and prose figures that differ
-/// from the annex, rounding-aware (narrative.<row>).
-[[nodiscard]] std::vector<Finding> check_narrative(const Report& report,
-                                                   const Narrative& narrative,
-                                                   const NarrativeCheckOptions& options = {});
 
 }  // namespace cchc

@@ -65,6 +65,16 @@ struct Metadata {
 };
 
 /// One report: metadata and a value per row of its catalogue.
+/// Metadata by field name, the names of the C API and of docs/report-json.md: "agency.name",
+/// "agency.code", "agency.level", "province", "period" ("q1 2024"), "period.year",
+/// "period.kind", "document.number", "document.symbol", "document.date" (YYYY-MM-DD),
+/// "document.place", "document.signer", "document.signer_title"; read-only "catalog.id" and
+/// "catalog.version". An unset field reads as ""; an unknown one is errc::not_found.
+[[nodiscard]] result<std::string> metadata_field(const Metadata& m, std::string_view field);
+/// Sets one field from its text ("" clears it). On error `m` is unchanged.
+[[nodiscard]] result<void> set_metadata_field(Metadata& m, std::string_view field,
+                                              std::string value);
+
 class Report {
  public:
   /// An empty report: every row blank (Absent, not reported). The catalogue id and version are

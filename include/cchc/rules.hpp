@@ -93,6 +93,10 @@ struct RuleInfo {
   std::vector<RowId> rows; ///< rows the rule reads
 };
 
+namespace detail {
+struct RuleSetAccess;  // the check pipeline's view of the compiled rules
+}  // namespace detail
+
 class RuleSet {
  public:
   /// An empty set for `catalog`.
@@ -106,7 +110,7 @@ class RuleSet {
   /// Rules generated from the catalogue's structure: value domains, ratios (and their zero
   /// denominators), sums of parts, pair relations, required rows and blank derivable rows.
   [[nodiscard]] static RuleSet structural(std::shared_ptr<const Catalog> catalog);
-  /// structural() plus, for the built-in catalogue, its built-in rule file.
+  /// structural() plus the rule file of the catalogue's template (template_rules_source()).
   [[nodiscard]] static RuleSet builtin(std::shared_ptr<const Catalog> catalog);
   /// Compiles a rule source into a new set. Errors give "name:line:column" and the reason.
   [[nodiscard]] static result<RuleSet> compile(std::string_view source,
@@ -137,6 +141,7 @@ class RuleSet {
                                                                     unsigned threads = 0) const;
 
  private:
+  friend struct detail::RuleSetAccess;
   struct Impl;
   std::shared_ptr<const Catalog> catalog_;
   std::unique_ptr<Impl> impl_;
@@ -144,6 +149,9 @@ class RuleSet {
 
 /// The text of the built-in rule file (for the built-in catalogue), as shipped.
 [[nodiscard]] std::string_view builtin_rules_source() noexcept;
+/// The rule file of the template `catalog` belongs to (for the built-in catalogue, its built-in
+/// rule file), or "" when its template has none.
+[[nodiscard]] std::string_view template_rules_source(const Catalog& catalog) noexcept;
 /// The rule source that RuleSet::structural() compiles for `catalog`, for reading.
 [[nodiscard]] std::string structural_rules_source(const Catalog& catalog);
 

@@ -21,36 +21,16 @@
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
+#include "cchc/check.hpp"
+#include "cchc/evidence.hpp"
 #include "cchc/finding.hpp"
-#include "cchc/narrative.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
 
-/// A row the importer could not read, and why.
-struct ImportProblem {
-  std::string address;  ///< "B3:3.2", or "" for the whole annex
-  std::size_t line = 0; ///< where it looked, when it knows
-  std::string reason_vi;
-  std::string reason_en;
-};
-
-/// How much of the annex the importer read.
-struct Coverage {
-  std::size_t rows_expected = 0;  ///< rows that hold a value in the catalogue
-  std::size_t rows_found = 0;     ///< of those, rows found in the text
-  std::size_t values = 0;         ///< rows found with a value
-  std::size_t blanks = 0;         ///< rows found with no value printed
-  std::vector<ImportProblem> problems;
-  [[nodiscard]] bool complete() const noexcept {
-    return rows_found == rows_expected && problems.empty();
-  }
-};
-
-struct ImportedText {
+/// A report read from text, with its evidence (coverage and narrative).
+struct ImportedText : Evidence {
   Report report;
-  Coverage coverage;
-  Narrative narrative;
 };
 
 /// Reads report text against `catalog`. Errors only for text that cannot be a report at all
@@ -71,16 +51,10 @@ struct ImportedText {
                                                    builtin_catalog(),
                                                TextLimits limits = {});
 
-/// The coverage's problems as findings ("import.unread", warning), with their rows and lines,
-/// so that a check of an imported report says what it could not read.
-[[nodiscard]] std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& report);
-
-/// Everything a check of imported text finds beyond the rules: coverage_findings() and
-/// check_narrative(), in canonical order.
+/// Everything a check of imported text finds beyond the rules: check_evidence() (check.hpp).
 [[nodiscard]] std::vector<Finding> check_imported(const ImportedText& imported,
-                                                  const NarrativeCheckOptions& options = {});
+                                                  const CheckOptions& options = {});
 
-/// "Đọc được 113/113 dòng (100%) …" and each problem with its line, in one language.
-[[nodiscard]] std::string coverage_to_text(const Coverage& coverage, Language lang);
+/// Writing the coverage as text and JSON: output.hpp.
 
 }  // namespace cchc

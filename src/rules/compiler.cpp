@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "../enum_names.hpp"
-#include "../stack_guard.hpp"
+#include "util/enum_names.hpp"
+#include "util/stack_guard.hpp"
 
 namespace cchc::rules {
 namespace {

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "cchc/rules.hpp"
-#include "../strings.hpp"
+#include "util/strings.hpp"
 
 namespace cchc {
 namespace {

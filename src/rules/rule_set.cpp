@@ -6,15 +6,17 @@
 #include <fmt/format.h>
 #include <gsl/assert>
 
-#include "../enum_names.hpp"
+#include "util/enum_names.hpp"
 #include "cchc/rules.hpp"
+#include "check/stages.hpp"
+#include "rules/fixes.hpp"
 #include "compiler.hpp"
 #include "evaluate.hpp"
-#include "../strings.hpp"
+#include "util/strings.hpp"
 
 namespace cchc {
 namespace embedded {
-std::string_view builtin_rules_rules() noexcept;  // generated from src/rules/builtin/*.rules
+std::string_view builtin_rules_rules() noexcept;  // embedded from templates/<id>/rules.rules
 }  // namespace embedded
 
 namespace {
@@ -221,6 +223,12 @@ struct RuleSet::Impl {
   }
 };
 
+namespace detail {
+struct RuleSetAccess {
+  static const RuleSet::Impl& impl(const RuleSet& rules) noexcept { return *rules.impl_; }
+};
+}  // namespace detail
+
 RuleSet::RuleSet(std::shared_ptr<const Catalog> catalog)
     : catalog_(std::move(catalog)), impl_(std::make_unique<Impl>()) {
   Expects(catalog_ != nullptr);
@@ -279,20 +287,22 @@ std::vector<RuleInfo> RuleSet::rules() const {
   return out;
 }
 
-result<std::vector<Finding>> RuleSet::check(const Report& report) const {
-  if (!same_catalog(report.catalog(), *catalog_))
+namespace detail {
+
+result<void> rule_findings(const RuleSet& rules, const Report& report, std::vector<Finding>& out) {
+  const Catalog& catalog = rules.catalog();
+  if (!same_catalog(report.catalog(), catalog))
     return make_error(errc::invalid_argument,
                       fmt::format("báo cáo theo danh mục {} {}, bộ luật theo {} {}",
                                   report.catalog().id(), report.catalog().version(),
-                                  catalog_->id(), catalog_->version()),
+                                  catalog.id(), catalog.version()),
                       fmt::format("the report follows catalogue {} {}, the rules {} {}",
                                   report.catalog().id(), report.catalog().version(),
-                                  catalog_->id(), catalog_->version()));
-  std::vector<Finding> out;
+                                  catalog.id(), catalog.version()));
   std::vector<rules::BasicVal<rules::Fraction>> scratch;
-  for (const auto& r : impl_->compiled) run(*r, report, out, scratch);
+  for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) run(*r, report, out, scratch);
   const ReportView view(report);
-  for (const auto& r : impl_->custom) {
+  for (const auto& r : detail::RuleSetAccess::impl(rules).custom) {
     std::vector<Finding> found;
     try {
       found = r->check(view);
@@ -309,8 +319,35 @@ result<std::vector<Finding>> RuleSet::check(const Report& report) const {
       out.push_back(std::move(f));
     }
   }
-  sort_findings(out, *catalog_);
+  return {};
+}
+
+std::vector<ExactFix> failing_fixes(const RuleSet& rules, const Report& report,
+                                    std::string_view id_prefix) {
+  std::vector<ExactFix> out;
+  for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) {
+    if (!r->fix_row || !r->fix_expr || !r->id.starts_with(id_prefix)) continue;
+    std::vector<Finding> found;
+    std::vector<rules::BasicVal<rules::Fraction>> scratch;
+    run(*r, report, found, scratch);  // the rule's own policy and rounding decide
+    if (found.empty()) continue;
+    Evaluation e(*r, report, r->missing == MissingPolicy::zero);
+    const auto& v = e.eval(*r->fix_expr);
+    if (!v.has_value() || !v.num.exact()) continue;
+    std::vector<RowId> from;
+    for (RowId row : r->rows)
+      if (row != *r->fix_row) from.push_back(row);
+    out.push_back({r->id, *r->fix_row, v.num.lo, std::move(from)});
+  }
   return out;
+}
+
+}  // namespace detail
+
+result<std::vector<Finding>> RuleSet::check(const Report& report) const {
+  const detail::RuleCheckView self(*this);
+  const Check* checks[] = {&self};
+  return detail::run_checks(checks, report, nullptr);
 }
 
 result<std::vector<std::vector<Finding>>> RuleSet::check_all(std::span<const Report> reports,
@@ -346,14 +383,20 @@ RuleSet RuleSet::structural(std::shared_ptr<const Catalog> catalog) {
 
 std::string_view builtin_rules_source() noexcept { return embedded::builtin_rules_rules(); }
 
+std::string_view template_rules_source(const Catalog& catalog) noexcept {
+  // The one pairing of a catalogue with its template's rule file: by id and version.
+  const auto builtin = builtin_catalog();
+  return catalog.id() == builtin->id() && catalog.version() == builtin->version()
+             ? builtin_rules_source()
+             : std::string_view();
+}
+
 namespace {
 
 RuleSet compile_builtin(std::shared_ptr<const Catalog> catalog) {
   RuleSet set = RuleSet::structural(catalog);
-  const auto builtin = builtin_catalog();
-  if (catalog->id() == builtin->id() && catalog->version() == builtin->version()) {
-    if (auto r = set.add_source(builtin_rules_source(), "builtin.rules"); !r)
-      throw exception(std::move(r.error()));
+  if (const auto source = template_rules_source(*catalog); !source.empty()) {
+    if (auto r = set.add_source(source, "builtin.rules"); !r) throw exception(std::move(r.error()));
   }
   return set;
 }

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/catalog.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+#include <gsl/assert>
+
+#include "cchc/unicode.hpp"
+#include "util/enum_names.hpp"
+
+namespace cchc {
+namespace {
+
+error catalog_error(std::string where, std::string vi, std::string en) {
+  return make_error(errc::invalid_catalog, std::move(vi), std::move(en), std::move(where));
+}
+
+// Normalises one text field to NFC in place; the error names the field.
+result<void> nfc_in_place(std::string& s, const std::string& where, std::string_view field) {
+  auto n = normalize_nfc(s);
+  if (!n) return n.error().within(fmt::format("{} ({})", where, field));
+  s = std::move(*n);
+  return {};
+}
+
+std::string parent_code_of(std::string_view code) {
+  const auto dot = code.rfind('.');
+  if (dot == std::string_view::npos) return {};
+  return std::string(code.substr(0, dot));
+}
+
+bool summable(Kind k) { return k == Kind::count || k == Kind::percent || k == Kind::money; }
+
+}  // namespace
+
+namespace {
+constexpr detail::NameTable<ChildRelation, 3> child_relation_names{{
+    {ChildRelation::detail, "detail"},
+    {ChildRelation::of_which, "of_which"},
+    {ChildRelation::partition, "partition"},
+}};
+constexpr detail::NameTable<PairRelation, 3> pair_relation_names{{
+    {PairRelation::none, "none"},
+    {PairRelation::first_le_second, "first_le_second"},
+    {PairRelation::equal, "equal"},
+}};
+constexpr detail::NameTable<Sum::Relation, 2> sum_relation_names{{
+    {Sum::Relation::equal, "equal"},
+    {Sum::Relation::at_most, "at_most"},
+}};
+}  // namespace
+
+std::string_view to_string(ChildRelation r) noexcept {
+  return detail::name_of(child_relation_names, r);
+}
+std::optional<ChildRelation> child_relation_from_string(std::string_view s) noexcept {
+  return detail::value_of(child_relation_names, s);
+}
+std::string_view to_string(PairRelation r) noexcept {
+  return detail::name_of(pair_relation_names, r);
+}
+std::optional<PairRelation> pair_relation_from_string(std::string_view s) noexcept {
+  return detail::value_of(pair_relation_names, s);
+}
+std::string_view to_string(Sum::Relation r) noexcept { return detail::name_of(sum_relation_names, r); }
+std::optional<Sum::Relation> sum_relation_from_string(std::string_view s) noexcept {
+  return detail::value_of(sum_relation_names, s);
+}
+
+std::string Footnote::printed_mark(bool superscript) const {
+  if (!superscript) return mark;
+  static constexpr std::string_view digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : mark) {
+    if (c >= '0' && c <= '9') out += digits[c - '0'];
+    else out += c;
+  }
+  return out;
+}
+
+std::string Row::label_with_marks(bool superscript) const {
+  std::string out = label;
+  for (const auto& fn : footnotes) {
+    const std::string mark = fn.printed_mark(superscript);
+    const auto at = fn.anchor.empty() ? std::string::npos : out.find(fn.anchor);
+    if (at == std::string::npos) out += mark;
+    else out.insert(at + fn.anchor.size(), mark);
+  }
+  return out;
+}
+
+std::string Row::address() const { return fmt::format("B{}:{}", form, code); }
+
+result<RowAddress> parse_row_address(std::string_view address) {
+  auto bad = [&] {
+    return make_error(
+        errc::parse_error,
+        fmt::format("\"{}\": địa chỉ dòng phải có dạng B<biểu mẫu>:<mã dòng>, ví dụ B3:3.1.2",
+                    address),
+        fmt::format("\"{}\": a row address is B<form>:<row code>, e.g. B3:3.1.2", address));
+  };
+  if (address.size() < 4 || (address[0] != 'B' && address[0] != 'b')) return bad();
+  const auto colon = address.find(':');
+  if (colon == std::string_view::npos || colon < 2 || colon + 1 >= address.size()) return bad();
+  int form = 0;
+  const auto digits = address.substr(1, colon - 1);
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), form);
+  if (ec != std::errc{} || p != digits.data() + digits.size() || form <= 0) return bad();
+  return RowAddress{form, std::string(address.substr(colon + 1))};
+}
+
+const Form* Catalog::form(int number) const noexcept {
+  auto it = std::find_if(forms_.begin(), forms_.end(),
+                         [number](const Form& f) { return f.number == number; });
+  return it == forms_.end() ? nullptr : &*it;
+}
+
+std::span<const Row> Catalog::rows(const Form& f) const noexcept {
+  return std::span<const Row>(rows_).subspan(f.first_row, f.row_count);
+}
+
+const Row& Catalog::row(RowId id) const {
+  Expects(id.index < rows_.size());
+  return rows_[id.index];
+}
+
+std::optional<RowId> Catalog::find(std::string_view address) const {
+  // Addresses are nearly always written canonically ("B1:2.1"): one hash lookup, no parsing.
+  if (auto it = by_address_.find(std::string(address)); it != by_address_.end()) return it->second;
+  auto parsed = parse_row_address(address);
+  if (!parsed) return std::nullopt;
+  auto it = by_address_.find(fmt::format("B{}:{}", parsed->form, parsed->code));
+  if (it != by_address_.end()) return it->second;
+  // The printed code: "B1:4." names row "4".
+  if (parsed->code.size() > 1 && parsed->code.back() == '.') {
+    parsed->code.pop_back();
+    it = by_address_.find(fmt::format("B{}:{}", parsed->form, parsed->code));
+    if (it != by_address_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+result<RowId> Catalog::lookup(std::string_view address) const {
+  if (auto id = find(address)) return *id;
+  auto parsed = parse_row_address(address);
+  if (!parsed) return parsed.error();
+  if (form(parsed->form) == nullptr)
+    return make_error(errc::not_found,
+                      fmt::format("danh mục {} không có biểu mẫu {}", id_, parsed->form),
+                      fmt::format("catalogue {} has no form {}", id_, parsed->form),
+                      std::string(address));
+  return make_error(errc::not_found,
+                    fmt::format("biểu mẫu {} không có dòng \"{}\"", parsed->form, parsed->code),
+                    fmt::format("form {} has no row \"{}\"", parsed->form, parsed->code),
+                    std::string(address));
+}
+
+result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
+  if (def.id.empty())
+    return catalog_error("id", "danh mục thiếu mã (id)", "the catalogue has no id");
+  if (def.version.empty())
+    return catalog_error("version", "danh mục thiếu phiên bản", "the catalogue has no version");
+  for (auto* field : {&def.id, &def.version, &def.title, &def.title_en, &def.province,
+                      &def.level, &def.guidance.document, &def.guidance.issuer,
+                      &def.guidance.title}) {
+    if (auto r = nfc_in_place(*field, "catalog", "metadata"); !r) return r.error();
+  }
+  if (def.effective_from && def.effective_until && *def.effective_until < *def.effective_from)
+    return catalog_error("effective", "ngày hết hiệu lực trước ngày có hiệu lực",
+                         "the catalogue ends before it takes effect");
+
+  std::shared_ptr<Catalog> cat(new Catalog());
+  cat->id_ = def.id;  // messages below name the catalogue
+  std::set<int> form_numbers;
+  for (auto& fd : def.forms) {
+    const std::string fwhere = fmt::format("B{}", fd.number);
+    if (fd.number <= 0)
+      return catalog_error(fwhere, "số biểu mẫu phải là số dương",
+                           "a form number must be positive");
+    if (!form_numbers.insert(fd.number).second)
+      return catalog_error(fwhere, "biểu mẫu bị trùng", "duplicate form number");
+    for (auto* field : {&fd.title, &fd.title_en, &fd.subtitle})
+      if (auto r = nfc_in_place(*field, fwhere, "title"); !r) return r.error();
+
+    Form form;
+    form.number = fd.number;
+    form.title = fd.title;
+    form.title_en = fd.title_en;
+    form.subtitle = fd.subtitle;
+    form.first_row = static_cast<std::uint32_t>(cat->rows_.size());
+    for (auto& rd : fd.rows) {
+      Row row;
+      row.form = fd.number;
+      row.code = rd.code;
+      const std::string where = row.address();
+      if (rd.code.empty() || rd.code.find_first_of(" \t:") != std::string::npos ||
+          rd.code.back() == '.')
+        return catalog_error(where, "mã dòng trống, có khoảng trắng, dấu ':' hoặc kết thúc bằng '.'",
+                             "a row code must be non-empty, without spaces or ':', and not end "
+                             "with '.'");
+      for (auto* field : {&rd.label, &rd.label_en, &rd.description, &rd.unit, &rd.note})
+        if (auto r = nfc_in_place(*field, where, "text"); !r) return r.error();
+      if (rd.printed_code)
+        if (auto r = nfc_in_place(*rd.printed_code, where, "printed_code"); !r) return r.error();
+      for (auto& o : rd.codes)
+        for (auto* field : {&o.label, &o.label_en})
+          if (auto r = nfc_in_place(*field, where, "codes"); !r) return r.error();
+      for (auto& f : rd.footnotes)
+        for (auto* field : {&f.mark, &f.anchor, &f.text})
+          if (auto r = nfc_in_place(*field, where, "footnotes"); !r) return r.error();
+      if (rd.pair)
+        for (auto* field : {&rd.pair->first, &rd.pair->second})
+          if (auto r = nfc_in_place(*field, where, "pair"); !r) return r.error();
+      if (rd.label.empty())
+        return catalog_error(where, "dòng thiếu tên chỉ tiêu", "the row has no label");
+      if (cat->by_address_.contains(where))
+        return catalog_error(where, "mã dòng bị trùng", "duplicate row code");
+
+      row.id = RowId{static_cast<std::uint32_t>(cat->rows_.size())};
+      row.printed_code = rd.printed_code.value_or(rd.code);
+      row.label = rd.label;
+      row.label_en = rd.label_en;
+      row.description = rd.description;
+      row.unit = rd.unit;
+      row.kind = rd.kind;
+      row.children_relation = rd.children;
+      row.cumulative = rd.cumulative;
+      row.required = rd.required.value_or(rd.kind != Kind::heading);
+      row.footnotes = rd.footnotes;
+      row.note = rd.note;
+      row.pair = rd.pair;
+      for (auto& phrase : rd.phrases) {
+        if (auto r = nfc_in_place(phrase, where, "phrases"); !r) return r.error();
+        const auto at = phrase.find("{n}");
+        if (at == std::string::npos || phrase.find("{n}", at + 3) != std::string::npos ||
+            collapse_spaces(phrase) == "{n}")
+          return catalog_error(where, "mỗi cụm từ cần đúng một {n} và chữ bên cạnh",
+                               "each phrase needs exactly one {n} and words beside it");
+      }
+      if (!rd.phrases.empty() && !row.holds_value())
+        return catalog_error(where, "dòng tiêu đề không có cụm từ số liệu",
+                             "a heading has no figure for phrases to find");
+      row.phrases = rd.phrases;
+
+      if (rd.kind == Kind::heading && rd.required.value_or(false))
+        return catalog_error(where, "dòng tiêu đề không thể bắt buộc có số liệu",
+                             "a heading cannot require a value");
+      if (rd.kind == Kind::code) {
+        if (rd.codes.empty())
+          return catalog_error(where, "dòng loại mã thiếu danh sách mã",
+                               "a code row needs a code list");
+        std::set<std::int64_t> seen;
+        for (const auto& o : rd.codes)
+          if (!seen.insert(o.value).second)
+            return catalog_error(where, fmt::format("mã {} bị trùng trong danh sách", o.value),
+                                 fmt::format("code {} appears twice in the list", o.value));
+        row.codes = CodeList(rd.codes);
+      } else if (!rd.codes.empty()) {
+        return catalog_error(where, "chỉ dòng loại mã (code) mới có danh sách mã",
+                             "only code rows have a code list");
+      }
+      if (rd.pair && rd.kind != Kind::pair)
+        return catalog_error(where, "chỉ dòng loại cặp số (pair) mới có định nghĩa cặp",
+                             "only pair rows have a pair definition");
+      if (rd.children != ChildRelation::detail && !summable(rd.kind))
+        return catalog_error(where,
+                             "chỉ dòng số lượng, tỷ lệ hoặc tiền mới có quan hệ tổng với dòng con",
+                             "only count, percent or money rows can sum their children");
+
+      const std::string parent_code = rd.parent.value_or(parent_code_of(rd.code));
+      if (!parent_code.empty()) {
+        auto it = cat->by_address_.find(fmt::format("B{}:{}", fd.number, parent_code));
+        if (it == cat->by_address_.end())
+          return catalog_error(where,
+                               fmt::format("dòng cha \"{}\" không có trước dòng này trong biểu mẫu",
+                                           parent_code),
+                               fmt::format("parent \"{}\" does not precede this row in the form",
+                                           parent_code));
+        row.parent = it->second;
+        cat->rows_[it->second.index].children.push_back(row.id);
+      }
+      cat->by_address_.emplace(where, row.id);
+      cat->rows_.push_back(std::move(row));
+    }
+    form.row_count = static_cast<std::uint32_t>(cat->rows_.size()) - form.first_row;
+    cat->forms_.push_back(std::move(form));
+  }
+
+  // References may point forward and across forms, so they resolve once every row exists.
+  auto resolve = [&](const std::string& ref, int form_number,
+                     const std::string& where) -> result<RowId> {
+    const std::string address =
+        ref.find(':') == std::string::npos ? fmt::format("B{}:{}", form_number, ref) : ref;
+    auto id = cat->lookup(address);
+    if (!id)
+      return catalog_error(where, fmt::format("tham chiếu \"{}\" không tồn tại", ref),
+                           fmt::format("reference \"{}\" names no row", ref));
+    return *id;
+  };
+
+  std::size_t row_index = 0;
+  for (const auto& fd : def.forms) {
+    for (const auto& rd : fd.rows) {
+      Row& row = cat->rows_[row_index++];
+      const std::string where = row.address();
+      if (rd.ratio_numerator.has_value() != rd.ratio_denominator.has_value())
+        return catalog_error(where, "tỷ lệ cần cả tử số và mẫu số",
+                             "a ratio needs both a numerator and a denominator");
+      if (rd.ratio_numerator) {
+        if (row.kind != Kind::percent)
+          return catalog_error(where, "chỉ dòng tỷ lệ (%) mới có định nghĩa tỷ số",
+                               "only percent rows have a ratio");
+        auto num = resolve(*rd.ratio_numerator, fd.number, where);
+        if (!num) return num.error();
+        auto den = resolve(*rd.ratio_denominator, fd.number, where);
+        if (!den) return den.error();
+        for (RowId id : {*num, *den})
+          if (cat->rows_[id.index].kind != Kind::count)
+            return catalog_error(
+                where,
+                fmt::format("tỷ lệ tham chiếu {} không phải dòng số lượng",
+                            cat->rows_[id.index].address()),
+                fmt::format("the ratio references {}, which is not a count row",
+                            cat->rows_[id.index].address()));
+        if (*num == *den)
+          return catalog_error(where, "tử số và mẫu số là cùng một dòng",
+                               "numerator and denominator are the same row");
+        row.ratio = Ratio{*num, *den};
+      }
+    }
+    // Generated sums first (from the children relation), then the declared ones.
+    const Form& form = *cat->form(fd.number);
+    for (const Row& row : cat->rows(form)) {
+      if (row.children_relation == ChildRelation::detail) continue;
+      if (row.children.empty())
+        return catalog_error(row.address(), "quan hệ tổng nhưng dòng không có dòng con",
+                             "a sum relation on a row without children");
+      for (RowId c : row.children)
+        if (cat->rows_[c.index].kind != row.kind)
+          return catalog_error(cat->rows_[c.index].address(),
+                               fmt::format("dòng con phải cùng loại với dòng cha {}",
+                                           row.address()),
+                               fmt::format("a part must be of the same kind as its total {}",
+                                           row.address()));
+      cat->sums_.push_back(Sum{row.id, row.children,
+                               row.children_relation == ChildRelation::partition
+                                   ? Sum::Relation::equal
+                                   : Sum::Relation::at_most});
+    }
+    for (std::size_t i = 0; i < fd.sums.size(); ++i) {
+      const auto& sd = fd.sums[i];
+      const std::string where = fmt::format("B{} sums[{}]", fd.number, i);
+      auto total = resolve(sd.total, fd.number, where);
+      if (!total) return total.error();
+      if (sd.parts.empty())
+        return catalog_error(where, "tổng không có thành phần", "a sum without parts");
+      Sum sum{*total, {}, sd.relation};
+      const Kind kind = cat->rows_[total->index].kind;
+      if (!summable(kind))
+        return catalog_error(where, "dòng tổng không phải số lượng, tỷ lệ hoặc tiền",
+                             "the total is not a count, percent or money row");
+      for (const auto& p : sd.parts) {
+        auto part = resolve(p, fd.number, where);
+        if (!part) return part.error();
+        if (cat->rows_[part->index].kind != kind)
+          return catalog_error(where,
+                               fmt::format("{} khác loại với dòng tổng",
+                                           cat->rows_[part->index].address()),
+                               fmt::format("{} is not of the total's kind",
+                                           cat->rows_[part->index].address()));
+        if (*part == *total)
+          return catalog_error(where, "dòng tổng nằm trong các thành phần của chính nó",
+                               "the total is one of its own parts");
+        sum.parts.push_back(*part);
+      }
+      cat->sums_.push_back(std::move(sum));
+    }
+  }
+
+  cat->version_ = def.version;
+  cat->title_ = def.title;
+  cat->title_en_ = def.title_en;
+  cat->province_ = def.province;
+  cat->level_ = def.level;
+  cat->guidance_ = def.guidance;
+  cat->from_ = def.effective_from;
+  cat->until_ = def.effective_until;
+  cat->def_ = std::move(def);
+  return std::shared_ptr<const Catalog>(std::move(cat));
+}
+
+}  // namespace cchc

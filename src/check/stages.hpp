@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// Internal: the checks of the pipeline as plain functions that append findings unsorted, so that
+// the pipeline (pipeline.cpp) is the one place where findings are put in order.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "cchc/check.hpp"
+
+namespace cchc::detail {
+
+/// The rule set's findings (rules/rule_set.cpp); fails for a report of another catalogue.
+[[nodiscard]] result<void> rule_findings(const RuleSet& rules, const Report& report,
+                                         std::vector<Finding>& out);
+void coverage_findings(const Report& report, const Coverage& coverage, std::vector<Finding>& out);
+void narrative_findings(const Report& report, const Narrative& narrative,
+                        const CheckOptions& options, std::vector<Finding>& out);
+
+/// The rules of a set it borrows, as a check.
+class RuleCheckView : public Check {
+ public:
+  explicit RuleCheckView(const RuleSet& rules) noexcept : rules_(rules) {}
+  [[nodiscard]] std::string_view name() const noexcept override { return "rules"; }
+  [[nodiscard]] result<void> run(const Report& report, const Evidence*,
+                                 std::vector<Finding>& out) const override {
+    return rule_findings(rules_, report, out);
+  }
+
+ private:
+  const RuleSet& rules_;
+};
+
+/// Puts findings in their canonical order: the one place where that happens.
+void finish(std::vector<Finding>& findings, const Report& report);
+
+/// Runs `checks` in order and sorts what they found: the one ordering of findings.
+[[nodiscard]] result<std::vector<Finding>> run_checks(std::span<const Check* const> checks,
+                                                      const Report& report,
+                                                      const Evidence* evidence);
+
+}  // namespace cchc::detail

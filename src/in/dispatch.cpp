@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// The one dispatch from a file to its reader, by content.
+#include "cchc/input.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "cchc/io.hpp"
+#include "cchc/json.hpp"
+#include "cchc/text_import.hpp"
+
+namespace cchc {
+namespace {
+
+constexpr std::size_t head_bytes = 64;
+
+bool named_pdf(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
+// By content. A name that promises a PDF the content is not is a damaged file, not text.
+result<InputFormat> format_of(const std::filesystem::path& path) {
+  auto head = read_head(path, head_bytes);
+  if (!head) return head.error();
+  const InputFormat format = detect_format(*head);
+  if (format != InputFormat::pdf && named_pdf(path))
+    return make_error(errc::io_error, "tệp .pdf nhưng không phải PDF (thiếu \"%PDF-\")",
+                      "a .pdf file that is not a PDF (no \"%PDF-\")", path.string());
+  return format;
+}
+
+// A PDF is held to the text's byte limit too, before poppler reads it.
+result<void> within_text_limit(const std::filesystem::path& path, const TextLimits& limits) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits.max_bytes)
+    return make_error(errc::limit_exceeded,
+                      fmt::format("tệp quá lớn ({} byte, tối đa {})", size, limits.max_bytes),
+                      fmt::format("file too large ({} bytes, at most {})", size, limits.max_bytes),
+                      path.string());
+  return {};
+}
+
+result<ImportedText> import_as(const std::filesystem::path& path, InputFormat format,
+                               std::shared_ptr<const Catalog> catalog, const TextLimits& limits) {
+  if (auto ok = within_text_limit(path, limits); !ok) return ok.error();
+  result<std::string> text =
+      format == InputFormat::pdf ? pdf_to_text(path) : read_file(path, limits.max_bytes);
+  if (!text) return text.error();
+  auto imported = import_text(*text, std::move(catalog), limits);
+  if (!imported) return std::move(imported.error()).within(path.string());
+  return imported;
+}
+
+}  // namespace
+
+std::string_view to_string(InputFormat f) noexcept {
+  switch (f) {
+    case InputFormat::json: return "json";
+    case InputFormat::text: return "text";
+    case InputFormat::pdf: return "pdf";
+  }
+  return "?";
+}
+
+InputFormat detect_format(std::string_view head) noexcept {
+  if (head.starts_with("%PDF-")) return InputFormat::pdf;
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
+                           head.front() == '\n'))
+    head.remove_prefix(1);
+  return head.starts_with('{') ? InputFormat::json : InputFormat::text;
+}
+
+result<ImportedText> import_file(const std::filesystem::path& path,
+                                 std::shared_ptr<const Catalog> catalog, TextLimits limits) {
+  auto format = format_of(path);
+  if (!format) return format.error();
+  // The text reader reads text and PDFs; a JSON file given to it is read as text.
+  return import_as(path, *format == InputFormat::pdf ? InputFormat::pdf : InputFormat::text,
+                   std::move(catalog), limits);
+}
+
+result<Reading> read_document(const std::filesystem::path& path,
+                               std::shared_ptr<const Catalog> catalog, const Limits& limits) {
+  auto format = format_of(path);
+  if (!format) return format.error();
+  if (*format == InputFormat::json) {
+    auto report = load_report(path, std::move(catalog), limits.json);
+    if (!report) return report.error();
+    return Reading{std::move(*report), std::nullopt, InputFormat::json};
+  }
+  auto imported = import_as(path, *format, std::move(catalog), limits.text);
+  if (!imported) return imported.error();
+  Evidence& evidence = *imported;
+  return Reading{std::move(imported->report), std::move(evidence), *format};
+}
+
+}  // namespace cchc

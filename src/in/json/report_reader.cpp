@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+// Reports from JSON (cchc.report/1, docs/report-json.md), read against their catalogue.
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "cchc/io.hpp"
+#include "cchc/json.hpp"
+#include "cchc/unicode.hpp"
+#include "in/json/fields.hpp"
+
+namespace cchc {
+using namespace detail::json_in;
+namespace {
+
+// `parent` and `key` make the JSON path of the value, which is built only for an error: reading a
+// valid report formats no paths.
+// `parent` and `key` make the JSON path of the value, which is built only for an error: reading a
+// valid report formats no paths.
+result<Value> read_value(const json::value& v, const Row& row, const std::string& parent,
+                         std::string_view key) {
+  auto path = [&] { return member(parent, key); };
+  if (v.is_null()) return Value{Absent{}};
+  if (v.is_string()) {
+    const std::string_view text(v.get_string());
+    auto value = parse_value(text, row.kind, row.codes);
+    if (!value) return std::move(value.error()).within(path());
+    return value;
+  }
+  if (v.is_int64() || v.is_uint64()) {
+    // Whole JSON numbers are unambiguous for integer kinds; decimals must be text to stay exact.
+    if (row.kind == Kind::percent || row.kind == Kind::pair || row.kind == Kind::heading)
+      return at(path(), "số liệu này phải viết dạng chuỗi, ví dụ \"33,3\" hoặc \"0/0\"",
+                "write this value as a string, e.g. \"33,3\" or \"0/0\"", errc::kind_mismatch);
+    if (v.is_uint64())
+      return at(path(), "số quá lớn", "number too large", errc::out_of_range);
+    auto value = parse_value(std::to_string(v.get_int64()), row.kind, row.codes);
+    if (!value) return std::move(value.error()).within(path());
+    return value;
+  }
+  if (v.is_double())
+    return at(path(), "số thập phân phải viết dạng chuỗi để giữ chính xác, ví dụ \"33,3\"",
+              "write decimals as strings to keep them exact, e.g. \"33,3\"", errc::kind_mismatch);
+  if (v.is_object()) {
+    auto f = Fields::of(v, path(), {"absent", "text"});
+    if (!f) return f.error();
+    std::string reason, text;
+    CCHC_TRY(reason, f->required_string("absent"));
+    CCHC_TRY(text, f->string("text"));
+    auto r = absence_from_string(reason);
+    if (!r)
+      return at(f->path("absent"), fmt::format("lý do \"{}\" không tồn tại", reason),
+                fmt::format("unknown reason \"{}\" (not_reported, not_applicable)", reason));
+    return Value{Absent(*r, std::move(text))};
+  }
+  return wrong_type(path(), "string, integer, null or {\"absent\": …}", v);
+}
+
+
+}  // namespace
+
+result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
+                                JsonLimits limits) {
+  if (!catalog)
+    return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
+  auto doc = parse_json(text, limits);
+  if (!doc) return doc.error();
+  auto f = Fields::of(*doc, "$",
+                      {"format", "catalog", "agency", "province", "period", "document", "values",
+                       "notes", "lines"});
+  if (!f) return f.error();
+  if (auto r = check_format(*f, report_format); !r) return r.error();
+  Report report(catalog);
+  Metadata& m = report.metadata();
+
+  if (const auto* c = f->get("catalog"); c && !c->is_null()) {
+    auto cf = Fields::of(*c, f->path("catalog"), {"id", "version"});
+    if (!cf) return cf.error();
+    std::string id, version;
+    CCHC_TRY(id, cf->required_string("id"));
+    CCHC_TRY(version, cf->required_string("version"));
+    if (id != catalog->id() || version != catalog->version())
+      return at(f->path("catalog"),
+                fmt::format("báo cáo theo danh mục {} phiên bản {}, không phải {} phiên bản {}",
+                            id, version, catalog->id(), catalog->version()),
+                fmt::format("the report follows catalogue {} version {}, not {} version {}", id,
+                            version, catalog->id(), catalog->version()),
+                errc::invalid_argument);
+  }
+  if (const auto* a = f->get("agency"); a && !a->is_null()) {
+    auto af = Fields::of(*a, f->path("agency"), {"name", "code", "level"});
+    if (!af) return af.error();
+    CCHC_TRY(m.agency.name, af->string("name"));
+    CCHC_TRY(m.agency.code, af->string("code"));
+    std::optional<std::string> level;
+    CCHC_TRY(level, af->maybe_string("level"));
+    if (level) {
+      auto l = agency_level_from_string(*level);
+      if (!l)
+        return at(af->path("level"), fmt::format("cấp \"{}\" không tồn tại", *level),
+                  fmt::format("unknown level \"{}\" (department, district, commune, province)",
+                              *level));
+      m.agency.level = *l;
+    }
+  }
+  CCHC_TRY(m.province, f->string("province"));
+  if (const auto* p = f->get("period"); p && !p->is_null()) {
+    auto pf = Fields::of(*p, f->path("period"), {"year", "kind"});
+    if (!pf) return pf.error();
+    std::int64_t year = 0;
+    CCHC_TRY(year, pf->integer("year"));
+    if (year < Period::min_year || year > Period::max_year)
+      return at(pf->path("year"), "năm không hợp lệ", "implausible year", errc::out_of_range);
+    std::string kind;
+    CCHC_TRY(kind, pf->required_string("kind"));
+    auto k = period_kind_from_string(kind);
+    if (!k)
+      return at(pf->path("kind"), fmt::format("kỳ báo cáo \"{}\" không tồn tại", kind),
+                fmt::format("unknown period \"{}\" (q1, q2, q3, q4, six_months, nine_months, "
+                            "year)",
+                            kind));
+    m.period = Period{static_cast<int>(year), *k};
+  }
+  if (const auto* d = f->get("document"); d && !d->is_null()) {
+    auto df = Fields::of(*d, f->path("document"),
+                         {"number", "symbol", "date", "place", "signer", "signer_title"});
+    if (!df) return df.error();
+    CCHC_TRY(m.document.number, df->string("number"));
+    CCHC_TRY(m.document.symbol, df->string("symbol"));
+    CCHC_TRY(m.document.date, df->date("date"));
+    CCHC_TRY(m.document.place, df->string("place"));
+    CCHC_TRY(m.document.signer, df->string("signer"));
+    CCHC_TRY(m.document.signer_title, df->string("signer_title"));
+  }
+  if (const auto* values = f->get("values"); values && !values->is_null()) {
+    if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
+    const std::string parent = f->path("values");
+    for (const auto& kv : values->get_object()) {
+      auto id = catalog->lookup(kv.key());
+      if (!id) return std::move(id.error()).within(parent);
+      auto v = read_value(kv.value(), catalog->row(*id), parent, kv.key());
+      if (!v) return v.error();
+      if (auto r = report.set(*id, std::move(*v)); !r)
+        return std::move(r.error()).within(member(parent, kv.key()));
+    }
+  }
+  if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {
+    if (!notes->is_object()) return wrong_type(f->path("notes"), "object", *notes);
+    for (const auto& kv : notes->get_object()) {
+      const std::string path = member(f->path("notes"), kv.key());
+      auto id = catalog->lookup(kv.key());
+      if (!id) return std::move(id.error()).within(f->path("notes"));
+      if (!kv.value().is_string()) return wrong_type(path, "string", kv.value());
+      auto note = normalize_nfc(std::string_view(kv.value().get_string()));
+      if (!note) return std::move(note.error()).within(path);
+      report.set_note(*id, std::move(*note));
+    }
+  }
+  if (const auto* lines = f->get("lines"); lines && !lines->is_null()) {
+    if (!lines->is_object()) return wrong_type(f->path("lines"), "object", *lines);
+    for (const auto& kv : lines->get_object()) {
+      const std::string path = member(f->path("lines"), kv.key());
+      auto id = catalog->lookup(kv.key());
+      if (!id) return std::move(id.error()).within(f->path("lines"));
+      if (!kv.value().is_int64() || kv.value().get_int64() <= 0 ||
+          kv.value().get_int64() > INT32_MAX)
+        return wrong_type(path, "a positive line number", kv.value());
+      report.set_source_line(*id, static_cast<std::size_t>(kv.value().get_int64()));
+    }
+  }
+  return report;
+}
+
+result<Report> report_from_json(std::string_view json) {
+  return report_from_json(json, builtin_catalog());
+}
+
+result<std::shared_ptr<const Catalog>> load_catalog(const std::filesystem::path& path,
+                                                   JsonLimits limits) {
+  auto text = read_file(path, limits.max_bytes);
+  if (!text) return text.error();
+  auto cat = catalog_from_json(*text, limits);
+  if (!cat) return std::move(cat.error()).within(path.string());
+  return cat;
+}
+
+result<Report> load_report(const std::filesystem::path& path,
+                           std::shared_ptr<const Catalog> catalog, JsonLimits limits) {
+  auto text = read_file(path, limits.max_bytes);
+  if (!text) return text.error();
+  auto report = report_from_json(*text, std::move(catalog), limits);
+  if (!report) return std::move(report.error()).within(path.string());
+  return report;
+}
+
+}  // namespace cchc

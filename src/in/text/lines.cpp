@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "in/text/lines.hpp"
+
+#include <algorithm>
+
+#include "cchc/unicode.hpp"
+#include "util/strings.hpp"
+
+namespace cchc::detail::text {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v'; }
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c) || c == '\f' || c == '\n'; });
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (is_space(s.front()) || s.front() == '\f')) s.remove_prefix(1);
+  while (!s.empty() && (is_space(s.back()) || s.back() == '\f')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool digits_only(std::string_view s) {
+  return !s.empty() && s.size() <= 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t start = 0, number = 1;
+  bool page_break = false;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    // A form feed ends a page: what precedes it on the line belongs to the old page.
+    const auto ff = raw.find('\f');
+    Line l;
+    l.number = number;
+    l.after_page_break = page_break;
+    page_break = false;
+    if (ff != std::string_view::npos) {
+      // "\f" opening a line: the line before ended the page.
+      if (ff == 0 && !lines.empty()) lines.back().before_page_break = true;
+      l.text = std::string(raw.substr(0, ff));
+      l.before_page_break = true;
+      std::string rest(raw.substr(ff + 1));
+      lines.push_back(std::move(l));
+      Line tail;
+      tail.number = number;
+      tail.text = std::move(rest);
+      tail.after_page_break = true;
+      lines.push_back(std::move(tail));
+    } else {
+      l.text = std::string(raw);
+      lines.push_back(std::move(l));
+    }
+    ++number;
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// PDFs glue a unit to its figure ("%0", "Người32") and a footnote mark to its word ("VBQPPL1").
+// Words split where a letter or '%' runs into a digit, in the text and in the catalogue alike.
+void split_glued(std::string_view w, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    const char p = w[i - 1];
+    const bool letter_before = (p & 0x80) != 0 || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '%';
+    if (digit(w[i]) && letter_before) {
+      out.emplace_back(w.substr(start, i - start));
+      start = i;
+    }
+  }
+  out.emplace_back(w.substr(start));
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (is_space(s[i]) || s[i] == '\f')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !is_space(s[j]) && s[j] != '\f') ++j;
+    if (j > i) split_glued(s.substr(i, j - i), out);
+    i = j;
+  }
+  return out;
+}
+
+// --- noise ---------------------------------------------------------------------------------
+
+// A page number stands alone on its line, next to a page break (blank lines apart) or after
+// blank lines.
+bool page_number(const std::vector<Line>& lines, std::size_t i) {
+  const std::string t = trim(lines[i].text);
+  if (!digits_only(t)) return false;
+  if (lines[i].before_page_break || lines[i].after_page_break) return true;
+  for (std::size_t k = i + 1; k < lines.size() && blank(lines[k].text); ++k)
+    if (lines[k].before_page_break) return true;
+  std::size_t blanks = 0;
+  for (std::size_t k = i; k > 0 && blank(lines[k - 1].text); --k) {
+    ++blanks;
+    if (lines[k - 1].after_page_break) return true;
+  }
+  return blanks >= 2;
+}
+
+// A repeated table header: a line made only of the header's words ("TT Chỉ tiêu thống kê",
+// "Đơn vị tính Số liệu"). Dropping such a line drops no figure.
+bool table_header(std::string_view line) {
+  static const std::vector<std::string_view> vocabulary{
+      "TT", "STT", "Chỉ", "tiêu", "thống", "kê", "Kết", "quả", "Ghi", "chú", "Đơn", "vị",
+      "tính", "Số", "liệu"};
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && is_space(line[i])) ++i;
+    std::size_t j = i;
+    while (j < line.size() && !is_space(line[j])) ++j;
+    if (j > i) {
+      if (std::find(vocabulary.begin(), vocabulary.end(), line.substr(i, j - i)) == vocabulary.end())
+        return false;
+      ++n;
+    }
+    i = j;
+  }
+  return n >= 2;
+}
+
+bool noise(const std::vector<Line>& lines, std::size_t i, const std::vector<std::string>& known) {
+  if (page_number(lines, i) || table_header(lines[i].text)) return true;
+  const std::string c = collapse_spaces(lines[i].text);
+  if (c.find_first_not_of("_-. ") == std::string::npos) return true;  // rules, separators
+  return std::find(known.begin(), known.end(), c) != known.end();
+}
+
+// Footnote lines and form subtitles: catalogue text that is not a row.
+std::vector<std::string> known_noise(const Catalog& cat) {
+  std::vector<std::string> out;
+  for (const Row& r : cat.rows())
+    for (const auto& f : r.footnotes) out.push_back(collapse_spaces(f.mark + " " + f.text));
+  for (const Form& f : cat.forms())
+    if (!f.subtitle.empty()) out.push_back(collapse_spaces(f.subtitle));
+  return out;
+}
+
+// --- rows ----------------------------------------------------------------------------------
+
+}  // namespace cchc::detail::text
