@@ -122,7 +122,7 @@ struct Row {
   /// digits as the printed annex shows them ("VBQPPL¹"), or plain as pdftotext prints them
   /// ("VBQPPL1").
   [[nodiscard]] std::string label_with_marks(bool superscript) const;
-  [[nodiscard]] bool holds_value() const noexcept { return kind != Kind::heading; }
+  [[nodiscard]] bool holds_value() const noexcept { return traits(kind).holds_value; }
 };
 
 /// One form (Biểu mẫu) of the annex.

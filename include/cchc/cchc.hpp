@@ -18,6 +18,7 @@
 #include "cchc/input.hpp"
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
+#include "cchc/kind.hpp"
 #include "cchc/limits.hpp"
 #include "cchc/narrative.hpp"
 #include "cchc/number.hpp"

@@ -27,17 +27,11 @@
 #include <vector>
 
 #include "cchc/error.hpp"
+#include "cchc/kind.hpp"
 #include "cchc/number.hpp"
 
 namespace cchc {
 
-/// What a row holds. `heading` rows only group their children and hold no value.
-enum class Kind : std::uint8_t { heading, count, percent, yes_no, code, pair, money };
-
-/// Stable name of a kind as used in JSON: "heading", "count", "percent", "yes_no", "code",
-/// "pair", "money".
-[[nodiscard]] std::string_view to_string(Kind kind) noexcept;
-[[nodiscard]] std::optional<Kind> kind_from_string(std::string_view name) noexcept;
 
 /// A blank value. Blank is not zero: "not reported" and "not applicable" are different facts,
 /// and neither takes part in arithmetic.

@@ -104,7 +104,7 @@ int32_t cchc_catalog_row(cchc_row_info* out, const cchc_catalog* catalog, size_t
     out->label = row.label.c_str();
     out->label_en = row.label_en.c_str();
     out->unit = row.unit.c_str();
-    out->kind = static_cast<int32_t>(row.kind);
+    out->kind = cchc::traits(row.kind).c_code;
     out->required = row.required ? 1 : 0;
     out->cumulative = row.cumulative ? 1 : 0;
     out->parent = row.parent ? static_cast<int64_t>(row.parent->index) : -1;

@@ -37,6 +37,15 @@ struct cchc_finding_sink {
   std::vector<cchc::Finding>* out;
 };
 
+// The C header's kind codes are the kind table's (kind.hpp).
+static_assert(cchc::traits(cchc::Kind::heading).c_code == CCHC_KIND_HEADING &&
+              cchc::traits(cchc::Kind::count).c_code == CCHC_KIND_COUNT &&
+              cchc::traits(cchc::Kind::percent).c_code == CCHC_KIND_PERCENT &&
+              cchc::traits(cchc::Kind::yes_no).c_code == CCHC_KIND_YES_NO &&
+              cchc::traits(cchc::Kind::code).c_code == CCHC_KIND_CODE &&
+              cchc::traits(cchc::Kind::pair).c_code == CCHC_KIND_PAIR &&
+              cchc::traits(cchc::Kind::money).c_code == CCHC_KIND_MONEY);
+
 namespace cchc::capi {
 
 using cchc::errc;

@@ -79,7 +79,7 @@ int32_t cchc_report_value_kind(int32_t* kind, int32_t* blank, const cchc_report*
     need(blank, "blank");
     const auto& r = need(report, "report")->report;
     const cchc::RowId id = row_of(r, address);
-    *kind = static_cast<int32_t>(r.catalog().row(id).kind);
+    *kind = cchc::traits(r.catalog().row(id).kind).c_code;
     *blank = cchc::is_absent(r.value(id)) ? 1 : 0;
     return CCHC_OK;
   });

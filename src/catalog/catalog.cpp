@@ -35,7 +35,7 @@ std::string parent_code_of(std::string_view code) {
   return std::string(code.substr(0, dot));
 }
 
-bool summable(Kind k) { return k == Kind::count || k == Kind::percent || k == Kind::money; }
+bool summable(Kind k) { return traits(k).summable; }
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 #include "rules/types.hpp"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -10,16 +12,25 @@
 namespace cchc::rules {
 namespace {
 
-constexpr detail::NameTable<Type, 9> type_names_en{{
-    {Type::boolean, "a condition"}, {Type::count, "a count"}, {Type::percent, "a percent"},
-    {Type::money, "an amount of money"}, {Type::number, "a ratio"}, {Type::literal, "a number"},
-    {Type::yes_no, "a yes/no code"}, {Type::code, "a code"}, {Type::pair, "a pair"},
+// The rule language's type of each kind of row: the one mapping, read both ways.
+constexpr std::array<std::pair<Kind, Type>, 6> kind_types{{
+    {Kind::count, Type::count}, {Kind::percent, Type::percent}, {Kind::yes_no, Type::yes_no},
+    {Kind::code, Type::code}, {Kind::pair, Type::pair}, {Kind::money, Type::money},
 }};
-constexpr detail::NameTable<Type, 9> type_names_vi{{
-    {Type::boolean, "điều kiện"}, {Type::count, "số lượng"}, {Type::percent, "tỷ lệ (%)"},
-    {Type::money, "số tiền"}, {Type::number, "tỉ số"}, {Type::literal, "hằng số"},
-    {Type::yes_no, "mã Có/Không"}, {Type::code, "mã"}, {Type::pair, "cặp số"},
+
+// Names of the types that are not kinds of rows; those that are take the kind table's labels.
+constexpr detail::NameTable<Type, 3> other_names_en{{
+    {Type::boolean, "a condition"}, {Type::number, "a ratio"}, {Type::literal, "a number"},
 }};
+constexpr detail::NameTable<Type, 3> other_names_vi{{
+    {Type::boolean, "điều kiện"}, {Type::number, "tỉ số"}, {Type::literal, "hằng số"},
+}};
+
+const KindTraits* kind_traits_of(Type t) {
+  for (auto [k, type] : kind_types)
+    if (type == t) return &traits(k);
+  return nullptr;
+}
 
 bool dimensioned(Type t) { return t == Type::count || t == Type::percent || t == Type::money; }
 
@@ -30,20 +41,19 @@ bool numeric(Type t) noexcept {
          t == Type::literal;
 }
 
-std::string_view type_name_vi(Type t) noexcept { return detail::name_of(type_names_vi, t); }
-std::string_view type_name_en(Type t) noexcept { return detail::name_of(type_names_en, t); }
+std::string_view type_name_vi(Type t) noexcept {
+  const KindTraits* k = kind_traits_of(t);
+  return k ? k->label_vi : detail::name_of(other_names_vi, t);
+}
+std::string_view type_name_en(Type t) noexcept {
+  const KindTraits* k = kind_traits_of(t);
+  return k ? k->label_en : detail::name_of(other_names_en, t);
+}
 
 Type type_of_kind(Kind k) noexcept {
-  switch (k) {
-    case Kind::count: return Type::count;
-    case Kind::percent: return Type::percent;
-    case Kind::money: return Type::money;
-    case Kind::yes_no: return Type::yes_no;
-    case Kind::code: return Type::code;
-    case Kind::pair: return Type::pair;
-    case Kind::heading: break;
-  }
-  return Type::literal;
+  for (auto [kind, type] : kind_types)
+    if (kind == k) return type;
+  return Type::literal;  // a heading holds no value
 }
 
 std::variant<Type, TypeError> arithmetic_type(Op op, Type a, Type b) {

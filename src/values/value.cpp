@@ -13,16 +13,6 @@
 namespace cchc {
 namespace {
 
-constexpr detail::NameTable<Kind, 7> kind_names{{
-    {Kind::heading, "heading"},
-    {Kind::count, "count"},
-    {Kind::percent, "percent"},
-    {Kind::yes_no, "yes_no"},
-    {Kind::code, "code"},
-    {Kind::pair, "pair"},
-    {Kind::money, "money"},
-}};
-
 constexpr detail::NameTable<Absent::Reason, 2> absence_names{{
     {Absent::Reason::not_reported, "not_reported"},
     {Absent::Reason::not_applicable, "not_applicable"},
@@ -65,12 +55,6 @@ result<std::int64_t> parse_whole(std::string_view text, NumberSyntax syntax,
 }
 
 }  // namespace
-
-std::string_view to_string(Kind kind) noexcept { return detail::name_of(kind_names, kind); }
-
-std::optional<Kind> kind_from_string(std::string_view name) noexcept {
-  return detail::value_of(kind_names, name);
-}
 
 std::string_view to_string(Absent::Reason reason) noexcept {
   return detail::name_of(absence_names, reason);
@@ -232,16 +216,17 @@ Money operator*(const Money& a, std::int64_t k) { return Money(mul(a.dong_, k));
 
 // --- Value -------------------------------------------------------------------------------------
 
+// Value's alternatives after Absent are in the order of Kind (kind.hpp).
+static_assert(std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::count), Value>, Count> &&
+              std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::percent), Value>, Percent> &&
+              std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::yes_no), Value>, YesNo> &&
+              std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::code), Value>, Code> &&
+              std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::pair), Value>, Pair> &&
+              std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(Kind::money), Value>, Money>);
+
 std::optional<Kind> kind_of(const Value& v) noexcept {
-  switch (v.index()) {
-    case 1: return Kind::count;
-    case 2: return Kind::percent;
-    case 3: return Kind::yes_no;
-    case 4: return Kind::code;
-    case 5: return Kind::pair;
-    case 6: return Kind::money;
-    default: return std::nullopt;
-  }
+  if (v.index() == 0) return std::nullopt;  // Absent
+  return static_cast<Kind>(v.index());
 }
 
 bool is_absent(const Value& v) noexcept { return std::holds_alternative<Absent>(v); }
