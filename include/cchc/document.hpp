@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// cchc/document.hpp: documents cited in a report, and Vietnamese dates (Decree 30/2020/NĐ-CP).
+// cchc/document.hpp: documents cited in a report (Decree 30/2020/NĐ-CP); their dates are read
+// with parse_vi_date (period.hpp).
 //
 // A citation reads "<type word> số <number>/<symbol> ngày <d>/<m>/<yyyy>":
 //   "Kế hoạch số 39/KH-SKHCN ngày 09/01/2024"      type KH, issuer SKHCN
@@ -50,8 +51,5 @@ struct Citation {
 [[nodiscard]] std::vector<Citation> find_citations(std::string_view text,
                                                    std::size_t first_line = 1);
 
-/// "12/3/2024", "12/03/2024": a date, or nullopt when malformed; an impossible date (31/02) is
-/// reported through `valid` = false when given.
-[[nodiscard]] std::optional<Date> parse_vi_date(std::string_view text, bool* valid = nullptr);
 
 }  // namespace cchc

@@ -30,6 +30,9 @@ using Date = boost::gregorian::date;
 [[nodiscard]] std::string format_iso_date(const Date& d);
 /// "12/03/2024", as Vietnamese documents write dates.
 [[nodiscard]] std::string format_vi_date(const Date& d);
+/// "12/3/2024", "12/03/2024": a date, or nullopt when malformed; an impossible date (31/02) is
+/// reported through `valid` = false when given.
+[[nodiscard]] std::optional<Date> parse_vi_date(std::string_view text, bool* valid = nullptr);
 
 /// Which part of the year a report covers. q2 and q4 are single quarters that some provinces ask
 /// for; the national cycle is q1, six_months, q3, nine_months (provincial) and year.

@@ -74,6 +74,39 @@ std::string format_vi_date(const Date& d) {
                      static_cast<int>(ymd.year));
 }
 
+std::optional<Date> parse_vi_date(std::string_view text, bool* valid) {
+  // d/m/yyyy with one or two digits for the day and month, blanks around allowed.
+  if (valid) *valid = false;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  int parts[3] = {0, 0, 0};
+  const std::size_t max_digits[3] = {2, 2, 4}, min_digits[3] = {1, 1, 4};
+  std::size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    std::size_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && n < max_digits[k]) {
+      parts[k] = parts[k] * 10 + (text[i++] - '0');
+      ++n;
+    }
+    if (n < min_digits[k]) return std::nullopt;
+    if (k < 2) {
+      if (i >= text.size() || text[i] != '/') return std::nullopt;
+      ++i;
+    }
+  }
+  if (i != text.size()) return std::nullopt;
+  const int d = parts[0], mo = parts[1], y = parts[2];
+  try {
+    Date date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
+              static_cast<unsigned short>(d));
+    if (valid) *valid = true;
+    return date;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 std::string_view to_string(PeriodKind kind) noexcept { return info(kind).name; }
 
 std::optional<PeriodKind> period_kind_from_string(std::string_view name) noexcept {
