@@ -57,10 +57,44 @@ class Absent {
 [[nodiscard]] std::string_view to_string(Absent::Reason reason) noexcept;
 [[nodiscard]] std::optional<Absent::Reason> absence_from_string(std::string_view name) noexcept;
 
+namespace detail {
+
+/// Exact 64-bit arithmetic for the whole-number kinds; an overflow throws cchc::exception
+/// (out_of_range), which no real report comes near, since parsing stops at 18 digits.
+[[nodiscard]] std::int64_t checked_add(std::int64_t a, std::int64_t b);
+[[nodiscard]] std::int64_t checked_sub(std::int64_t a, std::int64_t b);
+[[nodiscard]] std::int64_t checked_mul(std::int64_t a, std::int64_t b);
+/// "35", "02", "1.234": a whole number of the kind named in the error ("a count").
+[[nodiscard]] result<std::int64_t> parse_whole_number(std::string_view text,
+                                                      std::string_view kind_vi,
+                                                      std::string_view kind_en);
+
+/// What Count and Money share: a whole number with the text it was written as, valid when
+/// non-negative. Each kind is its own type, so a count never adds to an amount of money.
+template <class D>
+class WholeNumber {
+ public:
+  [[nodiscard]] bool ok() const noexcept { return n_ >= 0; }
+  [[nodiscard]] const std::string& text() const noexcept { return text_; }
+
+  friend D operator+(const D& a, const D& b) { return D(checked_add(a.n_, b.n_)); }
+  friend D operator-(const D& a, const D& b) { return D(checked_sub(a.n_, b.n_)); }
+  friend D operator*(const D& a, std::int64_t k) { return D(checked_mul(a.n_, k)); }
+  /// Numeric comparison: "02" == "2". Compare text() for the written form.
+  friend std::strong_ordering operator<=>(const D& a, const D& b) noexcept { return a.n_ <=> b.n_; }
+  friend bool operator==(const D& a, const D& b) noexcept { return a.n_ == b.n_; }
+
+ protected:
+  WholeNumber(std::int64_t n, std::string text) : n_(n), text_(std::move(text)) {}
+  std::int64_t n_;
+  std::string text_;
+};
+
+}  // namespace detail
+
 /// A number of things: documents, tasks, dossiers, people. Valid when non-negative.
-/// Arithmetic is exact; an overflow of the 64-bit range throws cchc::exception (out_of_range),
-/// which no real report comes near, since parsing stops at 18 digits.
-class Count {
+/// Arithmetic is exact; an overflow of the 64-bit range throws cchc::exception (out_of_range).
+class Count : public detail::WholeNumber<Count> {
  public:
   Count() : Count(0) {}
   explicit Count(std::int64_t n);
@@ -76,26 +110,13 @@ class Count {
   [[nodiscard]] static result<Count> parse(std::string_view text);
 
   [[nodiscard]] std::int64_t get() const noexcept { return n_; }
-  [[nodiscard]] bool ok() const noexcept { return n_ >= 0; }
-  [[nodiscard]] const std::string& text() const noexcept { return text_; }
 
-  friend Count operator+(const Count& a, const Count& b);
-  friend Count operator-(const Count& a, const Count& b);
-  friend Count operator*(const Count& a, std::int64_t k);
   friend Count operator*(std::int64_t k, const Count& a) { return a * k; }
   Count& operator+=(const Count& b) { return *this = *this + b; }
   Count& operator-=(const Count& b) { return *this = *this - b; }
 
-  /// Numeric comparison: "02" == "2". Compare text() for the written form.
-  friend std::strong_ordering operator<=>(const Count& a, const Count& b) noexcept {
-    return a.n_ <=> b.n_;
-  }
-  friend bool operator==(const Count& a, const Count& b) noexcept { return a.n_ == b.n_; }
-
  private:
-  Count(std::int64_t n, std::string text) : n_(n), text_(std::move(text)) {}
-  std::int64_t n_;
-  std::string text_;
+  Count(std::int64_t n, std::string text) : WholeNumber(n, std::move(text)) {}
 };
 
 /// A percentage, exact, with the number of decimals it was written with ("33,3" has 1).
@@ -249,7 +270,7 @@ class Pair {
 };
 
 /// An amount in đồng, written "85.000.000". Exact; valid when non-negative.
-class Money {
+class Money : public detail::WholeNumber<Money> {
  public:
   Money() : Money(0) {}
   explicit Money(std::int64_t dong);
@@ -258,22 +279,10 @@ class Money {
 
   [[nodiscard]] static result<Money> parse(std::string_view text);
 
-  [[nodiscard]] std::int64_t dong() const noexcept { return dong_; }
-  [[nodiscard]] bool ok() const noexcept { return dong_ >= 0; }
-  [[nodiscard]] const std::string& text() const noexcept { return text_; }
-
-  friend Money operator+(const Money& a, const Money& b);
-  friend Money operator-(const Money& a, const Money& b);
-  friend Money operator*(const Money& a, std::int64_t k);
-  friend std::strong_ordering operator<=>(const Money& a, const Money& b) noexcept {
-    return a.dong_ <=> b.dong_;
-  }
-  friend bool operator==(const Money& a, const Money& b) noexcept { return a.dong_ == b.dong_; }
+  [[nodiscard]] std::int64_t dong() const noexcept { return n_; }
 
  private:
-  Money(std::int64_t dong, std::string text) : dong_(dong), text_(std::move(text)) {}
-  std::int64_t dong_;
-  std::string text_;
+  Money(std::int64_t dong, std::string text) : WholeNumber(dong, std::move(text)) {}
 };
 
 /// Any cell of an annex.

@@ -56,6 +56,16 @@ result<std::int64_t> parse_whole(std::string_view text, NumberSyntax syntax,
 
 }  // namespace
 
+namespace detail {
+std::int64_t checked_add(std::int64_t a, std::int64_t b) { return add(a, b); }
+std::int64_t checked_sub(std::int64_t a, std::int64_t b) { return sub(a, b); }
+std::int64_t checked_mul(std::int64_t a, std::int64_t b) { return mul(a, b); }
+result<std::int64_t> parse_whole_number(std::string_view text, std::string_view kind_vi,
+                                        std::string_view kind_en) {
+  return parse_whole(text, NumberSyntax{}, kind_vi, kind_en);
+}
+}  // namespace detail
+
 std::string_view to_string(Absent::Reason reason) noexcept {
   return detail::name_of(absence_names, reason);
 }
@@ -66,17 +76,13 @@ std::optional<Absent::Reason> absence_from_string(std::string_view name) noexcep
 
 // --- Count -------------------------------------------------------------------------------------
 
-Count::Count(std::int64_t n) : n_(n), text_(format_integer(n, true)) {}
+Count::Count(std::int64_t n) : WholeNumber(n, format_integer(n, true)) {}
 
 result<Count> Count::parse(std::string_view text) {
-  auto n = parse_whole(text, NumberSyntax{}, "số lượng", "a count");
+  auto n = detail::parse_whole_number(text, "số lượng", "a count");
   if (!n) return n.error();
   return Count(*n, std::string(text));
 }
-
-Count operator+(const Count& a, const Count& b) { return Count(add(a.n_, b.n_)); }
-Count operator-(const Count& a, const Count& b) { return Count(sub(a.n_, b.n_)); }
-Count operator*(const Count& a, std::int64_t k) { return Count(mul(a.n_, k)); }
 
 // --- Percent -----------------------------------------------------------------------------------
 
@@ -202,17 +208,13 @@ result<Pair> Pair::parse(std::string_view text) {
 
 // --- Money -------------------------------------------------------------------------------------
 
-Money::Money(std::int64_t dong) : dong_(dong), text_(format_integer(dong, true)) {}
+Money::Money(std::int64_t dong) : WholeNumber(dong, format_integer(dong, true)) {}
 
 result<Money> Money::parse(std::string_view text) {
-  auto n = parse_whole(text, NumberSyntax{}, "số tiền (đồng)", "an amount of money (đồng)");
+  auto n = detail::parse_whole_number(text, "số tiền (đồng)", "an amount of money (đồng)");
   if (!n) return n.error();
   return Money(*n, std::string(text));
 }
-
-Money operator+(const Money& a, const Money& b) { return Money(add(a.dong_, b.dong_)); }
-Money operator-(const Money& a, const Money& b) { return Money(sub(a.dong_, b.dong_)); }
-Money operator*(const Money& a, std::int64_t k) { return Money(mul(a.dong_, k)); }
 
 // --- Value -------------------------------------------------------------------------------------
 
