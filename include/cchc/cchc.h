@@ -318,7 +318,10 @@ CCHC_EXTERN int32_t cchc_sink_add(cchc_finding_sink* sink, const char* message_v
 
 /* ---- Checking and findings ----------------------------------------------------------------- */
 
-/* Checks `report` with `rules`. The findings are in a deterministic order. */
+/* Checks `report` with `rules`. A report imported from text (cchc_report_import_text/_file, and
+ * its clones and derived copies) keeps what its document showed, and is checked on that too:
+ * the findings are those of `cchc check FILE`, rules and text together, in one deterministic
+ * order. */
 CCHC_EXTERN int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
                                        const cchc_report* report);
 CCHC_EXTERN void cchc_findings_free(cchc_findings* findings);
