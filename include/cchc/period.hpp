@@ -57,6 +57,11 @@ struct Period {
   friend auto operator<=>(const Period&, const Period&) = default;
 };
 
+/// A period kind by its name ("q1", "six_months"); errc::parse_error naming the choices.
+[[nodiscard]] result<PeriodKind> parse_period_kind(std::string_view name);
+/// `year` when cchc reads periods of it (Period::min_year to max_year); errc::out_of_range.
+[[nodiscard]] result<int> period_year(std::int64_t year);
+
 /// "Quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024".
 [[nodiscard]] std::string label_vi(const Period& p);
 /// "Q1 2024", "first six months of 2024", "year 2024".

@@ -48,21 +48,14 @@ std::string get_field(const Metadata& m, std::string_view f) {
   unknown_field(f);
 }
 
-PeriodKind period_kind(std::string_view s) {
-  auto k = period_kind_from_string(s);
-  if (!k)
-    throw exception(make_error(
-        errc::parse_error, fmt::format("kỳ báo cáo \"{}\" không tồn tại", s),
-        fmt::format("unknown period \"{}\" (q1, q2, q3, q4, six_months, nine_months, year)", s)));
-  return *k;
-}
+PeriodKind period_kind(std::string_view s) { return take(parse_period_kind(s)); }
 
 int period_year(std::string_view s) {
   auto d = parse_decimal(s, NumberSyntax{false, false, false, false});
-  if (!d || d->scale != 0 || d->units < Period::min_year || d->units > Period::max_year)
+  if (!d || d->scale != 0)
     throw exception(make_error(errc::out_of_range, fmt::format("năm \"{}\" không hợp lệ", s),
-                                     fmt::format("implausible year \"{}\"", s)));
-  return static_cast<int>(d->units);
+                               fmt::format("implausible year \"{}\"", s)));
+  return take(cchc::period_year(d->units));
 }
 
 void set_field(Metadata& m, std::string_view f, std::string value) {

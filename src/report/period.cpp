@@ -68,6 +68,20 @@ std::string format_iso_date(const Date& d) {
                      static_cast<int>(ymd.day));
 }
 
+result<PeriodKind> parse_period_kind(std::string_view name) {
+  if (auto k = period_kind_from_string(name)) return *k;
+  return make_error(
+      errc::parse_error, fmt::format("kỳ báo cáo \"{}\" không tồn tại", name),
+      fmt::format("unknown period \"{}\" (q1, q2, q3, q4, six_months, nine_months, year)", name));
+}
+
+result<int> period_year(std::int64_t year) {
+  if (year < Period::min_year || year > Period::max_year)
+    return make_error(errc::out_of_range, fmt::format("năm {} không hợp lệ", year),
+                      fmt::format("implausible year {}", year));
+  return static_cast<int>(year);
+}
+
 std::string format_vi_date(const Date& d) {
   const auto ymd = d.year_month_day();
   return fmt::format("{:02}/{:02}/{:04}", static_cast<int>(ymd.day), static_cast<int>(ymd.month),

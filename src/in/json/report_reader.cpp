@@ -109,17 +109,13 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
     if (!pf) return pf.error();
     std::int64_t year = 0;
     CCHC_TRY(year, pf->integer("year"));
-    if (year < Period::min_year || year > Period::max_year)
-      return at(pf->path("year"), "năm không hợp lệ", "implausible year", errc::out_of_range);
+    auto y = period_year(year);
+    if (!y) return std::move(y.error()).within(pf->path("year"));
     std::string kind;
     CCHC_TRY(kind, pf->required_string("kind"));
-    auto k = period_kind_from_string(kind);
-    if (!k)
-      return at(pf->path("kind"), fmt::format("kỳ báo cáo \"{}\" không tồn tại", kind),
-                fmt::format("unknown period \"{}\" (q1, q2, q3, q4, six_months, nine_months, "
-                            "year)",
-                            kind));
-    m.period = Period{static_cast<int>(year), *k};
+    auto k = parse_period_kind(kind);
+    if (!k) return std::move(k.error()).within(pf->path("kind"));
+    m.period = Period{*y, *k};
   }
   if (const auto* d = f->get("document"); d && !d->is_null()) {
     auto df = Fields::of(*d, f->path("document"),
