@@ -9,7 +9,7 @@
 // the coverage with its line and the reason, and left blank.
 //
 //   auto imported = cchc::import_file("report.pdf").value();
-//   std::cout << cchc::coverage_to_text(imported.coverage, cchc::Language::en);
+//   std::cout << cchc::coverage_to_text(imported.coverage, cchc::Language::en);  // output.hpp
 #pragma once
 
 #include <filesystem>
