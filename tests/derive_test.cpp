@@ -78,5 +78,16 @@ TEST(Derive, ChainsUntilNothingMoreFollows) {
   EXPECT_EQ(d.derivations[1].text, "10");
 }
 
+TEST(Derive, SaysWhichRowsAValueFollowsFrom) {
+  const Derived d = derive(seed());
+  ASSERT_EQ(d.derivations.size(), 2u);
+  const Catalog& cat = d.report.catalog();
+  // A ratio: numerator, then denominator; a total: its parts in order.
+  EXPECT_EQ(d.derivations[0].from,
+            (std::vector<RowId>{cat.lookup("B1:2.2").value(), cat.lookup("B1:2.1").value()}));
+  EXPECT_EQ(d.derivations[1].from,
+            (std::vector<RowId>{cat.lookup("B5:3.1").value(), cat.lookup("B5:3.2").value()}));
+}
+
 }  // namespace
 }  // namespace cchc

@@ -4,6 +4,7 @@
 #include "cchc/derive.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -49,14 +50,17 @@ std::optional<Value> written(const Rational& exact, Kind kind, int max_decimals)
   return std::nullopt;
 }
 
-// How the value follows, for people: "100 × B1:2.2 / B1:2.1", "B5:3.1 + B5:3.2".
-std::string formula(const Catalog& cat, const Row& row, const std::vector<RowId>& from) {
+// How the value follows, for people: "100 × B1:2.2 / B1:2.1", "B5:3.1 + B5:3.2", with the
+// rows it follows from (numerator first for a ratio).
+std::pair<std::string, std::vector<RowId>> formula(const Catalog& cat, const Row& row,
+                                                   const std::vector<RowId>& rule_rows) {
   if (row.ratio)
-    return fmt::format("100 × {} / {}", cat.row(row.ratio->numerator).address(),
-                       cat.row(row.ratio->denominator).address());
+    return {fmt::format("100 × {} / {}", cat.row(row.ratio->numerator).address(),
+                        cat.row(row.ratio->denominator).address()),
+            {row.ratio->numerator, row.ratio->denominator}};
   std::string out;
-  for (RowId p : from) detail::join_into(out, " + ", cat.row(p).address());
-  return out;
+  for (RowId p : rule_rows) detail::join_into(out, " + ", cat.row(p).address());
+  return {std::move(out), rule_rows};
 }
 
 std::optional<Derivation> to_derivation(const Report& report, const detail::ExactFix& fix,
@@ -67,7 +71,8 @@ std::optional<Derivation> to_derivation(const Report& report, const detail::Exac
   if (!row.holds_value() || !blank_to_fill(report.value(fix.row))) return std::nullopt;
   auto v = written(fix.value, row.kind, max_decimals);
   if (!v) return std::nullopt;
-  return Derivation{fix.row, row.address(), text_of(*v), formula(cat, row, fix.from), fix.from};
+  auto [text, from] = formula(cat, row, fix.from);
+  return Derivation{fix.row, row.address(), text_of(*v), std::move(text), std::move(from)};
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ bool agrees(const Value& prose, const Value& annex) {
 
 namespace detail {
 
-void narrative_findings(const Report& report, const Narrative& n, const CheckOptions& options,
+void append_narrative_findings(const Report& report, const Narrative& n, const CheckOptions& options,
                         std::vector<Finding>& out) {
   const Metadata& m = report.metadata();
   const std::optional<Date> issued = m.document.date;

@@ -25,7 +25,7 @@ class CoverageCheck final : public Check {
   std::string_view name() const noexcept override { return "coverage"; }
   result<void> run(const Report& report, const Evidence* evidence,
                    std::vector<Finding>& out) const override {
-    if (evidence != nullptr) detail::coverage_findings(report, evidence->coverage, out);
+    if (evidence != nullptr) detail::append_coverage_findings(report, evidence->coverage, out);
     return {};
   }
 };
@@ -36,7 +36,7 @@ class NarrativeCheck final : public Check {
   std::string_view name() const noexcept override { return "narrative"; }
   result<void> run(const Report& report, const Evidence* evidence,
                    std::vector<Finding>& out) const override {
-    if (evidence != nullptr) detail::narrative_findings(report, evidence->narrative, options_, out);
+    if (evidence != nullptr) detail::append_narrative_findings(report, evidence->narrative, options_, out);
     return {};
   }
 
@@ -61,7 +61,8 @@ void finish(std::vector<Finding>& findings, const Report& report) {
   sort_findings(findings, report.catalog());
 }
 
-void coverage_findings(const Report& report, const Coverage& coverage, std::vector<Finding>& out) {
+void append_coverage_findings(const Report& report, const Coverage& coverage,
+                              std::vector<Finding>& out) {
   for (const auto& p : coverage.problems) {
     Finding f;
     f.rule_id = "import.unread";
@@ -124,7 +125,7 @@ std::vector<Finding> check_evidence(const Report& report, const Evidence& eviden
 
 std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& report) {
   std::vector<Finding> out;
-  detail::coverage_findings(report, coverage, out);
+  detail::append_coverage_findings(report, coverage, out);
   detail::finish(out, report);
   return out;
 }
@@ -132,7 +133,7 @@ std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& r
 std::vector<Finding> check_narrative(const Report& report, const Narrative& narrative,
                                      const CheckOptions& options) {
   std::vector<Finding> out;
-  detail::narrative_findings(report, narrative, options, out);
+  detail::append_narrative_findings(report, narrative, options, out);
   detail::finish(out, report);
   return out;
 }

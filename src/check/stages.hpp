@@ -11,10 +11,10 @@
 namespace cchc::detail {
 
 /// The rule set's findings (rules/rule_set.cpp); fails for a report of another catalogue.
-[[nodiscard]] result<void> rule_findings(const RuleSet& rules, const Report& report,
+[[nodiscard]] result<void> append_rule_findings(const RuleSet& rules, const Report& report,
                                          std::vector<Finding>& out);
-void coverage_findings(const Report& report, const Coverage& coverage, std::vector<Finding>& out);
-void narrative_findings(const Report& report, const Narrative& narrative,
+void append_coverage_findings(const Report& report, const Coverage& coverage, std::vector<Finding>& out);
+void append_narrative_findings(const Report& report, const Narrative& narrative,
                         const CheckOptions& options, std::vector<Finding>& out);
 
 /// The rules of a set it borrows, as a check.
@@ -24,7 +24,7 @@ class RuleCheckView : public Check {
   [[nodiscard]] std::string_view name() const noexcept override { return "rules"; }
   [[nodiscard]] result<void> run(const Report& report, const Evidence*,
                                  std::vector<Finding>& out) const override {
-    return rule_findings(rules_, report, out);
+    return append_rule_findings(rules_, report, out);
   }
 
  private:

@@ -159,18 +159,26 @@ Finding finding(const CompiledRule& r, E& e, const Report& report) {
 // answered, and failures explained, with 64-bit fractions in a scratch buffer reused from rule
 // to rule, so a rule that holds allocates nothing. Only a figure that outgrows 64 bits takes the
 // exact cpp_rational evaluator; the answer is the same either way.
+// The rule's missing-value policy on `report`: nullopt when the rule is skipped, else whether
+// blanks count as zero.
+std::optional<bool> blanks_as_zero(const CompiledRule& r, const Report& report) {
+  if (r.missing == MissingPolicy::zero) return true;
+  std::size_t blank = 0;
+  for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
+  if (r.missing == MissingPolicy::skip_any) {
+    if (blank > 0) return std::nullopt;
+    return false;
+  }
+  if (r.policy_rows.empty()) return false;  // skip_all with nothing to skip on
+  if (blank == r.policy_rows.size()) return std::nullopt;
+  return true;
+}
+
 void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
          std::vector<rules::BasicVal<rules::Fraction>>& scratch) {
-  bool zero = r.missing == MissingPolicy::zero;
-  if (r.missing != MissingPolicy::zero && !r.policy_rows.empty()) {
-    std::size_t blank = 0;
-    for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
-    if (r.missing == MissingPolicy::skip_any && blank > 0) return;
-    if (r.missing == MissingPolicy::skip_all) {
-      if (blank == r.policy_rows.size()) return;
-      zero = true;
-    }
-  }
+  const auto policy = blanks_as_zero(r, report);
+  if (!policy) return;
+  const bool zero = *policy;
   if (const auto fast = rules::fast_check(r, report, zero, scratch)) {
     if (*fast != Tri::no) return;
     try {
@@ -289,7 +297,7 @@ std::vector<RuleInfo> RuleSet::rules() const {
 
 namespace detail {
 
-result<void> rule_findings(const RuleSet& rules, const Report& report, std::vector<Finding>& out) {
+result<void> append_rule_findings(const RuleSet& rules, const Report& report, std::vector<Finding>& out) {
   const Catalog& catalog = rules.catalog();
   if (!same_catalog(report.catalog(), catalog))
     return make_error(errc::invalid_argument,
@@ -327,11 +335,11 @@ std::vector<ExactFix> failing_fixes(const RuleSet& rules, const Report& report,
   std::vector<ExactFix> out;
   for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) {
     if (!r->fix_row || !r->fix_expr || !r->id.starts_with(id_prefix)) continue;
-    std::vector<Finding> found;
-    std::vector<rules::BasicVal<rules::Fraction>> scratch;
-    run(*r, report, found, scratch);  // the rule's own policy and rounding decide
-    if (found.empty()) continue;
-    Evaluation e(*r, report, r->missing == MissingPolicy::zero);
+    // The rule's own policy and rounding decide; derive is not a hot path, so exactly.
+    const auto zero = blanks_as_zero(*r, report);
+    if (!zero) continue;
+    Evaluation e(*r, report, *zero);
+    if (e.eval(r->check).truth != Tri::no) continue;
     const auto& v = e.eval(*r->fix_expr);
     if (!v.has_value() || !v.num.exact()) continue;
     std::vector<RowId> from;
