@@ -8,7 +8,9 @@
 //       std::cout << row.address() << ' ' << cchc::text_of(report.value(row.id)) << '\n';
 #pragma once
 
+#include "cchc/batch.hpp"
 #include "cchc/catalog.hpp"
+#include "cchc/cell.hpp"
 #include "cchc/check.hpp"
 #include "cchc/derive.hpp"
 #include "cchc/document.hpp"

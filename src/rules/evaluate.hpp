@@ -12,19 +12,10 @@
 
 #include "cchc/report.hpp"
 #include "fraction.hpp"
+#include "interval.hpp"
 #include "program.hpp"
 
 namespace cchc::rules {
-
-enum class Tri : std::uint8_t { no, yes, unknown };
-
-template <class Num>
-struct BasicInterval {
-  Num lo, hi;
-  bool lo_closed = true, hi_closed = true;
-  [[nodiscard]] bool exact() const { return lo == hi && lo_closed && hi_closed; }
-  [[nodiscard]] static BasicInterval point(Num v) { return {v, v, true, true}; }
-};
 
 template <class Num>
 struct BasicVal {

@@ -10,6 +10,7 @@
 #include "cchc/rules.hpp"
 #include "check/stages.hpp"
 #include "rules/fixes.hpp"
+#include "rule_set_impl.hpp"
 #include "compiler.hpp"
 #include "evaluate.hpp"
 #include "util/strings.hpp"
@@ -205,10 +206,6 @@ Finding failed_rule(const CustomRule& r, std::string_view what) {
   return f;
 }
 
-bool same_catalog(const Catalog& a, const Catalog& b) {
-  return &a == &b || (a.id() == b.id() && a.version() == b.version() && a.size() == b.size());
-}
-
 }  // namespace
 
 std::string_view to_string(MissingPolicy p) noexcept { return detail::name_of(missing_names, p); }
@@ -219,23 +216,6 @@ std::optional<MissingPolicy> missing_policy_from_string(std::string_view s) noex
 FindingRow ReportView::row(std::string_view address) const {
   return FindingRow::of(*report_, catalog().lookup(address).value());
 }
-
-struct RuleSet::Impl {
-  // Shared and immutable: copying a rule set copies pointers, and check() only reads.
-  std::vector<std::shared_ptr<const CompiledRule>> compiled;
-  std::vector<std::shared_ptr<const CustomRule>> custom;
-
-  bool has_id(std::string_view id) const {
-    return std::any_of(compiled.begin(), compiled.end(), [&](const auto& r) { return r->id == id; }) ||
-           std::any_of(custom.begin(), custom.end(), [&](const auto& r) { return r->id == id; });
-  }
-};
-
-namespace detail {
-struct RuleSetAccess {
-  static const RuleSet::Impl& impl(const RuleSet& rules) noexcept { return *rules.impl_; }
-};
-}  // namespace detail
 
 RuleSet::RuleSet(std::shared_ptr<const Catalog> catalog)
     : catalog_(std::move(catalog)), impl_(std::make_unique<Impl>()) {
@@ -297,36 +277,59 @@ std::vector<RuleInfo> RuleSet::rules() const {
 
 namespace detail {
 
+bool same_catalog(const Catalog& a, const Catalog& b) noexcept {
+  return &a == &b || (a.id() == b.id() && a.version() == b.version() && a.size() == b.size());
+}
+
+error catalog_mismatch(const Catalog& report, const Catalog& rules) {
+  return make_error(errc::invalid_argument,
+                    fmt::format("báo cáo theo danh mục {} {}, bộ luật theo {} {}", report.id(),
+                                report.version(), rules.id(), rules.version()),
+                    fmt::format("the report follows catalogue {} {}, the rules {} {}",
+                                report.id(), report.version(), rules.id(), rules.version()));
+}
+
+void run_custom_rule(const CustomRule& r, const ReportView& view, std::vector<Finding>& out) {
+  std::vector<Finding> found;
+  try {
+    found = r.check(view);
+  } catch (const std::exception& ex) {
+    out.push_back(failed_rule(r, ex.what()));
+    return;
+  } catch (...) {
+    out.push_back(failed_rule(r, "?"));
+    return;
+  }
+  for (auto& f : found) {
+    f.rule_id = r.id;
+    f.severity = r.severity;
+    out.push_back(std::move(f));
+  }
+}
+
+std::optional<bool> rule_fails(const CompiledRule& r, const Report& report) {
+  const auto policy = blanks_as_zero(r, report);
+  if (!policy) return std::nullopt;
+  std::vector<rules::BasicVal<rules::Fraction>> scratch;
+  if (const auto fast = rules::fast_check(r, report, *policy, scratch)) return *fast == Tri::no;
+  return Evaluation(r, report, *policy).eval(r.check).truth == Tri::no;
+}
+
+Finding rule_finding(const CompiledRule& r, const Report& report) {
+  std::vector<Finding> out;
+  std::vector<rules::BasicVal<rules::Fraction>> scratch;
+  run(r, report, out, scratch);
+  Expects(out.size() == 1);
+  return std::move(out.front());
+}
+
 result<void> append_rule_findings(const RuleSet& rules, const Report& report, std::vector<Finding>& out) {
-  const Catalog& catalog = rules.catalog();
-  if (!same_catalog(report.catalog(), catalog))
-    return make_error(errc::invalid_argument,
-                      fmt::format("báo cáo theo danh mục {} {}, bộ luật theo {} {}",
-                                  report.catalog().id(), report.catalog().version(),
-                                  catalog.id(), catalog.version()),
-                      fmt::format("the report follows catalogue {} {}, the rules {} {}",
-                                  report.catalog().id(), report.catalog().version(),
-                                  catalog.id(), catalog.version()));
+  if (!same_catalog(report.catalog(), rules.catalog()))
+    return catalog_mismatch(report.catalog(), rules.catalog());
   std::vector<rules::BasicVal<rules::Fraction>> scratch;
   for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) run(*r, report, out, scratch);
   const ReportView view(report);
-  for (const auto& r : detail::RuleSetAccess::impl(rules).custom) {
-    std::vector<Finding> found;
-    try {
-      found = r->check(view);
-    } catch (const std::exception& ex) {
-      out.push_back(failed_rule(*r, ex.what()));
-      continue;
-    } catch (...) {
-      out.push_back(failed_rule(*r, "?"));
-      continue;
-    }
-    for (auto& f : found) {
-      f.rule_id = r->id;
-      f.severity = r->severity;
-      out.push_back(std::move(f));
-    }
-  }
+  for (const auto& r : detail::RuleSetAccess::impl(rules).custom) run_custom_rule(*r, view, out);
   return {};
 }
 
@@ -361,7 +364,7 @@ result<std::vector<Finding>> RuleSet::check(const Report& report) const {
 result<std::vector<std::vector<Finding>>> RuleSet::check_all(std::span<const Report> reports,
                                                              unsigned threads) const {
   for (const Report& r : reports)
-    if (!same_catalog(r.catalog(), *catalog_)) return check(r).error();
+    if (!detail::same_catalog(r.catalog(), *catalog_)) return check(r).error();
   std::vector<std::vector<Finding>> out(reports.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, reports.size())));

@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/batch.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <gsl/assert>
+
+#include "chunk.hpp"
+
+namespace cchc {
+namespace detail {
+
+namespace {
+
+std::uint8_t width_for(std::uint64_t max_offset) noexcept {
+  if (max_offset == 0) return 0;
+  if (max_offset <= 0xFF) return 1;
+  if (max_offset <= 0xFFFF) return 2;
+  if (max_offset <= 0xFFFFFFFFu) return 4;
+  return 8;
+}
+
+template <class T>
+void decode_as(const std::uint8_t* data, std::int64_t base, std::size_t n, std::int64_t* out) {
+  for (std::size_t i = 0; i < n; ++i) {
+    T v;
+    std::memcpy(&v, data + i * sizeof(T), sizeof(T));
+    out[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(base) + v);
+  }
+}
+
+}  // namespace
+
+void PackedInts::decode(std::size_t i0, std::size_t n, std::int64_t* out) const noexcept {
+  const std::uint8_t* p = data.data() + i0 * width;
+  switch (width) {
+    case 0: std::fill_n(out, n, base); break;
+    case 1: decode_as<std::uint8_t>(p, base, n, out); break;
+    case 2: decode_as<std::uint16_t>(p, base, n, out); break;
+    case 4: decode_as<std::uint32_t>(p, base, n, out); break;
+    default: decode_as<std::uint64_t>(p, base, n, out); break;
+  }
+}
+
+bool PackedInts::try_set(std::size_t i, std::int64_t v) noexcept {
+  const std::uint64_t off = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(base);
+  if (width < 8 && (v < base || width_for(off) > width)) return false;
+  switch (width) {
+    case 0: break;
+    case 1: data[i] = static_cast<std::uint8_t>(off); break;
+    case 2: { const auto x = static_cast<std::uint16_t>(off); std::memcpy(&data[i * 2], &x, 2); break; }
+    case 4: { const auto x = static_cast<std::uint32_t>(off); std::memcpy(&data[i * 4], &x, 4); break; }
+    default: std::memcpy(&data[i * 8], &off, 8); break;
+  }
+  return true;
+}
+
+void PackedInts::seal(std::size_t size) {
+  if (size == 0) return;
+  std::vector<std::int64_t> v(size);
+  decode(0, size, v.data());
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  base = *lo;
+  width = width_for(static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo));
+  data.assign(size * width, 0);
+  data.shrink_to_fit();
+  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, v[i]);
+}
+
+void PackedInts::widen(std::size_t size) {
+  std::vector<std::int64_t> v(size);
+  decode(0, size, v.data());
+  base = 0;
+  width = 8;
+  data.assign(size * 8, 0);
+  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, v[i]);
+}
+
+void PackedStates::set(std::size_t i, CellState s, std::size_t size) {
+  if (bits.empty()) {
+    if (s == uniform) return;
+    const auto u = static_cast<std::uint8_t>(uniform);
+    bits.assign((size + 3) / 4 + 1, static_cast<std::uint8_t>(u | u << 2 | u << 4 | u << 6));
+  }
+  if (i / 4 >= bits.size()) bits.resize(i / 4 + 1, 0);
+  const unsigned shift = 2 * (i % 4);
+  bits[i / 4] = static_cast<std::uint8_t>((bits[i / 4] & ~(3u << shift)) |
+                                          (static_cast<unsigned>(s) << shift));
+}
+
+void PackedStates::seal(std::size_t size) {
+  if (bits.empty() || size == 0) return;
+  const CellState first = get(0);
+  for (std::size_t i = 1; i < size; ++i)
+    if (get(i) != first) {
+      bits.resize((size + 3) / 4);
+      bits.shrink_to_fit();
+      return;
+    }
+  uniform = first;
+  bits.clear();
+  bits.shrink_to_fit();
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::BatchChunk;
+using detail::Column;
+
+// The metadata fields a batch stores; the others (period.year, period.kind, catalog.*) are
+// views of these or of the catalogue.
+constexpr std::array<std::string_view, 11> stored_fields{
+    "agency.name",    "agency.code",     "agency.level",  "province",
+    "period",         "document.number", "document.symbol", "document.date",
+    "document.place", "document.signer", "document.signer_title"};
+
+// Fields whose text is taken as it is; the others are validated once per distinct value.
+bool free_text(std::string_view field) {
+  return field != "agency.level" && field != "period" && field != "document.date";
+}
+
+std::optional<std::size_t> stored_index(std::string_view field) {
+  for (std::size_t i = 0; i < stored_fields.size(); ++i)
+    if (stored_fields[i] == field) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct Batch::Dictionary {
+  struct Field {
+    std::vector<std::string> values{std::string()};  // code 0: unset
+    std::unordered_map<std::string, std::uint32_t> codes;
+    std::uint32_t code(std::string_view text) {
+      if (text.empty()) return 0;
+      auto it = codes.find(std::string(text));
+      if (it != codes.end()) return it->second;
+      const auto c = static_cast<std::uint32_t>(values.size());
+      values.emplace_back(text);
+      codes.emplace(values.back(), c);
+      return c;
+    }
+    [[nodiscard]] const std::uint32_t* find(std::string_view text) const {
+      auto it = codes.find(std::string(text));
+      return it == codes.end() ? nullptr : &it->second;
+    }
+  };
+  std::array<Field, stored_fields.size()> fields;
+};
+
+Batch::Batch(std::shared_ptr<const Catalog> catalog)
+    : catalog_(std::move(catalog)), metadata_(std::make_unique<Dictionary>()) {
+  Expects(catalog_ != nullptr);
+}
+Batch::Batch(Batch&&) noexcept = default;
+Batch& Batch::operator=(Batch&&) noexcept = default;
+Batch::~Batch() = default;
+Batch::Batch(const Batch& o)
+    : catalog_(o.catalog_), size_(o.size_), input_findings_(o.input_findings_),
+      metadata_(std::make_unique<Dictionary>(*o.metadata_)) {
+  for (const auto& c : o.chunks_) chunks_.push_back(std::make_unique<BatchChunk>(*c));
+}
+Batch& Batch::operator=(const Batch& o) {
+  if (this != &o) *this = Batch(o);
+  return *this;
+}
+
+namespace {
+
+void seal(BatchChunk& chunk, const Catalog& catalog) {
+  for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
+    Column& c = chunk.columns[r];
+    c.numbers.seal(chunk.size);
+    // Only a pair's column has second numbers.
+    if (catalog.rows()[r].kind == Kind::pair) c.seconds.seal(chunk.size);
+    c.states.seal(chunk.size);
+    if (!c.scales.empty()) {
+      // One scale for the chunk when every reported cell has it; a blank's scale is no scale.
+      std::optional<std::uint8_t> only;
+      bool same = true;
+      for (std::size_t i = 0; i < chunk.size && same; ++i) {
+        if (c.states.get(i) != CellState::reported) continue;
+        if (!only) only = c.scales[i];
+        same = *only == c.scales[i];
+      }
+      if (same) {
+        c.scale = only.value_or(0);
+        c.scales.clear();
+      }
+      c.scales.shrink_to_fit();
+    }
+  }
+  chunk.lines.shrink_to_fit();
+  chunk.written.shrink_to_fit();
+  chunk.row_lines.shrink_to_fit();
+  for (auto& m : chunk.metadata) m.shrink_to_fit();
+  chunk.sealed = true;
+}
+
+}  // namespace
+
+std::size_t Batch::add_blank() {
+  if (chunks_.empty() || chunks_.back()->size == chunk_reports) {
+    if (!chunks_.empty()) seal(*chunks_.back(), *catalog_);
+    auto chunk = std::make_unique<BatchChunk>();
+    chunk->columns.resize(catalog_->size());
+    chunks_.push_back(std::move(chunk));
+  }
+  BatchChunk& chunk = *chunks_.back();
+  const std::size_t i = chunk.size++;
+  for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
+    Column& c = chunk.columns[r];
+    c.numbers.push_base();
+    if (catalog_->rows()[r].kind == Kind::pair) c.seconds.push_base();
+    if (!c.states.bits.empty()) c.states.set(i, CellState::not_reported, chunk.size);
+    if (!c.scales.empty()) c.scales.push_back(0);
+  }
+  if (!chunk.lines.empty()) chunk.lines.push_back(0);
+  for (auto& m : chunk.metadata)
+    if (!m.empty()) m.push_back(0);
+  return size_++;
+}
+
+result<std::size_t> Batch::add(const Report& report) {
+  const Catalog& rc = report.catalog();
+  if (&rc != catalog_.get() && (rc.id() != catalog_->id() || rc.version() != catalog_->version() ||
+                                rc.size() != catalog_->size()))
+    return make_error(errc::invalid_argument,
+                      fmt::format("báo cáo theo danh mục {} {}, lô theo {} {}", rc.id(),
+                                  rc.version(), catalog_->id(), catalog_->version()),
+                      fmt::format("the report follows catalogue {} {}, the batch {} {}", rc.id(),
+                                  rc.version(), catalog_->id(), catalog_->version()));
+  const std::size_t i = add_blank();
+  for (const Row& row : catalog_->rows()) {
+    const Value& v = report.value(row.id);
+    const Cell c = to_cell(v);
+    if (c == Cell{} && text_of(v).empty()) continue;  // already blank
+    if (auto r = set(i, row.id, c, text_of(v)); !r) return r.error();
+  }
+  BatchChunk& chunk = *chunks_.back();
+  for (const Row& row : catalog_->rows())
+    if (const auto line = report.source_line(row.id); line && *line != 0)
+      chunk.row_lines.put(BatchChunk::key(i % chunk_reports, row.id.index),
+                          static_cast<std::uint32_t>(*line));
+  for (const auto field : stored_fields) {
+    auto text = cchc::metadata_field(report.metadata(), field);
+    if (text && !text->empty())
+      if (auto r = set_metadata_field(i, field, *text); !r) return r.error();
+  }
+  return i;
+}
+
+namespace {
+
+std::pair<const BatchChunk*, std::size_t> locate(
+    const std::vector<std::unique_ptr<BatchChunk>>& chunks, std::size_t report) {
+  return {chunks[report / Batch::chunk_reports].get(), report % Batch::chunk_reports};
+}
+
+}  // namespace
+
+Cell Batch::cell(std::size_t report, RowId row) const {
+  Expects(report < size_ && row.index < catalog_->size());
+  const auto [chunk, i] = locate(chunks_, report);
+  const Column& c = chunk->columns[row.index];
+  Cell out;
+  out.state = c.states.get(i);
+  if (out.state == CellState::reported) {
+    out.number = c.numbers.get(i);
+    if (catalog_->row(row).kind == Kind::pair) out.second = c.seconds.get(i);
+    out.scale = c.scale_at(i);
+  }
+  return out;
+}
+
+std::string_view Batch::written(std::size_t report, RowId row) const {
+  Expects(report < size_ && row.index < catalog_->size());
+  const auto [chunk, i] = locate(chunks_, report);
+  const std::string* text = chunk->written.find(BatchChunk::key(i, row.index));
+  return text ? std::string_view(*text) : std::string_view{};
+}
+
+result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::string_view written) {
+  Expects(report < size_ && row.index < catalog_->size());
+  const Row& def = catalog_->row(row);
+  if (def.kind == Kind::heading && cell.state == CellState::reported)
+    return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                      "a heading row takes no value", def.address());
+  if (cell.scale > Decimal::max_scale)
+    return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
+                      def.address());
+  BatchChunk& chunk = *chunks_[report / chunk_reports];
+  const std::size_t i = report % chunk_reports;
+  Column& c = chunk.columns[row.index];
+  c.states.set(i, cell.state, chunk.size);
+  const std::int64_t number = cell.reported() ? cell.number : c.numbers.base;
+  if (!c.numbers.try_set(i, number)) {
+    c.numbers.widen(chunk.size);
+    (void)c.numbers.try_set(i, number);
+  }
+  if (def.kind == Kind::pair) {
+    const std::int64_t second = cell.reported() ? cell.second : c.seconds.base;
+    if (!c.seconds.try_set(i, second)) {
+      c.seconds.widen(chunk.size);
+      (void)c.seconds.try_set(i, second);
+    }
+  }
+  if (def.kind == Kind::percent && cell.reported()) {
+    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(chunk.size, c.scale);
+    if (!c.scales.empty()) c.scales[i] = cell.scale;
+  }
+  const auto key = BatchChunk::key(i, row.index);
+  const bool keep = cell.reported() ? !written.empty() && !is_canonical(written, cell, def.kind)
+                                    : !written.empty();
+  if (keep) chunk.written.put(key, std::string(written));
+  else chunk.written.erase(key);
+  return {};
+}
+
+std::size_t Batch::source_line(std::size_t report) const {
+  Expects(report < size_);
+  const auto [chunk, i] = locate(chunks_, report);
+  return chunk->lines.empty() ? 0 : chunk->lines[i];
+}
+
+std::size_t Batch::source_line(std::size_t report, RowId row) const {
+  Expects(report < size_ && row.index < catalog_->size());
+  const auto [chunk, i] = locate(chunks_, report);
+  if (const auto* line = chunk->row_lines.find(BatchChunk::key(i, row.index))) return *line;
+  return chunk->lines.empty() ? 0 : chunk->lines[i];
+}
+
+void Batch::set_source_line(std::size_t report, std::size_t line) {
+  Expects(report < size_);
+  BatchChunk& chunk = *chunks_[report / chunk_reports];
+  if (chunk.lines.empty()) {
+    if (line == 0) return;
+    chunk.lines.assign(chunk.size, 0);
+  }
+  chunk.lines[report % chunk_reports] = static_cast<std::uint32_t>(line);
+}
+
+namespace {
+
+template <class Fields>  // Batch::Dictionary's fields
+Metadata stored_metadata(const BatchChunk& chunk, std::size_t i, const Fields& dict,
+                         const Catalog& catalog) {
+  Metadata m;
+  m.catalog_id = catalog.id();
+  m.catalog_version = catalog.version();
+  for (std::size_t f = 0; f < chunk.metadata.size(); ++f) {
+    if (chunk.metadata[f].empty() || chunk.metadata[f][i] == 0) continue;
+    // Stored values were validated when they were set.
+    (void)cchc::set_metadata_field(m, stored_fields[f], dict[f].values[chunk.metadata[f][i]]);
+  }
+  return m;
+}
+
+}  // namespace
+
+result<std::string> Batch::metadata_field(std::size_t report, std::string_view field) const {
+  Expects(report < size_);
+  const auto [chunk, i] = locate(chunks_, report);
+  if (auto f = stored_index(field)) {
+    if (*f >= chunk->metadata.size() || chunk->metadata[*f].empty()) return std::string();
+    return metadata_->fields[*f].values[chunk->metadata[*f][i]];
+  }
+  return cchc::metadata_field(stored_metadata(*chunk, i, metadata_->fields, *catalog_), field);
+}
+
+result<void> Batch::set_metadata_field(std::size_t report, std::string_view field,
+                                       std::string_view value) {
+  Expects(report < size_);
+  BatchChunk& chunk = *chunks_[report / chunk_reports];
+  const std::size_t i = report % chunk_reports;
+  auto store = [&](std::size_t f, std::uint32_t code) {
+    if (chunk.metadata.size() <= f) chunk.metadata.resize(stored_fields.size());
+    auto& column = chunk.metadata[f];
+    if (column.empty()) {
+      if (code == 0) return;
+      column.assign(chunk.size, 0);
+    }
+    column[i] = code;
+  };
+  const auto f = stored_index(field);
+  if (f) {
+    auto& dict = metadata_->fields[*f];
+    const std::uint32_t* known = value.empty() ? nullptr : dict.find(value);
+    if (value.empty() || known || free_text(field)) {
+      store(*f, value.empty() ? 0 : known ? *known : dict.code(value));
+      return {};
+    }
+  }
+  // A value not seen before, or a field that is a view of another: through the one schema.
+  Metadata m = stored_metadata(chunk, i, metadata_->fields, *catalog_);
+  if (auto r = cchc::set_metadata_field(m, field, std::string(value)); !r) return r;
+  for (std::size_t k = 0; k < stored_fields.size(); ++k) {
+    const std::string text = cchc::metadata_field(m, stored_fields[k]).value();
+    const bool have = k < chunk.metadata.size() && !chunk.metadata[k].empty();
+    if (text.empty() && !have) continue;
+    store(k, metadata_->fields[k].code(text));
+  }
+  // The text as given maps to the same code, so the next report with it takes the fast path.
+  if (f && !free_text(field)) {
+    auto& dict = metadata_->fields[*f];
+    const auto code = chunk.metadata[*f][i];
+    dict.codes.emplace(std::string(value), code);
+  }
+  return {};
+}
+
+void Batch::add_input_finding(std::size_t report, Finding finding) {
+  Expects(report < size_);
+  input_findings_.push_back({report, std::move(finding)});
+}
+
+Report Batch::report(std::size_t index) const {
+  Expects(index < size_);
+  const auto [chunk, i] = locate(chunks_, index);
+  Report out(catalog_);
+  out.metadata() = stored_metadata(*chunk, i, metadata_->fields, *catalog_);
+  for (const Row& row : catalog_->rows()) {
+    const Cell c = cell(index, row.id);
+    const std::string_view text = written(index, row.id);
+    if (c.state != CellState::not_reported || !text.empty())
+      (void)out.set(row.id, to_value(c, row, text));
+  }
+  for (const Row& row : catalog_->rows())
+    if (const std::size_t line = source_line(index, row.id); line != 0)
+      out.set_source_line(row.id, line);
+  return out;
+}
+
+std::size_t Batch::memory_bytes() const noexcept {
+  std::size_t n = chunks_.capacity() * sizeof(void*);
+  for (const auto& chunk : chunks_) {
+    n += sizeof(BatchChunk) + chunk->columns.capacity() * sizeof(Column);
+    for (const Column& c : chunk->columns)
+      n += c.numbers.bytes() + c.seconds.bytes() + c.states.bits.capacity() + c.scales.capacity();
+    n += chunk->written.capacity_bytes() + chunk->row_lines.capacity_bytes();
+    for (const auto& [key, text] : chunk->written)
+      n += text.capacity() > 15 ? text.capacity() + 1 : 0;
+    n += chunk->lines.capacity() * sizeof(std::uint32_t);
+    for (const auto& m : chunk->metadata) n += sizeof(m) + m.capacity() * sizeof(std::uint32_t);
+  }
+  for (const auto& field : metadata_->fields)
+    for (const auto& v : field.values) n += sizeof(v) + 2 * v.capacity() + 32;
+  for (const auto& f : input_findings_) n += sizeof(f) + f.finding.message_vi.size() + f.finding.message_en.size();
+  return n;
+}
+
+}  // namespace cchc

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// Internal: how a Batch stores its cells. A chunk holds up to Batch::chunk_reports reports, one
+// Column per catalogue row. While a chunk is being filled its numbers are 8 bytes wide (base 0),
+// so every write fits; when it is full it is sealed: each column's numbers become offsets from
+// its smallest value in the narrowest width that fits, and uniform states and scales collapse to
+// one value. The columnar evaluator reads columns through decode_*() below.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cchc/batch.hpp"
+#include "cchc/cell.hpp"
+
+namespace cchc::detail {
+
+/// Integers as offsets from a base, `width` bytes each (0: all equal to the base).
+struct PackedInts {
+  std::int64_t base = 0;
+  std::uint8_t width = 8;
+  std::vector<std::uint8_t> data;
+
+  [[nodiscard]] std::int64_t get(std::size_t i) const noexcept {
+    std::uint64_t off = 0;
+    switch (width) {
+      case 0: break;
+      case 1: off = data[i]; break;
+      case 2: { std::uint16_t v; std::memcpy(&v, &data[i * 2], 2); off = v; break; }
+      case 4: { std::uint32_t v; std::memcpy(&v, &data[i * 4], 4); off = v; break; }
+      default: std::memcpy(&off, &data[i * 8], 8); break;
+    }
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(base) + off);
+  }
+  /// Writes out[0..n) = values i0..i0+n.
+  void decode(std::size_t i0, std::size_t n, std::int64_t* out) const noexcept;
+  /// Stores v at i when it fits the current encoding; false otherwise.
+  [[nodiscard]] bool try_set(std::size_t i, std::int64_t v) noexcept;
+  void push_base() { data.resize(data.size() + width, 0); }
+  /// Re-encodes `size` values in the narrowest width from their smallest.
+  void seal(std::size_t size);
+  /// Back to 8 bytes, base 0, so that any value fits.
+  void widen(std::size_t size);
+  [[nodiscard]] std::size_t bytes() const noexcept { return data.capacity(); }
+};
+
+/// Cell states, two bits each, or one state for the whole chunk.
+struct PackedStates {
+  CellState uniform = CellState::not_reported;
+  std::vector<std::uint8_t> bits;  // empty when uniform
+
+  [[nodiscard]] CellState get(std::size_t i) const noexcept {
+    if (bits.empty()) return uniform;
+    return static_cast<CellState>((bits[i / 4] >> (2 * (i % 4))) & 3u);
+  }
+  void set(std::size_t i, CellState s, std::size_t size);
+  void seal(std::size_t size);
+  [[nodiscard]] bool all(CellState s) const noexcept { return bits.empty() && uniform == s; }
+};
+
+struct Column {
+  PackedInts numbers;
+  PackedInts seconds;               // pairs only
+  PackedStates states;
+  std::uint8_t scale = 0;           // percents: the scale of every cell, unless `scales`
+  std::vector<std::uint8_t> scales; // percents: per cell, when they differ
+  [[nodiscard]] std::uint8_t scale_at(std::size_t i) const noexcept {
+    return scales.empty() ? scale : scales[i];
+  }
+};
+
+/// A few values keyed by (report in chunk, row), sorted by key: 8 bytes of key beside each value
+/// instead of a tree node's 40. Reports are added in order, so filling a chunk only appends.
+template <class V>
+class SparseCells {
+ public:
+  [[nodiscard]] const V* find(std::uint64_t key) const noexcept {
+    const auto it = lower(key);
+    return it != items_.end() && it->first == key ? &it->second : nullptr;
+  }
+  void put(std::uint64_t key, V value) {
+    if (items_.empty() || items_.back().first < key) {
+      items_.emplace_back(key, std::move(value));
+      return;
+    }
+    const auto it = lower(key);
+    if (it != items_.end() && it->first == key) it->second = std::move(value);
+    else items_.emplace(it, key, std::move(value));
+  }
+  void erase(std::uint64_t key) {
+    const auto it = lower(key);
+    if (it != items_.end() && it->first == key) items_.erase(it);
+  }
+  void shrink_to_fit() { items_.shrink_to_fit(); }
+  [[nodiscard]] std::size_t size() const noexcept { return items_.size(); }
+  [[nodiscard]] auto begin() const noexcept { return items_.begin(); }
+  [[nodiscard]] auto end() const noexcept { return items_.end(); }
+  [[nodiscard]] std::size_t capacity_bytes() const noexcept {
+    return items_.capacity() * sizeof(typename decltype(items_)::value_type);
+  }
+
+ private:
+  using Items = std::vector<std::pair<std::uint64_t, V>>;
+  [[nodiscard]] typename Items::const_iterator lower(std::uint64_t key) const noexcept {
+    return std::lower_bound(items_.begin(), items_.end(), key,
+                            [](const auto& item, std::uint64_t k) { return item.first < k; });
+  }
+  [[nodiscard]] typename Items::iterator lower(std::uint64_t key) noexcept {
+    return std::lower_bound(items_.begin(), items_.end(), key,
+                            [](const auto& item, std::uint64_t k) { return item.first < k; });
+  }
+  Items items_;
+};
+
+struct BatchChunk {
+  std::size_t size = 0;
+  bool sealed = false;
+  std::vector<Column> columns;                  // one per catalogue row
+  SparseCells<std::string> written;             // (index << 32 | row) → text as written
+  std::vector<std::uint32_t> lines;             // source lines; empty while all are unknown
+  SparseCells<std::uint32_t> row_lines;         // (index << 32 | row) → a row's own line
+  std::vector<std::vector<std::uint32_t>> metadata;  // per field: dictionary codes, 0 = unset
+
+  [[nodiscard]] static std::uint64_t key(std::size_t i, std::uint32_t row) noexcept {
+    return (static_cast<std::uint64_t>(i) << 32) | row;
+  }
+};
+
+/// The columnar evaluator's view of a batch's chunks.
+struct BatchAccess {
+  static const std::vector<std::unique_ptr<BatchChunk>>& chunks(const Batch& b) noexcept {
+    return b.chunks_;
+  }
+};
+
+}  // namespace cchc::detail

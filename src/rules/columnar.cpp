@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: MIT
+#include "columnar.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <gsl/assert>
+
+#include "interval.hpp"
+
+namespace cchc::rules {
+namespace {
+
+using detail::BatchChunk;
+using detail::Column;
+constexpr std::size_t B = column_block;
+
+// State bits of a number or condition. A value is `VAL`; without it the node has no value
+// (a blank, a ratio over zero). `UNDEC`: this evaluator cannot tell, the exact one must.
+enum : std::uint8_t { VAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNDEC = 8 };
+constexpr std::uint8_t OPEN = LO_OPEN | HI_OPEN;
+
+// A reported percentage with k ≤ 2 decimals stands for [u − ½, u + ½) × 10^-k: in units of
+// 10^-3 both ends are integers.
+constexpr int percent_scale = 3;
+constexpr int percent_max_decimals = percent_scale - 1;
+
+__extension__ typedef __int128 i128;
+
+struct Slot {
+  std::array<std::int64_t, B> lo, hi, den;
+  std::array<std::uint8_t, B> f, t;
+};
+
+bool mul_ok(std::int64_t a, std::int64_t b, std::int64_t& r) { return !__builtin_mul_overflow(a, b, &r); }
+bool add_ok(std::int64_t a, std::int64_t b, std::int64_t& r) { return !__builtin_add_overflow(a, b, &r); }
+
+struct Num {
+  std::int64_t lo, hi, den;
+  std::uint8_t f;
+  [[nodiscard]] bool exact() const { return lo == hi && (f & OPEN) == 0; }
+};
+
+std::uint8_t swap_open(std::uint8_t f) {
+  return static_cast<std::uint8_t>((f & ~OPEN) | ((f & LO_OPEN) ? HI_OPEN : 0) | ((f & HI_OPEN) ? LO_OPEN : 0));
+}
+
+// a + b with both in scale k already; false on overflow.
+bool add_num(const Num& a, const Num& b, Num& r) {
+  r.f = static_cast<std::uint8_t>(VAL | ((a.f | b.f) & OPEN));
+  if (a.den == 1 && b.den == 1) {
+    r.den = 1;
+    return add_ok(a.lo, b.lo, r.lo) && add_ok(a.hi, b.hi, r.hi);
+  }
+  std::int64_t x, y;
+  return mul_ok(a.lo, b.den, x) && mul_ok(b.lo, a.den, y) && add_ok(x, y, r.lo) &&
+         mul_ok(a.hi, b.den, x) && mul_ok(b.hi, a.den, y) && add_ok(x, y, r.hi) &&
+         mul_ok(a.den, b.den, r.den);
+}
+
+bool rescale(Num& a, int from, int to) {
+  if (from == to) return true;
+  const std::int64_t p = pow10(to - from);
+  return mul_ok(a.lo, p, a.lo) && mul_ok(a.hi, p, a.hi);
+}
+
+bool neg_num(const Num& a, Num& r) {
+  if (a.lo == INT64_MIN || a.hi == INT64_MIN) return false;
+  r = {-a.hi, -a.lo, a.den, swap_open(a.f)};
+  return true;
+}
+
+// The interval product, as the tree evaluator forms it (interval.hpp's mul).
+bool mul_num(const Num& a, const Num& b, Num& r) {
+  if (!mul_ok(a.den, b.den, r.den)) return false;
+  auto scale_by = [&](const Num& x, std::int64_t m) {
+    std::int64_t lo, hi;
+    if (!mul_ok(x.lo, m, lo) || !mul_ok(x.hi, m, hi)) return false;
+    if (m >= 0) r.lo = lo, r.hi = hi, r.f = x.f;
+    else r.lo = hi, r.hi = lo, r.f = swap_open(x.f);
+    return true;
+  };
+  if (b.exact()) return scale_by(a, b.lo);
+  if (a.exact()) return scale_by(b, a.lo);
+  std::array<std::int64_t, 4> p{};
+  if (!mul_ok(a.lo, b.lo, p[0]) || !mul_ok(a.lo, b.hi, p[1]) || !mul_ok(a.hi, b.lo, p[2]) ||
+      !mul_ok(a.hi, b.hi, p[3]))
+    return false;
+  r.lo = *std::min_element(p.begin(), p.end());
+  r.hi = *std::max_element(p.begin(), p.end());
+  r.f = VAL;
+  return true;
+}
+
+// An end of a number, × m1 × 10^e in 128 bits; false on overflow.
+bool widen(std::int64_t x, std::int64_t m1, int e, i128& out) {
+  const i128 r = static_cast<i128>(x) * m1;
+  return !__builtin_mul_overflow(r, static_cast<i128>(pow10(e)), &out);
+}
+
+}  // namespace
+
+struct ColumnScratch::Slots {
+  std::vector<Slot> slot;
+  std::array<std::int64_t, B> num, sec;
+  std::array<std::uint8_t, B> blank, zero, skip;
+};
+
+ColumnScratch::ColumnScratch() : slots(std::make_unique<Slots>()) {}
+ColumnScratch::~ColumnScratch() = default;
+ColumnScratch::ColumnScratch(ColumnScratch&&) noexcept = default;
+ColumnScratch& ColumnScratch::operator=(ColumnScratch&&) noexcept = default;
+
+ColumnProgram::ColumnProgram(const CompiledRule& rule, const Catalog& catalog) : rule_(&rule) {
+  const std::uint32_t first = rule.check_first;
+  for (std::uint32_t i = first; i <= rule.check; ++i) {
+    const Node& n = rule.nodes[i];
+    Instr in;
+    in.op = n.op;
+    for (const auto a : n.args) {
+      Expects(a >= first && a < i);
+      in.args.push_back(a - first);
+    }
+    auto arg = [&](std::size_t k) -> const Instr& { return code_[in.args[k]]; };
+    auto any_den = [&] {
+      return std::any_of(in.args.begin(), in.args.end(), [&](auto a) { return code_[a].den; });
+    };
+    auto max_k = [&] {
+      int k = 0;
+      for (const auto a : in.args) k = std::max(k, code_[a].k);
+      return k;
+    };
+    switch (n.op) {
+      case Op::literal:
+        in.literal = n.decimal.units;
+        in.k = n.decimal.scale;
+        break;
+      case Op::boolean: in.truth = n.truth; break;
+      case Op::row:
+        in.row = n.row.index;
+        in.kind = catalog.row(n.row).kind;
+        in.k = in.kind == Kind::percent ? percent_scale : 0;
+        break;
+      case Op::present:
+      case Op::absent: in.row = n.row.index; break;
+      case Op::neg:
+        in.k = arg(0).k;
+        in.den = arg(0).den;
+        break;
+      case Op::add:
+      case Op::sub:
+      case Op::sum:
+        in.k = max_k();
+        in.den = any_den();
+        break;
+      case Op::mul:
+        in.k = arg(0).k + arg(1).k;
+        in.den = any_den();
+        break;
+      case Op::div:
+      case Op::pct:
+        in.k = arg(0).k;
+        in.den = true;
+        if (arg(1).k > Decimal::max_digits) always_exact_ = true;
+        break;
+      case Op::in_set: in.set = n.set; break;
+      default: break;
+    }
+    if (in.k > Decimal::max_digits) always_exact_ = true;
+    code_.push_back(std::move(in));
+  }
+  for (const RowId r : rule.policy_rows) policy_rows_.push_back(r.index);
+}
+
+void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
+                        ColumnScratch& scratch, Verdict* out) const {
+  Expects(n <= B && i0 + n <= chunk.size);
+  auto& S = *scratch.slots;
+  if (S.slot.size() < code_.size()) S.slot.resize(code_.size());
+
+  // The missing policy first: which reports skip the rule, and where blanks count as zero.
+  std::fill_n(S.blank.begin(), n, 0);
+  for (const auto r : policy_rows_) {
+    const auto& states = chunk.columns[r].states;
+    if (states.all(CellState::reported)) continue;
+    for (std::size_t j = 0; j < n; ++j)
+      S.blank[j] = static_cast<std::uint8_t>(S.blank[j] + (states.get(i0 + j) != CellState::reported));
+  }
+  const auto rows = policy_rows_.size();
+  for (std::size_t j = 0; j < n; ++j) {
+    switch (rule_->missing) {
+      case MissingPolicy::zero: S.skip[j] = 0, S.zero[j] = 1; break;
+      case MissingPolicy::skip_any: S.skip[j] = S.blank[j] > 0, S.zero[j] = 0; break;
+      case MissingPolicy::skip_all:
+        S.skip[j] = rows > 0 && S.blank[j] == rows;
+        S.zero[j] = rows > 0 && S.blank[j] > 0;
+        break;
+    }
+  }
+  if (always_exact_) {
+    for (std::size_t j = 0; j < n; ++j) out[j] = S.skip[j] ? Verdict::skip : Verdict::undecided;
+    return;
+  }
+
+  for (std::size_t idx = 0; idx < code_.size(); ++idx) {
+    const Instr& in = code_[idx];
+    Slot& o = S.slot[idx];
+    auto num = [&](std::size_t a, std::size_t j) {
+      const Slot& s = S.slot[in.args[a]];
+      return Num{s.lo[j], s.hi[j], code_[in.args[a]].den ? s.den[j] : 1, s.f[j]};
+    };
+    auto put = [&](std::size_t j, const Num& v) {
+      o.lo[j] = v.lo, o.hi[j] = v.hi, o.f[j] = v.f;
+      if (in.den) o.den[j] = v.den;
+    };
+    // No value when an operand has none, whatever the others; else undecided when one is.
+    auto gate = [&](std::size_t j) -> bool {
+      std::uint8_t undec = 0;
+      for (const auto a : in.args) {
+        const std::uint8_t f = S.slot[a].f[j];
+        if ((f & (VAL | UNDEC)) == 0) {
+          o.f[j] = 0;
+          return false;
+        }
+        undec |= f & UNDEC;
+      }
+      if (undec) {
+        o.f[j] = UNDEC;
+        return false;
+      }
+      return true;
+    };
+    auto truth_gate = [&](std::size_t j) -> bool {
+      // Conditions: no value makes a comparison unknown, not undefined.
+      std::uint8_t undec = 0;
+      for (const auto a : in.args) {
+        const std::uint8_t f = S.slot[a].f[j];
+        if ((f & (VAL | UNDEC)) == 0) {
+          o.t[j] = static_cast<std::uint8_t>(Tri::unknown), o.f[j] = 0;
+          return false;
+        }
+        undec |= f & UNDEC;
+      }
+      if (undec) {
+        o.f[j] = UNDEC;
+        return false;
+      }
+      o.f[j] = 0;
+      return true;
+    };
+    switch (in.op) {
+      case Op::literal:
+        std::fill_n(o.lo.begin(), n, in.literal);
+        std::fill_n(o.hi.begin(), n, in.literal);
+        std::fill_n(o.f.begin(), n, VAL);
+        if (in.den) std::fill_n(o.den.begin(), n, 1);
+        break;
+      case Op::boolean:
+        std::fill_n(o.t.begin(), n, static_cast<std::uint8_t>(in.truth ? Tri::yes : Tri::no));
+        std::fill_n(o.f.begin(), n, 0);
+        break;
+      case Op::row: {
+        const Column& c = chunk.columns[in.row];
+        c.numbers.decode(i0, n, S.num.data());
+        if (in.kind == Kind::pair) c.seconds.decode(i0, n, S.sec.data());
+        const bool all = c.states.all(CellState::reported);
+        if (all && in.kind != Kind::percent && in.kind != Kind::pair) {
+          std::copy_n(S.num.begin(), n, o.lo.begin());
+          std::copy_n(S.num.begin(), n, o.hi.begin());
+          std::fill_n(o.f.begin(), n, VAL);
+          break;
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!all && c.states.get(i0 + j) != CellState::reported) {
+            o.lo[j] = o.hi[j] = 0;
+            o.f[j] = S.zero[j] ? VAL : 0;
+            continue;
+          }
+          o.f[j] = VAL;
+          if (in.kind == Kind::pair) {
+            o.lo[j] = S.num[j], o.hi[j] = S.sec[j];
+          } else if (in.kind == Kind::percent) {
+            const int s = c.scale_at(i0 + j);
+            std::int64_t u;
+            if (s > percent_max_decimals || !mul_ok(S.num[j], 10, u) ||
+                !mul_ok(u - 5, pow10(percent_max_decimals - s), o.lo[j]) ||
+                !mul_ok(u + 5, pow10(percent_max_decimals - s), o.hi[j]))
+              o.f[j] = UNDEC;
+            else
+              o.f[j] = VAL | HI_OPEN;
+          } else {
+            o.lo[j] = o.hi[j] = S.num[j];
+          }
+        }
+        break;
+      }
+      case Op::present:
+      case Op::absent: {
+        const auto& states = chunk.columns[in.row].states;
+        const bool want = in.op == Op::present;
+        for (std::size_t j = 0; j < n; ++j) {
+          const bool reported = states.get(i0 + j) == CellState::reported;
+          o.t[j] = static_cast<std::uint8_t>(reported == want ? Tri::yes : Tri::no);
+          o.f[j] = 0;
+        }
+        break;
+      }
+      case Op::first:
+      case Op::second: {
+        const Slot& p = S.slot[in.args[0]];
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!gate(j)) continue;
+          o.lo[j] = o.hi[j] = in.op == Op::first ? p.lo[j] : p.hi[j];
+          o.f[j] = VAL;
+        }
+        break;
+      }
+      case Op::neg:
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!gate(j)) continue;
+          Num r{};
+          if (neg_num(num(0, j), r)) put(j, r);
+          else o.f[j] = UNDEC;
+        }
+        break;
+      case Op::add:
+      case Op::sub:
+      case Op::sum:
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!gate(j)) continue;
+          Num total{0, 0, 1, VAL};
+          bool ok = true;
+          for (std::size_t a = 0; a < in.args.size() && ok; ++a) {
+            Num x = num(a, j);
+            ok = rescale(x, code_[in.args[a]].k, in.k);
+            if (ok && in.op == Op::sub && a == 1) ok = neg_num(x, x);
+            Num sum{};
+            ok = ok && add_num(total, x, sum);
+            total = sum;
+          }
+          if (ok) put(j, total);
+          else o.f[j] = UNDEC;
+        }
+        break;
+      case Op::mul:
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!gate(j)) continue;
+          Num r{};
+          if (mul_num(num(0, j), num(1, j), r)) put(j, r);
+          else o.f[j] = UNDEC;
+        }
+        break;
+      case Op::div:
+      case Op::pct: {
+        const int kb = code_[in.args[1]].k;
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!gate(j)) continue;
+          const Num a = num(0, j), b = num(1, j);
+          if (!b.exact()) {
+            o.f[j] = UNDEC;  // a divisor that is an interval: the exact evaluator's
+            continue;
+          }
+          if (b.lo == 0) {
+            o.f[j] = 0;  // no value over a zero whole
+            continue;
+          }
+          // (a.lo / a.den) / (b.lo / b.den) · 10^kb, in a's scale.
+          std::int64_t m = 0, lo = 0, hi = 0, den = 0;
+          bool ok = mul_ok(b.den, pow10(kb), m) && (in.op == Op::div || mul_ok(m, 100, m)) &&
+                    mul_ok(a.lo, m, lo) && mul_ok(a.hi, m, hi) && mul_ok(a.den, b.lo, den) &&
+                    den != INT64_MIN;
+          if (!ok) {
+            o.f[j] = UNDEC;
+            continue;
+          }
+          Num r{lo, hi, den, a.f};
+          if (den < 0 && !neg_num(Num{lo, hi, -den, a.f}, r)) {
+            o.f[j] = UNDEC;
+            continue;
+          }
+          put(j, r);
+        }
+        break;
+      }
+      case Op::eq:
+      case Op::ne:
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge: {
+        const int ka = code_[in.args[0]].k, kb = code_[in.args[1]].k, k = std::max(ka, kb);
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!truth_gate(j)) continue;
+          const Num a = num(0, j), b = num(1, j);
+          BasicInterval<i128> x, y;
+          const bool ok = widen(a.lo, b.den, k - ka, x.lo) && widen(a.hi, b.den, k - ka, x.hi) &&
+                          widen(b.lo, a.den, k - kb, y.lo) && widen(b.hi, a.den, k - kb, y.hi);
+          if (!ok) {
+            o.f[j] = UNDEC;
+            continue;
+          }
+          x.lo_closed = !(a.f & LO_OPEN), x.hi_closed = !(a.f & HI_OPEN);
+          y.lo_closed = !(b.f & LO_OPEN), y.hi_closed = !(b.f & HI_OPEN);
+          o.t[j] = static_cast<std::uint8_t>(interval::compare(in.op, x, y));
+        }
+        break;
+      }
+      case Op::in_set: {
+        const int ka = code_[in.args[0]].k;
+        for (std::size_t j = 0; j < n; ++j) {
+          if (!truth_gate(j)) continue;
+          const Num a = num(0, j);
+          if (!a.exact()) {
+            o.t[j] = static_cast<std::uint8_t>(Tri::unknown);
+            continue;
+          }
+          bool member = false, ok = true;
+          for (const auto c : in.set) {
+            i128 v;
+            ok = ok && widen(c, a.den, ka, v);
+            member = member || (ok && v == a.lo);
+          }
+          if (!ok) o.f[j] = UNDEC;
+          else o.t[j] = static_cast<std::uint8_t>(member ? Tri::yes : Tri::no);
+        }
+        break;
+      }
+      case Op::not_: {
+        const Slot& a = S.slot[in.args[0]];
+        for (std::size_t j = 0; j < n; ++j) {
+          o.f[j] = a.f[j] & UNDEC;
+          o.t[j] = static_cast<std::uint8_t>(interval::kleene_not(static_cast<Tri>(a.t[j])));
+        }
+        break;
+      }
+      case Op::and_:
+      case Op::or_:
+      case Op::implies: {
+        const Slot& a = S.slot[in.args[0]];
+        const Slot& b = S.slot[in.args[1]];
+        // A side that is decided can decide alone: "no and ?" is no, "yes or ?" is yes.
+        const Tri decisive = in.op == Op::and_ ? Tri::no : Tri::yes;
+        for (std::size_t j = 0; j < n; ++j) {
+          Tri x = static_cast<Tri>(a.t[j]);
+          if (in.op == Op::implies) x = interval::kleene_not(x);
+          const Tri y = static_cast<Tri>(b.t[j]);
+          const bool ux = a.f[j] & UNDEC, uy = b.f[j] & UNDEC;
+          if ((!ux && x == decisive) || (!uy && y == decisive)) {
+            o.t[j] = static_cast<std::uint8_t>(decisive), o.f[j] = 0;
+          } else if (ux || uy) {
+            o.f[j] = UNDEC;
+          } else {
+            o.t[j] = static_cast<std::uint8_t>(in.op == Op::and_ ? interval::kleene_and(x, y)
+                                                                 : interval::kleene_or(x, y));
+            o.f[j] = 0;
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  const Slot& r = S.slot[code_.size() - 1];
+  for (std::size_t j = 0; j < n; ++j)
+    out[j] = S.skip[j]                 ? Verdict::skip
+             : (r.f[j] & UNDEC)        ? Verdict::undecided
+             : r.t[j] == static_cast<std::uint8_t>(Tri::no) ? Verdict::fail
+                                                            : Verdict::pass;
+}
+
+}  // namespace cchc::rules
