@@ -8,6 +8,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include <cchc/cchc.h>
@@ -91,11 +92,77 @@ const std::vector<Report>& valid_batch() {
   return reports;
 }
 
+// The batches as columns, built once: what check_batch() reads.
+const Batch& columns(std::int64_t valid) {
+  static const auto build = [](const std::vector<Report>& reports) {
+    Batch b(builtin_catalog());
+    for (const Report& r : reports) (void)b.add(r);
+    return b;
+  };
+  static const Batch synthetic = build(batch());
+  static const Batch mostly_valid = build(valid_batch());
+  return valid == 0 ? synthetic : mostly_valid;
+}
+
+unsigned threads_of(std::int64_t arg) {
+  return static_cast<unsigned>(arg == 0 ? std::thread::hardware_concurrency() : arg);
+}
+
+// The columnar engine: per-rule counts and per-report statuses, as `cchc check --summary`.
 void BM_CheckBatch(benchmark::State& state) {
   const RuleSet rules = RuleSet::builtin(builtin_catalog());
+  const Batch& b = columns(state.range(1));
+  BatchCheckOptions options;
+  options.threads = threads_of(state.range(0));
+  std::size_t failed = 0;
+  for (auto _ : state) {
+    auto result = check_batch(b, rules, options).value();
+    failed = result.failed_reports();
+    benchmark::DoNotOptimize(failed);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(b.size() * rules.size()));
+  state.counters["reports"] = static_cast<double>(b.size());
+  state.counters["threads"] = options.threads;
+  state.counters["failed_reports"] = static_cast<double>(failed);
+  state.counters["bytes/report"] =
+      static_cast<double>(b.memory_bytes()) / static_cast<double>(std::max<std::size_t>(1, b.size()));
+}
+BENCHMARK(BM_CheckBatch)
+    ->ArgsProduct({{1, 0}, {0, 1}})  // {threads: 1, every core} × {synthetic, mostly valid}
+    ->ArgNames({"threads", "valid"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The same batch with every finding explained: the columnar engine hands each report that fails
+// a rule to the tree evaluator for its findings.
+void BM_CheckBatchFindings(benchmark::State& state) {
+  const RuleSet rules = RuleSet::builtin(builtin_catalog());
+  const Batch& b = columns(state.range(1));
+  BatchCheckOptions options;
+  options.threads = threads_of(state.range(0));
+  std::atomic<std::size_t> findings = 0;
+  options.on_findings = [&](std::size_t, std::span<const Finding> f) { findings += f.size(); };
+  for (auto _ : state) {
+    findings = 0;
+    benchmark::DoNotOptimize(check_batch(b, rules, options).value());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(b.size() * rules.size()));
+  state.counters["threads"] = options.threads;
+  state.counters["findings/report"] =
+      static_cast<double>(findings.load()) / static_cast<double>(std::max<std::size_t>(1, b.size()));
+}
+BENCHMARK(BM_CheckBatchFindings)
+    ->ArgsProduct({{1, 0}, {0, 1}})
+    ->ArgNames({"threads", "valid"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The report-at-a-time tree evaluator over the same reports (RuleSet::check_all), every finding
+// built: the engine BM_CheckBatch measured before the columnar one.
+void BM_CheckAllReports(benchmark::State& state) {
+  const RuleSet rules = RuleSet::builtin(builtin_catalog());
   const auto& reports = state.range(1) == 0 ? batch() : valid_batch();
-  const auto threads = static_cast<unsigned>(state.range(0) == 0 ? std::thread::hardware_concurrency()
-                                                                 : state.range(0));
+  const unsigned threads = threads_of(state.range(0));
   std::size_t findings = 0;
   for (auto _ : state) {
     auto all = rules.check_all(reports, threads).value();
@@ -104,32 +171,52 @@ void BM_CheckBatch(benchmark::State& state) {
     benchmark::DoNotOptimize(findings);
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(reports.size() * rules.size()));
-  state.counters["reports"] = static_cast<double>(reports.size());
   state.counters["threads"] = threads;
   state.counters["findings/report"] = static_cast<double>(findings) / static_cast<double>(reports.size());
   state.counters["bytes/report"] = bytes_per_report;
 }
-BENCHMARK(BM_CheckBatch)
-    ->ArgsProduct({{1, 0}, {0, 1}})  // {threads: 1, every core} × {synthetic, mostly valid}
+BENCHMARK(BM_CheckAllReports)
+    ->ArgsProduct({{1, 0}, {0, 1}})
     ->ArgNames({"threads", "valid"})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// The floor: read every value of the batch once, as any checker must.
+// The floor: read every cell of the mostly valid batch's columns once (numbers and states), as
+// any checker must. One thread.
 void BM_ScanBatch(benchmark::State& state) {
-  const auto& reports = batch();
+  const Batch& b = columns(1);
   const std::size_t rules = RuleSet::builtin(builtin_catalog()).size();
+  std::vector<std::int64_t> numbers(std::min<std::size_t>(b.size(), Batch::chunk_reports));
   for (auto _ : state) {
     std::int64_t sum = 0;
-    for (const Report& r : reports)
-      for (const Value& v : r.values())
-        if (const auto* c = std::get_if<Count>(&v)) sum += c->get();
+    for (const Row& row : b.catalog().rows()) {
+      if (!row.holds_value()) continue;
+      for (std::size_t first = 0; first < b.size(); first += numbers.size()) {
+        const std::size_t n = std::min(numbers.size(), b.size() - first);
+        b.read_column(row.id, first, std::span(numbers).first(n));
+        for (std::size_t i = 0; i < n; ++i) sum += numbers[i];
+      }
+    }
     benchmark::DoNotOptimize(sum);
   }
   // Counted in the same items as BM_CheckBatch, so the two rates compare directly.
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(reports.size() * rules));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(b.size() * rules));
 }
 BENCHMARK(BM_ScanBatch)->Unit(benchmark::kMillisecond);
+
+// A Report on its own: heap bytes of one mended seed report, measured by glibc.
+void BM_ReportBytes(benchmark::State& state) {
+  const Report clean = load_report(report_path(1)).value();
+  double bytes = 0;
+  for (auto _ : state) {
+    const std::size_t before = mallinfo2().uordblks;
+    auto copy = std::make_unique<Report>(clean);
+    bytes = static_cast<double>(mallinfo2().uordblks - before);
+    benchmark::DoNotOptimize(copy);
+  }
+  state.counters["bytes"] = bytes;
+}
+BENCHMARK(BM_ReportBytes)->Unit(benchmark::kMicrosecond);
 
 void BM_CompileBuiltinRules(benchmark::State& state) {
   const auto cat = builtin_catalog();

@@ -71,6 +71,12 @@ class Batch {
 
   /// The cell of one report's row. Requires report < size() and a row of the catalogue.
   [[nodiscard]] Cell cell(std::size_t report, RowId row) const;
+  /// Decodes one row's column for reports [first, first + numbers.size()): the figures (a
+  /// pair's first numbers, a percent's digits at the cell's scale) and, when `states` is not
+  /// empty (it is then as long as `numbers`), each cell's state; a blank's figure reads 0. The
+  /// fastest way to every figure of a row, for sums over many reports and for export.
+  void read_column(RowId row, std::size_t first, std::span<std::int64_t> numbers,
+                   std::span<CellState> states = {}) const;
   /// The text kept for a cell ("" when it is the canonical writing of the cell).
   [[nodiscard]] std::string_view written(std::size_t report, RowId row) const;
   /// Stores a cell. `written` is the text as written; it is kept only when it is not the
@@ -110,6 +116,8 @@ class Batch {
 
  private:
   friend struct detail::BatchAccess;
+  // Appends one report's cells (one per catalogue row; empty: every row blank), unchecked.
+  std::size_t append(std::span<const Cell> cells);
   std::shared_ptr<const Catalog> catalog_;
   std::vector<std::unique_ptr<detail::BatchChunk>> chunks_;
   std::size_t size_ = 0;

@@ -83,6 +83,10 @@ void PackedInts::widen(std::size_t size) {
 void PackedStates::set(std::size_t i, CellState s, std::size_t size) {
   if (bits.empty()) {
     if (s == uniform) return;
+    if (size == 1) {  // the chunk's first cell sets the state all others share until they differ
+      uniform = s;
+      return;
+    }
     const auto u = static_cast<std::uint8_t>(uniform);
     bits.assign((size + 3) / 4 + 1, static_cast<std::uint8_t>(u | u << 2 | u << 4 | u << 6));
   }
@@ -205,7 +209,33 @@ void seal(BatchChunk& chunk, const Catalog& catalog) {
 
 }  // namespace
 
-std::size_t Batch::add_blank() {
+namespace {
+
+// Stores a cell at index i of a column of `size` cells, widening what it does not fit.
+void store(Column& c, Kind kind, std::size_t i, std::size_t size, const Cell& cell) {
+  c.states.set(i, cell.state, size);
+  const std::int64_t number = cell.reported() ? cell.number : c.numbers.base;
+  if (!c.numbers.try_set(i, number)) {
+    c.numbers.widen(size);
+    (void)c.numbers.try_set(i, number);
+  }
+  if (kind == Kind::pair) {
+    const std::int64_t second = cell.reported() ? cell.second : c.seconds.base;
+    if (!c.seconds.try_set(i, second)) {
+      c.seconds.widen(size);
+      (void)c.seconds.try_set(i, second);
+    }
+  }
+  if (kind == Kind::percent && cell.reported()) {
+    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(size, c.scale);
+    if (!c.scales.empty()) c.scales[i] = cell.scale;
+  }
+}
+
+}  // namespace
+
+std::size_t Batch::append(std::span<const Cell> cells) {
+  Expects(cells.empty() || cells.size() == catalog_->size());
   if (chunks_.empty() || chunks_.back()->size == chunk_reports) {
     if (!chunks_.empty()) seal(*chunks_.back(), *catalog_);
     auto chunk = std::make_unique<BatchChunk>();
@@ -214,18 +244,22 @@ std::size_t Batch::add_blank() {
   }
   BatchChunk& chunk = *chunks_.back();
   const std::size_t i = chunk.size++;
+  const Cell blank;
   for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
     Column& c = chunk.columns[r];
+    const Kind kind = catalog_->rows()[r].kind;
     c.numbers.push_base();
-    if (catalog_->rows()[r].kind == Kind::pair) c.seconds.push_base();
-    if (!c.states.bits.empty()) c.states.set(i, CellState::not_reported, chunk.size);
+    if (kind == Kind::pair) c.seconds.push_base();
     if (!c.scales.empty()) c.scales.push_back(0);
+    store(c, kind, i, chunk.size, cells.empty() ? blank : cells[r]);
   }
   if (!chunk.lines.empty()) chunk.lines.push_back(0);
   for (auto& m : chunk.metadata)
     if (!m.empty()) m.push_back(0);
   return size_++;
 }
+
+std::size_t Batch::add_blank() { return append({}); }
 
 result<std::size_t> Batch::add(const Report& report) {
   const Catalog& rc = report.catalog();
@@ -236,14 +270,17 @@ result<std::size_t> Batch::add(const Report& report) {
                                   rc.version(), catalog_->id(), catalog_->version()),
                       fmt::format("the report follows catalogue {} {}, the batch {} {}", rc.id(),
                                   rc.version(), catalog_->id(), catalog_->version()));
-  const std::size_t i = add_blank();
-  for (const Row& row : catalog_->rows()) {
-    const Value& v = report.value(row.id);
-    const Cell c = to_cell(v);
-    if (c == Cell{} && text_of(v).empty()) continue;  // already blank
-    if (auto r = set(i, row.id, c, text_of(v)); !r) return r.error();
-  }
+  // A Report's values are valid for their rows, so they go straight into the columns.
+  std::vector<Cell> cells(catalog_->size());
+  for (const Row& row : catalog_->rows()) cells[row.id.index] = to_cell(report.value(row.id));
+  const std::size_t i = append(cells);
   BatchChunk& chunk = *chunks_.back();
+  for (const Row& row : catalog_->rows()) {
+    const std::string_view text = text_of(report.value(row.id));
+    const Cell& c = cells[row.id.index];
+    if (!text.empty() && (!c.reported() || !is_canonical(text, c, row.kind)))
+      chunk.written.put(BatchChunk::key(i % chunk_reports, row.id.index), std::string(text));
+  }
   for (const Row& row : catalog_->rows())
     if (const auto line = report.source_line(row.id); line && *line != 0)
       chunk.row_lines.put(BatchChunk::key(i % chunk_reports, row.id.index),
@@ -279,6 +316,30 @@ Cell Batch::cell(std::size_t report, RowId row) const {
   return out;
 }
 
+void Batch::read_column(RowId row, std::size_t first, std::span<std::int64_t> numbers,
+                        std::span<CellState> states) const {
+  Expects(row.index < catalog_->size() && first + numbers.size() <= size_);
+  Expects(states.empty() || states.size() == numbers.size());
+  std::size_t done = 0;
+  while (done < numbers.size()) {
+    const auto [chunk, i] = locate(chunks_, first + done);
+    const std::size_t n = std::min(numbers.size() - done, chunk->size - i);
+    const Column& c = chunk->columns[row.index];
+    std::int64_t* out = numbers.data() + done;
+    c.numbers.decode(i, n, out);
+    if (c.states.all(CellState::reported)) {
+      if (!states.empty()) std::fill_n(states.data() + done, n, CellState::reported);
+    } else {
+      for (std::size_t j = 0; j < n; ++j) {
+        const CellState s = c.states.get(i + j);
+        if (s != CellState::reported) out[j] = 0;
+        if (!states.empty()) states[done + j] = s;
+      }
+    }
+    done += n;
+  }
+}
+
 std::string_view Batch::written(std::size_t report, RowId row) const {
   Expects(report < size_ && row.index < catalog_->size());
   const auto [chunk, i] = locate(chunks_, report);
@@ -297,24 +358,7 @@ result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::st
                       def.address());
   BatchChunk& chunk = *chunks_[report / chunk_reports];
   const std::size_t i = report % chunk_reports;
-  Column& c = chunk.columns[row.index];
-  c.states.set(i, cell.state, chunk.size);
-  const std::int64_t number = cell.reported() ? cell.number : c.numbers.base;
-  if (!c.numbers.try_set(i, number)) {
-    c.numbers.widen(chunk.size);
-    (void)c.numbers.try_set(i, number);
-  }
-  if (def.kind == Kind::pair) {
-    const std::int64_t second = cell.reported() ? cell.second : c.seconds.base;
-    if (!c.seconds.try_set(i, second)) {
-      c.seconds.widen(chunk.size);
-      (void)c.seconds.try_set(i, second);
-    }
-  }
-  if (def.kind == Kind::percent && cell.reported()) {
-    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(chunk.size, c.scale);
-    if (!c.scales.empty()) c.scales[i] = cell.scale;
-  }
+  store(chunk.columns[row.index], def.kind, i, chunk.size, cell);
   const auto key = BatchChunk::key(i, row.index);
   const bool keep = cell.reported() ? !written.empty() && !is_canonical(written, cell, def.kind)
                                     : !written.empty();

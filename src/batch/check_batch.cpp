@@ -62,20 +62,29 @@ class Checker {
       for (std::size_t p = 0; p < programs_.size(); ++p) {
         programs_[p].run(chunk, i0, n, scratch, verdicts.data());
         const auto& rule = programs_[p].rule();
+        // Most verdicts are passes: find that out in one pass without stores, then visit the
+        // others.
+        std::size_t others = 0;
+        for (std::size_t j = 0; j < n; ++j) others += verdicts[j] != rules::Verdict::pass;
+        counts[p].passed += n - others;
+        if (others == 0) continue;
         for (std::size_t j = 0; j < n; ++j) {
           rules::Verdict v = verdicts[j];
+          if (v == rules::Verdict::pass) continue;
+          if (v == rules::Verdict::skip) {
+            ++counts[p].skipped;
+            continue;
+          }
           if (v == rules::Verdict::undecided) {
             const auto fails = detail::rule_fails(rule, report(j));
             v = !fails ? rules::Verdict::skip : *fails ? rules::Verdict::fail : rules::Verdict::pass;
+            if (v == rules::Verdict::pass) ++counts[p].passed;
+            if (v == rules::Verdict::skip) ++counts[p].skipped;
           }
-          switch (v) {
-            case rules::Verdict::pass: ++counts[p].passed; break;
-            case rules::Verdict::skip: ++counts[p].skipped; break;
-            default:
-              ++counts[p].failed;
-              count(result_.reports[first + i0 + j], rule.severity);
-              failing[j] = 1;
-          }
+          if (v != rules::Verdict::fail) continue;
+          ++counts[p].failed;
+          count(result_.reports[first + i0 + j], rule.severity);
+          failing[j] = 1;
         }
       }
       for (std::size_t c = 0; c < custom_.size(); ++c) {

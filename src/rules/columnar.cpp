@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include <gsl/assert>
 
@@ -27,9 +28,26 @@ constexpr int percent_max_decimals = percent_scale - 1;
 
 __extension__ typedef __int128 i128;
 
+// 10^0 .. 10^18, inline: the hot loops scale by these.
+constexpr std::array<std::int64_t, 19> p10 = [] {
+  std::array<std::int64_t, 19> t{};
+  t[0] = 1;
+  for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+  return t;
+}();
+constexpr std::int64_t ten_to(int e) { return p10[static_cast<std::size_t>(e)]; }
+
+// Kleene's connectives on Tri's codes (no 0, yes 1, unknown 2), as tables for the block loops.
+constexpr std::array<std::uint8_t, 3> not_table{1, 0, 2};
+constexpr std::array<std::array<std::uint8_t, 3>, 3> and_table{{{0, 0, 0}, {0, 1, 2}, {0, 2, 2}}};
+constexpr std::array<std::array<std::uint8_t, 3>, 3> or_table{{{0, 1, 2}, {1, 1, 1}, {2, 1, 2}}};
+
 struct Slot {
   std::array<std::int64_t, B> lo, hi, den;
   std::array<std::uint8_t, B> f, t;
+  // The flags every element shares, or -1 when f holds each element's own. A uniform slot's f
+  // is not written.
+  int uniform = -1;
 };
 
 bool mul_ok(std::int64_t a, std::int64_t b, std::int64_t& r) { return !__builtin_mul_overflow(a, b, &r); }
@@ -60,7 +78,7 @@ bool add_num(const Num& a, const Num& b, Num& r) {
 
 bool rescale(Num& a, int from, int to) {
   if (from == to) return true;
-  const std::int64_t p = pow10(to - from);
+  const std::int64_t p = ten_to(to - from);
   return mul_ok(a.lo, p, a.lo) && mul_ok(a.hi, p, a.hi);
 }
 
@@ -95,7 +113,7 @@ bool mul_num(const Num& a, const Num& b, Num& r) {
 // An end of a number, × m1 × 10^e in 128 bits; false on overflow.
 bool widen(std::int64_t x, std::int64_t m1, int e, i128& out) {
   const i128 r = static_cast<i128>(x) * m1;
-  return !__builtin_mul_overflow(r, static_cast<i128>(pow10(e)), &out);
+  return !__builtin_mul_overflow(r, static_cast<i128>(ten_to(e)), &out);
 }
 
 }  // namespace
@@ -166,10 +184,79 @@ ColumnProgram::ColumnProgram(const CompiledRule& rule, const Catalog& catalog) :
       case Op::in_set: in.set = n.set; break;
       default: break;
     }
+    switch (n.op) {
+      case Op::literal:
+      case Op::first:
+      case Op::second: in.point = true; break;
+      case Op::row: in.point = in.kind != Kind::percent && in.kind != Kind::pair; break;
+      case Op::neg:
+      case Op::add:
+      case Op::sub:
+      case Op::sum:
+      case Op::mul:
+        in.point = !in.den && std::all_of(in.args.begin(), in.args.end(),
+                                          [&](auto a) { return code_[a].point; });
+        break;
+      default: break;
+    }
     if (in.k > Decimal::max_digits) always_exact_ = true;
     code_.push_back(std::move(in));
   }
   for (const RowId r : rule.policy_rows) policy_rows_.push_back(r.index);
+}
+
+namespace {
+
+bool is_condition(Op op) {
+  switch (op) {
+    case Op::boolean: case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt:
+    case Op::ge: case Op::and_: case Op::or_: case Op::not_: case Op::implies:
+    case Op::present: case Op::absent: case Op::in_set:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// a OP b on plain integers, as a Tri code.
+template <class Cmp>
+void compare_points(const std::int64_t* a, const std::int64_t* b, std::size_t n, std::uint8_t* t,
+                    Cmp cmp) {
+  for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(cmp(a[j], b[j]));
+}
+
+void compare_points(Op op, const std::int64_t* a, const std::int64_t* b, std::size_t n,
+                    std::uint8_t* t) {
+  switch (op) {
+    case Op::eq: compare_points(a, b, n, t, std::equal_to<>()); break;
+    case Op::ne: compare_points(a, b, n, t, std::not_equal_to<>()); break;
+    case Op::lt: compare_points(a, b, n, t, std::less<>()); break;
+    case Op::le: compare_points(a, b, n, t, std::less_equal<>()); break;
+    case Op::gt: compare_points(a, b, n, t, std::greater<>()); break;
+    default: compare_points(a, b, n, t, std::greater_equal<>()); break;
+  }
+}
+
+// x · m for every element, false if one overflows.
+bool scale_all(const std::int64_t* x, std::int64_t m, std::size_t n, std::int64_t* out) {
+  bool overflow = false;
+  for (std::size_t j = 0; j < n; ++j) overflow |= __builtin_mul_overflow(x[j], m, &out[j]);
+  return !overflow;
+}
+
+}  // namespace
+
+std::uint8_t flag_of(const Slot& s, std::size_t j) {
+  return s.uniform >= 0 ? static_cast<std::uint8_t>(s.uniform) : s.f[j];
+}
+
+// After a loop that wrote each element's flags: the slot is uniform when they agree.
+void settle(Slot& o, std::size_t n) {
+  if (o.uniform >= 0 || n == 0) return;
+  const std::uint8_t first = o.f[0];
+  std::uint8_t differ = 0;
+  for (std::size_t j = 1; j < n; ++j) differ |= static_cast<std::uint8_t>(o.f[j] ^ first);
+  if (differ == 0) o.uniform = first;
 }
 
 void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
@@ -179,22 +266,29 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
   if (S.slot.size() < code_.size()) S.slot.resize(code_.size());
 
   // The missing policy first: which reports skip the rule, and where blanks count as zero.
-  std::fill_n(S.blank.begin(), n, 0);
-  for (const auto r : policy_rows_) {
-    const auto& states = chunk.columns[r].states;
-    if (states.all(CellState::reported)) continue;
-    for (std::size_t j = 0; j < n; ++j)
-      S.blank[j] = static_cast<std::uint8_t>(S.blank[j] + (states.get(i0 + j) != CellState::reported));
-  }
-  const auto rows = policy_rows_.size();
-  for (std::size_t j = 0; j < n; ++j) {
-    switch (rule_->missing) {
-      case MissingPolicy::zero: S.skip[j] = 0, S.zero[j] = 1; break;
-      case MissingPolicy::skip_any: S.skip[j] = S.blank[j] > 0, S.zero[j] = 0; break;
-      case MissingPolicy::skip_all:
-        S.skip[j] = rows > 0 && S.blank[j] == rows;
-        S.zero[j] = rows > 0 && S.blank[j] > 0;
-        break;
+  bool any_blank = false;
+  for (const auto r : policy_rows_) any_blank |= !chunk.columns[r].states.all(CellState::reported);
+  if (!any_blank) {
+    std::fill_n(S.skip.begin(), n, 0);
+    std::fill_n(S.zero.begin(), n, 0);
+  } else {
+    std::fill_n(S.blank.begin(), n, 0);
+    for (const auto r : policy_rows_) {
+      const auto& states = chunk.columns[r].states;
+      if (states.all(CellState::reported)) continue;
+      for (std::size_t j = 0; j < n; ++j)
+        S.blank[j] = static_cast<std::uint8_t>(S.blank[j] + (states.get(i0 + j) != CellState::reported));
+    }
+    const auto rows = policy_rows_.size();
+    for (std::size_t j = 0; j < n; ++j) {
+      switch (rule_->missing) {
+        case MissingPolicy::zero: S.skip[j] = 0, S.zero[j] = 1; break;
+        case MissingPolicy::skip_any: S.skip[j] = S.blank[j] > 0, S.zero[j] = 0; break;
+        case MissingPolicy::skip_all:
+          S.skip[j] = rows > 0 && S.blank[j] == rows;
+          S.zero[j] = rows > 0 && S.blank[j] > 0;
+          break;
+      }
     }
   }
   if (always_exact_) {
@@ -205,19 +299,38 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
   for (std::size_t idx = 0; idx < code_.size(); ++idx) {
     const Instr& in = code_[idx];
     Slot& o = S.slot[idx];
+    o.uniform = -1;
+    auto flag = [&](std::uint32_t a, std::size_t j) -> std::uint8_t {
+      return flag_of(S.slot[a], j);
+    };
+    // Plain: every element a closed value (numbers) or a decided condition.
+    auto plain = [&](std::uint32_t a) {
+      return S.slot[a].uniform == (is_condition(code_[a].op) ? 0 : VAL);
+    };
+    auto set_plain = [&] { o.uniform = is_condition(in.op) ? 0 : VAL; };
     auto num = [&](std::size_t a, std::size_t j) {
-      const Slot& s = S.slot[in.args[a]];
-      return Num{s.lo[j], s.hi[j], code_[in.args[a]].den ? s.den[j] : 1, s.f[j]};
+      const std::uint32_t arg = in.args[a];
+      const Slot& s = S.slot[arg];
+      const Instr& ai = code_[arg];
+      return Num{s.lo[j], ai.point ? s.lo[j] : s.hi[j], ai.den ? s.den[j] : 1, flag(arg, j)};
     };
     auto put = [&](std::size_t j, const Num& v) {
       o.lo[j] = v.lo, o.hi[j] = v.hi, o.f[j] = v.f;
       if (in.den) o.den[j] = v.den;
     };
+    bool args_trivial = true;  // every operand plain
+    bool args_valued = true;   // every operand has a value, decided, in every element
+    for (const auto a : in.args) {
+      args_trivial = args_trivial && plain(a);
+      const int u = S.slot[a].uniform;
+      args_valued = args_valued && u >= 0 && (u & UNDEC) == 0 && (is_condition(code_[a].op) || (u & VAL));
+    }
     // No value when an operand has none, whatever the others; else undecided when one is.
     auto gate = [&](std::size_t j) -> bool {
+      if (args_valued) return true;
       std::uint8_t undec = 0;
       for (const auto a : in.args) {
-        const std::uint8_t f = S.slot[a].f[j];
+        const std::uint8_t f = flag(a, j);
         if ((f & (VAL | UNDEC)) == 0) {
           o.f[j] = 0;
           return false;
@@ -232,11 +345,13 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
     };
     auto truth_gate = [&](std::size_t j) -> bool {
       // Conditions: no value makes a comparison unknown, not undefined.
+      o.f[j] = 0;
+      if (args_valued) return true;
       std::uint8_t undec = 0;
       for (const auto a : in.args) {
-        const std::uint8_t f = S.slot[a].f[j];
+        const std::uint8_t f = flag(a, j);
         if ((f & (VAL | UNDEC)) == 0) {
-          o.t[j] = static_cast<std::uint8_t>(Tri::unknown), o.f[j] = 0;
+          o.t[j] = static_cast<std::uint8_t>(Tri::unknown);
           return false;
         }
         undec |= f & UNDEC;
@@ -245,31 +360,54 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
         o.f[j] = UNDEC;
         return false;
       }
-      o.f[j] = 0;
       return true;
     };
     switch (in.op) {
       case Op::literal:
         std::fill_n(o.lo.begin(), n, in.literal);
-        std::fill_n(o.hi.begin(), n, in.literal);
-        std::fill_n(o.f.begin(), n, VAL);
         if (in.den) std::fill_n(o.den.begin(), n, 1);
+        set_plain();
         break;
       case Op::boolean:
         std::fill_n(o.t.begin(), n, static_cast<std::uint8_t>(in.truth ? Tri::yes : Tri::no));
-        std::fill_n(o.f.begin(), n, 0);
+        set_plain();
         break;
       case Op::row: {
         const Column& c = chunk.columns[in.row];
-        c.numbers.decode(i0, n, S.num.data());
-        if (in.kind == Kind::pair) c.seconds.decode(i0, n, S.sec.data());
         const bool all = c.states.all(CellState::reported);
-        if (all && in.kind != Kind::percent && in.kind != Kind::pair) {
-          std::copy_n(S.num.begin(), n, o.lo.begin());
-          std::copy_n(S.num.begin(), n, o.hi.begin());
-          std::fill_n(o.f.begin(), n, VAL);
+        if (in.point) {
+          c.numbers.decode(i0, n, o.lo.data());
+          if (all) {
+            set_plain();
+            break;
+          }
+          for (std::size_t j = 0; j < n; ++j) {
+            if (c.states.get(i0 + j) == CellState::reported) {
+              o.f[j] = VAL;
+            } else {
+              o.lo[j] = 0;
+              o.f[j] = S.zero[j] ? VAL : 0;
+            }
+          }
           break;
         }
+        c.numbers.decode(i0, n, S.num.data());
+        if (in.kind == Kind::percent && all && c.scales.empty() && c.scale <= percent_max_decimals) {
+          // Every cell reported with the same decimals: u stands for [10u − 5, 10u + 5) · m.
+          const std::int64_t m = ten_to(percent_max_decimals - c.scale);
+          bool overflow = false;
+          for (std::size_t j = 0; j < n; ++j) {
+            std::int64_t u;
+            overflow |= __builtin_mul_overflow(S.num[j], 10, &u);
+            overflow |= __builtin_mul_overflow(u - 5, m, &o.lo[j]);
+            overflow |= __builtin_mul_overflow(u + 5, m, &o.hi[j]);
+          }
+          if (!overflow) {
+            o.uniform = VAL | HI_OPEN;
+            break;
+          }
+        }
+        if (in.kind == Kind::pair) c.seconds.decode(i0, n, S.sec.data());
         for (std::size_t j = 0; j < n; ++j) {
           if (!all && c.states.get(i0 + j) != CellState::reported) {
             o.lo[j] = o.hi[j] = 0;
@@ -279,17 +417,15 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           o.f[j] = VAL;
           if (in.kind == Kind::pair) {
             o.lo[j] = S.num[j], o.hi[j] = S.sec[j];
-          } else if (in.kind == Kind::percent) {
+          } else {  // a percent
             const int s = c.scale_at(i0 + j);
             std::int64_t u;
             if (s > percent_max_decimals || !mul_ok(S.num[j], 10, u) ||
-                !mul_ok(u - 5, pow10(percent_max_decimals - s), o.lo[j]) ||
-                !mul_ok(u + 5, pow10(percent_max_decimals - s), o.hi[j]))
+                !mul_ok(u - 5, ten_to(percent_max_decimals - s), o.lo[j]) ||
+                !mul_ok(u + 5, ten_to(percent_max_decimals - s), o.hi[j]))
               o.f[j] = UNDEC;
             else
               o.f[j] = VAL | HI_OPEN;
-          } else {
-            o.lo[j] = o.hi[j] = S.num[j];
           }
         }
         break;
@@ -298,21 +434,28 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::absent: {
         const auto& states = chunk.columns[in.row].states;
         const bool want = in.op == Op::present;
+        set_plain();
+        if (states.bits.empty()) {
+          const bool reported = states.uniform == CellState::reported;
+          std::fill_n(o.t.begin(), n, static_cast<std::uint8_t>(reported == want ? Tri::yes : Tri::no));
+          break;
+        }
         for (std::size_t j = 0; j < n; ++j) {
           const bool reported = states.get(i0 + j) == CellState::reported;
           o.t[j] = static_cast<std::uint8_t>(reported == want ? Tri::yes : Tri::no);
-          o.f[j] = 0;
         }
         break;
       }
       case Op::first:
       case Op::second: {
         const Slot& p = S.slot[in.args[0]];
-        for (std::size_t j = 0; j < n; ++j) {
-          if (!gate(j)) continue;
-          o.lo[j] = o.hi[j] = in.op == Op::first ? p.lo[j] : p.hi[j];
-          o.f[j] = VAL;
+        std::copy_n((in.op == Op::first ? p.lo : p.hi).begin(), n, o.lo.begin());
+        if (args_trivial) {
+          set_plain();
+          break;
         }
+        for (std::size_t j = 0; j < n; ++j)
+          if (gate(j)) o.f[j] = VAL;
         break;
       }
       case Op::neg:
@@ -325,7 +468,31 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
         break;
       case Op::add:
       case Op::sub:
-      case Op::sum:
+      case Op::sum: {
+        if (in.point && args_trivial) {
+          // Plain integers: one pass per operand, overflow noted for the block.
+          bool ok = true;
+          for (std::size_t a = 0; a < in.args.size() && ok; ++a) {
+            const std::int64_t* x = S.slot[in.args[a]].lo.data();
+            const std::int64_t m = (in.op == Op::sub && a == 1 ? -1 : 1) *
+                                   ten_to(in.k - code_[in.args[a]].k);
+            bool overflow = false;
+            if (a == 0) {
+              overflow = !scale_all(x, m, n, o.lo.data());
+            } else {
+              for (std::size_t j = 0; j < n; ++j) {
+                std::int64_t v;
+                overflow |= __builtin_mul_overflow(x[j], m, &v);
+                overflow |= __builtin_add_overflow(o.lo[j], v, &o.lo[j]);
+              }
+            }
+            ok = !overflow;
+          }
+          if (ok) {
+            set_plain();
+            break;
+          }
+        }
         for (std::size_t j = 0; j < n; ++j) {
           if (!gate(j)) continue;
           Num total{0, 0, 1, VAL};
@@ -342,6 +509,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           else o.f[j] = UNDEC;
         }
         break;
+      }
       case Op::mul:
         for (std::size_t j = 0; j < n; ++j) {
           if (!gate(j)) continue;
@@ -366,7 +534,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           }
           // (a.lo / a.den) / (b.lo / b.den) · 10^kb, in a's scale.
           std::int64_t m = 0, lo = 0, hi = 0, den = 0;
-          bool ok = mul_ok(b.den, pow10(kb), m) && (in.op == Op::div || mul_ok(m, 100, m)) &&
+          bool ok = mul_ok(b.den, ten_to(kb), m) && (in.op == Op::div || mul_ok(m, 100, m)) &&
                     mul_ok(a.lo, m, lo) && mul_ok(a.hi, m, hi) && mul_ok(a.den, b.lo, den) &&
                     den != INT64_MIN;
           if (!ok) {
@@ -388,7 +556,56 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::le:
       case Op::gt:
       case Op::ge: {
-        const int ka = code_[in.args[0]].k, kb = code_[in.args[1]].k, k = std::max(ka, kb);
+        const Instr& ia = code_[in.args[0]];
+        const Instr& ib = code_[in.args[1]];
+        const int ka = ia.k, kb = ib.k, k = std::max(ka, kb);
+        if (ia.point && ib.point && args_trivial) {
+          // Plain integers: scale the one with fewer decimals, then one comparison each.
+          const std::int64_t* x = S.slot[in.args[0]].lo.data();
+          const std::int64_t* y = S.slot[in.args[1]].lo.data();
+          bool ok = true;
+          if (ka != k) ok = scale_all(x, ten_to(k - ka), n, S.num.data()), x = S.num.data();
+          if (kb != k && ok) ok = scale_all(y, ten_to(k - kb), n, S.sec.data()), y = S.sec.data();
+          if (ok) {
+            compare_points(in.op, x, y, n, o.t.data());
+            set_plain();
+            break;
+          }
+        }
+        if (!ia.den && !ib.den && args_valued) {
+          // Intervals with the same closure in every element, no denominators: 64-bit ends.
+          const Slot& sa = S.slot[in.args[0]];
+          const Slot& sb = S.slot[in.args[1]];
+          const auto fa = static_cast<std::uint8_t>(sa.uniform);
+          const auto fb = static_cast<std::uint8_t>(sb.uniform);
+          const std::int64_t* alo = sa.lo.data();
+          const std::int64_t* ahi = ia.point ? sa.lo.data() : sa.hi.data();
+          const std::int64_t* blo = sb.lo.data();
+          const std::int64_t* bhi = ib.point ? sb.lo.data() : sb.hi.data();
+          bool ok = true;
+          // Scaled copies go to the scratch rows: a's ends to num/sec, b's to the output slot.
+          if (ka != k) {
+            ok = scale_all(alo, ten_to(k - ka), n, S.num.data()) &&
+                 scale_all(ahi, ten_to(k - ka), n, S.sec.data());
+            alo = S.num.data(), ahi = S.sec.data();
+          }
+          if (kb != k && ok) {
+            ok = scale_all(blo, ten_to(k - kb), n, o.lo.data()) &&
+                 scale_all(bhi, ten_to(k - kb), n, o.hi.data());
+            blo = o.lo.data(), bhi = o.hi.data();
+          }
+          if (ok) {
+            const bool alc = !(fa & LO_OPEN), ahc = !(fa & HI_OPEN);
+            const bool blc = !(fb & LO_OPEN), bhc = !(fb & HI_OPEN);
+            for (std::size_t j = 0; j < n; ++j) {
+              const BasicInterval<std::int64_t> x{alo[j], ahi[j], alc, ahc};
+              const BasicInterval<std::int64_t> y{blo[j], bhi[j], blc, bhc};
+              o.t[j] = static_cast<std::uint8_t>(interval::compare(in.op, x, y));
+            }
+            o.uniform = 0;
+            break;
+          }
+        }
         for (std::size_t j = 0; j < n; ++j) {
           if (!truth_gate(j)) continue;
           const Num a = num(0, j), b = num(1, j);
@@ -427,10 +644,10 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       }
       case Op::not_: {
         const Slot& a = S.slot[in.args[0]];
-        for (std::size_t j = 0; j < n; ++j) {
-          o.f[j] = a.f[j] & UNDEC;
-          o.t[j] = static_cast<std::uint8_t>(interval::kleene_not(static_cast<Tri>(a.t[j])));
-        }
+        for (std::size_t j = 0; j < n; ++j) o.t[j] = not_table[a.t[j]];
+        if (a.uniform >= 0) o.uniform = a.uniform & UNDEC;
+        else
+          for (std::size_t j = 0; j < n; ++j) o.f[j] = a.f[j] & UNDEC;
         break;
       }
       case Op::and_:
@@ -438,34 +655,50 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::implies: {
         const Slot& a = S.slot[in.args[0]];
         const Slot& b = S.slot[in.args[1]];
+        const auto& table = in.op == Op::and_ ? and_table : or_table;
+        if (args_trivial) {
+          // "if x then y" is "not x or y".
+          if (in.op == Op::implies)
+            for (std::size_t j = 0; j < n; ++j) o.t[j] = table[not_table[a.t[j]]][b.t[j]];
+          else
+            for (std::size_t j = 0; j < n; ++j) o.t[j] = table[a.t[j]][b.t[j]];
+          set_plain();
+          break;
+        }
         // A side that is decided can decide alone: "no and ?" is no, "yes or ?" is yes.
         const Tri decisive = in.op == Op::and_ ? Tri::no : Tri::yes;
         for (std::size_t j = 0; j < n; ++j) {
           Tri x = static_cast<Tri>(a.t[j]);
           if (in.op == Op::implies) x = interval::kleene_not(x);
           const Tri y = static_cast<Tri>(b.t[j]);
-          const bool ux = a.f[j] & UNDEC, uy = b.f[j] & UNDEC;
+          const bool ux = flag(in.args[0], j) & UNDEC, uy = flag(in.args[1], j) & UNDEC;
           if ((!ux && x == decisive) || (!uy && y == decisive)) {
             o.t[j] = static_cast<std::uint8_t>(decisive), o.f[j] = 0;
           } else if (ux || uy) {
             o.f[j] = UNDEC;
           } else {
-            o.t[j] = static_cast<std::uint8_t>(in.op == Op::and_ ? interval::kleene_and(x, y)
-                                                                 : interval::kleene_or(x, y));
+            o.t[j] = table[static_cast<std::uint8_t>(x)][static_cast<std::uint8_t>(y)];
             o.f[j] = 0;
           }
         }
         break;
       }
     }
+    settle(o, n);
   }
 
   const Slot& r = S.slot[code_.size() - 1];
+  constexpr auto no = static_cast<std::uint8_t>(Tri::no);
+  const bool decided = r.uniform >= 0 && (r.uniform & UNDEC) == 0;
+  if (decided && !any_blank) {
+    for (std::size_t j = 0; j < n; ++j) out[j] = r.t[j] == no ? Verdict::fail : Verdict::pass;
+    return;
+  }
   for (std::size_t j = 0; j < n; ++j)
-    out[j] = S.skip[j]                 ? Verdict::skip
-             : (r.f[j] & UNDEC)        ? Verdict::undecided
-             : r.t[j] == static_cast<std::uint8_t>(Tri::no) ? Verdict::fail
-                                                            : Verdict::pass;
+    out[j] = S.skip[j]                           ? Verdict::skip
+             : (!decided && (flag_of(r, j) & UNDEC)) ? Verdict::undecided
+             : r.t[j] == no                     ? Verdict::fail
+                                                : Verdict::pass;
 }
 
 }  // namespace cchc::rules

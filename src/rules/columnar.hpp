@@ -44,6 +44,7 @@ class ColumnProgram {
     std::uint32_t row = 0;      // Op::row, present, absent
     int k = 0;                  // decimal scale of a number's ends
     bool den = false;           // numbers: a denominator other than 1 is possible
+    bool point = false;         // numbers: always a single value (lo == hi, closed): hi is not stored
     std::vector<std::uint32_t> args;
     std::int64_t literal = 0;
     bool truth = false;
