@@ -37,10 +37,6 @@ constexpr std::array<std::int64_t, 19> p10 = [] {
 }();
 constexpr std::int64_t ten_to(int e) { return p10[static_cast<std::size_t>(e)]; }
 
-// Kleene's connectives on Tri's codes (no 0, yes 1, unknown 2), as tables for the block loops.
-constexpr std::array<std::uint8_t, 3> not_table{1, 0, 2};
-constexpr std::array<std::array<std::uint8_t, 3>, 3> and_table{{{0, 0, 0}, {0, 1, 2}, {0, 2, 2}}};
-constexpr std::array<std::array<std::uint8_t, 3>, 3> or_table{{{0, 1, 2}, {1, 1, 1}, {2, 1, 2}}};
 
 struct Slot {
   std::array<std::int64_t, B> lo, hi, den;
@@ -48,6 +44,9 @@ struct Slot {
   // The flags every element shares, or -1 when f holds each element's own. A uniform slot's f
   // is not written.
   int uniform = -1;
+  // Where lo is read: lo itself, or a row's decoded block, or a literal's filled array, which
+  // several rules share.
+  const std::int64_t* view = nullptr;
 };
 
 bool mul_ok(std::int64_t a, std::int64_t b, std::int64_t& r) { return !__builtin_mul_overflow(a, b, &r); }
@@ -122,6 +121,39 @@ struct ColumnScratch::Slots {
   std::vector<Slot> slot;
   std::array<std::int64_t, B> num, sec;
   std::array<std::uint8_t, B> blank, zero, skip;
+  // Each row's numbers decoded once per block, for every rule that reads them.
+  const BatchChunk* block_chunk = nullptr;
+  std::size_t block_i0 = 0;
+  std::uint32_t block = 0;
+  std::vector<std::uint32_t> decoded;  // per row: the block its numbers were decoded for
+  std::vector<std::int64_t> numbers;   // per row, B numbers
+  std::vector<std::pair<std::int64_t, std::unique_ptr<std::array<std::int64_t, B>>>> literals;
+
+  const std::int64_t* row_numbers(const BatchChunk& chunk, std::uint32_t row, std::size_t i0,
+                                  std::size_t n) {
+    if (&chunk != block_chunk || i0 != block_i0) {
+      block_chunk = &chunk, block_i0 = i0;
+      if (++block == 0) std::fill(decoded.begin(), decoded.end(), 0u), block = 1;
+    }
+    if (decoded.size() < chunk.columns.size()) {
+      decoded.resize(chunk.columns.size(), 0);
+      numbers.resize(chunk.columns.size() * B);
+    }
+    std::int64_t* out = numbers.data() + std::size_t{row} * B;
+    if (decoded[row] != block) {
+      chunk.columns[row].numbers.decode(i0, n, out);
+      decoded[row] = block;
+    }
+    return out;
+  }
+  const std::int64_t* literal(std::int64_t v) {
+    for (const auto& [value, array] : literals)
+      if (value == v) return array->data();
+    auto array = std::make_unique<std::array<std::int64_t, B>>();
+    array->fill(v);
+    literals.emplace_back(v, std::move(array));
+    return literals.back().second->data();
+  }
 };
 
 ColumnScratch::ColumnScratch() : slots(std::make_unique<Slots>()) {}
@@ -218,30 +250,109 @@ bool is_condition(Op op) {
   }
 }
 
+// The kernels below take restrict pointers: Tri codes are bytes, and a byte store may alias
+// anything unless the compiler is told otherwise, which keeps it from vectorising.
+// x86-64's baseline (SSE2) has no 64-bit compare; an AVX2 clone of each kernel is picked at load
+// time where the processor has it (an ifunc), the baseline one elsewhere.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CCHC_KERNEL [[gnu::target_clones("avx2", "default")]]
+#else
+#define CCHC_KERNEL
+#endif
+
+using I64 = std::int64_t* __restrict;
+using CI64 = const std::int64_t* __restrict;
+using U8 = std::uint8_t* __restrict;
+using CU8 = const std::uint8_t* __restrict;
+
 // a OP b on plain integers, as a Tri code.
 template <class Cmp>
-void compare_points(const std::int64_t* a, const std::int64_t* b, std::size_t n, std::uint8_t* t,
-                    Cmp cmp) {
+CCHC_KERNEL void compare_points(CI64 a, CI64 b, std::size_t n, U8 t, Cmp cmp) {
   for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(cmp(a[j], b[j]));
 }
 
-void compare_points(Op op, const std::int64_t* a, const std::int64_t* b, std::size_t n,
-                    std::uint8_t* t) {
+// a OP c for a constant c.
+template <class Cmp>
+CCHC_KERNEL void compare_points_to(CI64 a, std::int64_t c, std::size_t n, U8 t, Cmp cmp) {
+  for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(cmp(a[j], c));
+}
+
+template <class F>
+void with_comparison(Op op, F f) {
   switch (op) {
-    case Op::eq: compare_points(a, b, n, t, std::equal_to<>()); break;
-    case Op::ne: compare_points(a, b, n, t, std::not_equal_to<>()); break;
-    case Op::lt: compare_points(a, b, n, t, std::less<>()); break;
-    case Op::le: compare_points(a, b, n, t, std::less_equal<>()); break;
-    case Op::gt: compare_points(a, b, n, t, std::greater<>()); break;
-    default: compare_points(a, b, n, t, std::greater_equal<>()); break;
+    case Op::eq: f(std::equal_to<>()); break;
+    case Op::ne: f(std::not_equal_to<>()); break;
+    case Op::lt: f(std::less<>()); break;
+    case Op::le: f(std::less_equal<>()); break;
+    case Op::gt: f(std::greater<>()); break;
+    default: f(std::greater_equal<>()); break;
+  }
+}
+
+// Intervals with one closure for every element, in 64 bits: interval::compare per element, the
+// operator chosen once.
+template <Op op>
+CCHC_KERNEL void compare_intervals(CI64 alo, CI64 ahi, CI64 blo, CI64 bhi, std::uint8_t fa, std::uint8_t fb,
+                       std::size_t n, U8 t) {
+  const bool alc = !(fa & LO_OPEN), ahc = !(fa & HI_OPEN);
+  const bool blc = !(fb & LO_OPEN), bhc = !(fb & HI_OPEN);
+  for (std::size_t j = 0; j < n; ++j) {
+    const BasicInterval<std::int64_t> x{alo[j], ahi[j], alc, ahc};
+    const BasicInterval<std::int64_t> y{blo[j], bhi[j], blc, bhc};
+    t[j] = static_cast<std::uint8_t>(interval::compare(op, x, y));
+  }
+}
+
+void compare_intervals(Op op, CI64 alo, CI64 ahi, CI64 blo, CI64 bhi, std::uint8_t fa,
+                       std::uint8_t fb, std::size_t n, U8 t) {
+  switch (op) {
+    case Op::eq: compare_intervals<Op::eq>(alo, ahi, blo, bhi, fa, fb, n, t); break;
+    case Op::ne: compare_intervals<Op::ne>(alo, ahi, blo, bhi, fa, fb, n, t); break;
+    case Op::lt: compare_intervals<Op::lt>(alo, ahi, blo, bhi, fa, fb, n, t); break;
+    case Op::le: compare_intervals<Op::le>(alo, ahi, blo, bhi, fa, fb, n, t); break;
+    case Op::gt: compare_intervals<Op::gt>(alo, ahi, blo, bhi, fa, fb, n, t); break;
+    default: compare_intervals<Op::ge>(alo, ahi, blo, bhi, fa, fb, n, t); break;
   }
 }
 
 // x · m for every element, false if one overflows.
-bool scale_all(const std::int64_t* x, std::int64_t m, std::size_t n, std::int64_t* out) {
+CCHC_KERNEL bool scale_all(CI64 x, std::int64_t m, std::size_t n, I64 out) {
   bool overflow = false;
   for (std::size_t j = 0; j < n; ++j) overflow |= __builtin_mul_overflow(x[j], m, &out[j]);
   return !overflow;
+}
+
+// acc += x · m for every element, false if one overflows.
+CCHC_KERNEL bool add_scaled(CI64 x, std::int64_t m, std::size_t n, I64 acc) {
+  bool overflow = false;
+  for (std::size_t j = 0; j < n; ++j) {
+    std::int64_t v;
+    overflow |= __builtin_mul_overflow(x[j], m, &v);
+    overflow |= __builtin_add_overflow(acc[j], v, &acc[j]);
+  }
+  return !overflow;
+}
+
+// Kleene's connectives on Tri codes (no 0, yes 1, unknown 2) as byte arithmetic, which
+// vectorises where table lookups would not.
+CCHC_KERNEL void kleene_not(CU8 a, std::size_t n, U8 t) {
+  for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]);
+}
+
+CCHC_KERNEL void kleene_and(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint8_t x = negate_a ? static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]) : a[j];
+    const bool no = x == 0 || b[j] == 0, yes = x == 1 && b[j] == 1;
+    t[j] = static_cast<std::uint8_t>(no ? 0 : yes ? 1 : 2);
+  }
+}
+
+CCHC_KERNEL void kleene_or(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint8_t x = negate_a ? static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]) : a[j];
+    const bool yes = x == 1 || b[j] == 1, no = x == 0 && b[j] == 0;
+    t[j] = static_cast<std::uint8_t>(yes ? 1 : no ? 0 : 2);
+  }
 }
 
 }  // namespace
@@ -300,6 +411,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
     const Instr& in = code_[idx];
     Slot& o = S.slot[idx];
     o.uniform = -1;
+    o.view = o.lo.data();
     auto flag = [&](std::uint32_t a, std::size_t j) -> std::uint8_t {
       return flag_of(S.slot[a], j);
     };
@@ -312,7 +424,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       const std::uint32_t arg = in.args[a];
       const Slot& s = S.slot[arg];
       const Instr& ai = code_[arg];
-      return Num{s.lo[j], ai.point ? s.lo[j] : s.hi[j], ai.den ? s.den[j] : 1, flag(arg, j)};
+      return Num{s.view[j], ai.point ? s.view[j] : s.hi[j], ai.den ? s.den[j] : 1, flag(arg, j)};
     };
     auto put = [&](std::size_t j, const Num& v) {
       o.lo[j] = v.lo, o.hi[j] = v.hi, o.f[j] = v.f;
@@ -364,7 +476,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
     };
     switch (in.op) {
       case Op::literal:
-        std::fill_n(o.lo.begin(), n, in.literal);
+        o.view = S.literal(in.literal);
         if (in.den) std::fill_n(o.den.begin(), n, 1);
         set_plain();
         break;
@@ -375,14 +487,16 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::row: {
         const Column& c = chunk.columns[in.row];
         const bool all = c.states.all(CellState::reported);
+        const std::int64_t* numbers = S.row_numbers(chunk, in.row, i0, n);
         if (in.point) {
-          c.numbers.decode(i0, n, o.lo.data());
           if (all) {
+            o.view = numbers;
             set_plain();
             break;
           }
           for (std::size_t j = 0; j < n; ++j) {
             if (c.states.get(i0 + j) == CellState::reported) {
+              o.lo[j] = numbers[j];
               o.f[j] = VAL;
             } else {
               o.lo[j] = 0;
@@ -391,7 +505,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           }
           break;
         }
-        c.numbers.decode(i0, n, S.num.data());
+        std::copy_n(numbers, n, S.num.begin());
         if (in.kind == Kind::percent && all && c.scales.empty() && c.scale <= percent_max_decimals) {
           // Every cell reported with the same decimals: u stands for [10u − 5, 10u + 5) · m.
           const std::int64_t m = ten_to(percent_max_decimals - c.scale);
@@ -449,7 +563,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::first:
       case Op::second: {
         const Slot& p = S.slot[in.args[0]];
-        std::copy_n((in.op == Op::first ? p.lo : p.hi).begin(), n, o.lo.begin());
+        o.view = in.op == Op::first ? p.view : p.hi.data();
         if (args_trivial) {
           set_plain();
           break;
@@ -473,20 +587,10 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           // Plain integers: one pass per operand, overflow noted for the block.
           bool ok = true;
           for (std::size_t a = 0; a < in.args.size() && ok; ++a) {
-            const std::int64_t* x = S.slot[in.args[a]].lo.data();
+            const std::int64_t* x = S.slot[in.args[a]].view;
             const std::int64_t m = (in.op == Op::sub && a == 1 ? -1 : 1) *
                                    ten_to(in.k - code_[in.args[a]].k);
-            bool overflow = false;
-            if (a == 0) {
-              overflow = !scale_all(x, m, n, o.lo.data());
-            } else {
-              for (std::size_t j = 0; j < n; ++j) {
-                std::int64_t v;
-                overflow |= __builtin_mul_overflow(x[j], m, &v);
-                overflow |= __builtin_add_overflow(o.lo[j], v, &o.lo[j]);
-              }
-            }
-            ok = !overflow;
+            ok = a == 0 ? scale_all(x, m, n, o.lo.data()) : add_scaled(x, m, n, o.lo.data());
           }
           if (ok) {
             set_plain();
@@ -561,13 +665,20 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
         const int ka = ia.k, kb = ib.k, k = std::max(ka, kb);
         if (ia.point && ib.point && args_trivial) {
           // Plain integers: scale the one with fewer decimals, then one comparison each.
-          const std::int64_t* x = S.slot[in.args[0]].lo.data();
-          const std::int64_t* y = S.slot[in.args[1]].lo.data();
+          const std::int64_t* x = S.slot[in.args[0]].view;
+          const std::int64_t* y = S.slot[in.args[1]].view;
+          std::int64_t c = 0;  // b when it is a literal, in scale k
+          const bool constant = ib.op == Op::literal && mul_ok(ib.literal, ten_to(k - kb), c);
           bool ok = true;
           if (ka != k) ok = scale_all(x, ten_to(k - ka), n, S.num.data()), x = S.num.data();
-          if (kb != k && ok) ok = scale_all(y, ten_to(k - kb), n, S.sec.data()), y = S.sec.data();
+          if (kb != k && ok && !constant)
+            ok = scale_all(y, ten_to(k - kb), n, S.sec.data()), y = S.sec.data();
           if (ok) {
-            compare_points(in.op, x, y, n, o.t.data());
+            std::uint8_t* t = o.t.data();
+            if (constant)
+              with_comparison(in.op, [&](auto cmp) { compare_points_to(x, c, n, t, cmp); });
+            else
+              with_comparison(in.op, [&](auto cmp) { compare_points(x, y, n, t, cmp); });
             set_plain();
             break;
           }
@@ -578,10 +689,10 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           const Slot& sb = S.slot[in.args[1]];
           const auto fa = static_cast<std::uint8_t>(sa.uniform);
           const auto fb = static_cast<std::uint8_t>(sb.uniform);
-          const std::int64_t* alo = sa.lo.data();
-          const std::int64_t* ahi = ia.point ? sa.lo.data() : sa.hi.data();
-          const std::int64_t* blo = sb.lo.data();
-          const std::int64_t* bhi = ib.point ? sb.lo.data() : sb.hi.data();
+          const std::int64_t* alo = sa.view;
+          const std::int64_t* ahi = ia.point ? sa.view : sa.hi.data();
+          const std::int64_t* blo = sb.view;
+          const std::int64_t* bhi = ib.point ? sb.view : sb.hi.data();
           bool ok = true;
           // Scaled copies go to the scratch rows: a's ends to num/sec, b's to the output slot.
           if (ka != k) {
@@ -589,19 +700,16 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
                  scale_all(ahi, ten_to(k - ka), n, S.sec.data());
             alo = S.num.data(), ahi = S.sec.data();
           }
-          if (kb != k && ok) {
+          std::int64_t c = 0;
+          if (kb != k && ok && ib.op == Op::literal && mul_ok(ib.literal, ten_to(k - kb), c)) {
+            blo = bhi = S.literal(c);  // a literal, scaled once
+          } else if (kb != k && ok) {
             ok = scale_all(blo, ten_to(k - kb), n, o.lo.data()) &&
                  scale_all(bhi, ten_to(k - kb), n, o.hi.data());
             blo = o.lo.data(), bhi = o.hi.data();
           }
           if (ok) {
-            const bool alc = !(fa & LO_OPEN), ahc = !(fa & HI_OPEN);
-            const bool blc = !(fb & LO_OPEN), bhc = !(fb & HI_OPEN);
-            for (std::size_t j = 0; j < n; ++j) {
-              const BasicInterval<std::int64_t> x{alo[j], ahi[j], alc, ahc};
-              const BasicInterval<std::int64_t> y{blo[j], bhi[j], blc, bhc};
-              o.t[j] = static_cast<std::uint8_t>(interval::compare(in.op, x, y));
-            }
+            compare_intervals(in.op, alo, ahi, blo, bhi, fa, fb, n, o.t.data());
             o.uniform = 0;
             break;
           }
@@ -644,7 +752,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       }
       case Op::not_: {
         const Slot& a = S.slot[in.args[0]];
-        for (std::size_t j = 0; j < n; ++j) o.t[j] = not_table[a.t[j]];
+        kleene_not(a.t.data(), n, o.t.data());
         if (a.uniform >= 0) o.uniform = a.uniform & UNDEC;
         else
           for (std::size_t j = 0; j < n; ++j) o.f[j] = a.f[j] & UNDEC;
@@ -655,13 +763,10 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       case Op::implies: {
         const Slot& a = S.slot[in.args[0]];
         const Slot& b = S.slot[in.args[1]];
-        const auto& table = in.op == Op::and_ ? and_table : or_table;
         if (args_trivial) {
           // "if x then y" is "not x or y".
-          if (in.op == Op::implies)
-            for (std::size_t j = 0; j < n; ++j) o.t[j] = table[not_table[a.t[j]]][b.t[j]];
-          else
-            for (std::size_t j = 0; j < n; ++j) o.t[j] = table[a.t[j]][b.t[j]];
+          if (in.op == Op::and_) kleene_and(a.t.data(), b.t.data(), false, n, o.t.data());
+          else kleene_or(a.t.data(), b.t.data(), in.op == Op::implies, n, o.t.data());
           set_plain();
           break;
         }
@@ -677,7 +782,8 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
           } else if (ux || uy) {
             o.f[j] = UNDEC;
           } else {
-            o.t[j] = table[static_cast<std::uint8_t>(x)][static_cast<std::uint8_t>(y)];
+            o.t[j] = static_cast<std::uint8_t>(in.op == Op::and_ ? interval::kleene_and(x, y)
+                                                                 : interval::kleene_or(x, y));
             o.f[j] = 0;
           }
         }
@@ -691,7 +797,9 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
   constexpr auto no = static_cast<std::uint8_t>(Tri::no);
   const bool decided = r.uniform >= 0 && (r.uniform & UNDEC) == 0;
   if (decided && !any_blank) {
-    for (std::size_t j = 0; j < n; ++j) out[j] = r.t[j] == no ? Verdict::fail : Verdict::pass;
+    [](CU8 t, std::size_t count, Verdict* __restrict v) {
+      for (std::size_t j = 0; j < count; ++j) v[j] = t[j] == no ? Verdict::fail : Verdict::pass;
+    }(r.t.data(), n, out);
     return;
   }
   for (std::size_t j = 0; j < n; ++j)
