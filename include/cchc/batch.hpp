@@ -65,6 +65,10 @@ class Batch {
   /// Appends a report of this batch's catalogue (errc::invalid_argument for another one): its
   /// values, metadata and source lines. Notes are not kept. Returns its index.
   [[nodiscard]] result<std::size_t> add(const Report& report);
+  /// Appends a report from its cells, one per catalogue row in catalogue order: errc::
+  /// invalid_argument for another count, errc::kind_mismatch for a figure on a heading. The
+  /// texts as written, metadata and lines can be set afterwards. Returns its index.
+  [[nodiscard]] result<std::size_t> add(std::span<const Cell> cells);
   /// Appends a report with every row blank (not reported); fill it with set() and
   /// set_metadata_field(). Returns its index.
   std::size_t add_blank();
@@ -110,6 +114,9 @@ class Batch {
 
   /// Report `i` as a Report: the same values as written, metadata and source lines.
   [[nodiscard]] Report report(std::size_t i) const;
+
+  /// Removes every report, keeping the metadata dictionaries (a reader reuses the batch).
+  void clear() noexcept;
 
   /// Heap bytes the batch holds (columns, kept texts, metadata dictionaries), for sizing.
   [[nodiscard]] std::size_t memory_bytes() const noexcept;

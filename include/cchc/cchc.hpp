@@ -9,6 +9,7 @@
 #pragma once
 
 #include "cchc/batch.hpp"
+#include "cchc/batch_input.hpp"
 #include "cchc/catalog.hpp"
 #include "cchc/cell.hpp"
 #include "cchc/check.hpp"

@@ -43,6 +43,8 @@ inline constexpr std::string_view report_format = "cchc.report/1";
 [[nodiscard]] result<Report> report_from_json(std::string_view json);
 /// Pretty-printed; every row that holds a value appears, blanks as null.
 [[nodiscard]] std::string report_to_json(const Report& report);
+/// The same on one line, without a newline: a line of a JSON Lines file (batch_input.hpp).
+[[nodiscard]] std::string report_to_json_line(const Report& report);
 
 /// read_file + catalog_from_json; errors are prefixed with the file name.
 [[nodiscard]] result<std::shared_ptr<const Catalog>> load_catalog(

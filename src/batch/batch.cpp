@@ -261,6 +261,29 @@ std::size_t Batch::append(std::span<const Cell> cells) {
 
 std::size_t Batch::add_blank() { return append({}); }
 
+result<std::size_t> Batch::add(std::span<const Cell> cells) {
+  if (cells.size() != catalog_->size())
+    return make_error(errc::invalid_argument,
+                      fmt::format("cần {} ô, có {}", catalog_->size(), cells.size()),
+                      fmt::format("{} cells needed, {} given", catalog_->size(), cells.size()));
+  for (const Row& row : catalog_->rows()) {
+    const Cell& c = cells[row.id.index];
+    if (row.kind == Kind::heading && c.state == CellState::reported)
+      return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                        "a heading row takes no value", row.address());
+    if (c.scale > Decimal::max_scale)
+      return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
+                        row.address());
+  }
+  return append(cells);
+}
+
+void Batch::clear() noexcept {
+  chunks_.clear();
+  input_findings_.clear();
+  size_ = 0;
+}
+
 result<std::size_t> Batch::add(const Report& report) {
   const Catalog& rc = report.catalog();
   if (&rc != catalog_.get() && (rc.id() != catalog_->id() || rc.version() != catalog_->version() ||

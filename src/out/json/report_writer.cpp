@@ -25,7 +25,9 @@ json::value write_value(const Value& v) {
 
 }  // namespace
 
-std::string report_to_json(const Report& report) {
+namespace {
+
+json::object report_object(const Report& report) {
   const Metadata& m = report.metadata();
   const Catalog& cat = report.catalog();
   json::object o;
@@ -58,7 +60,15 @@ std::string report_to_json(const Report& report) {
   o["values"] = std::move(values);
   if (!notes.empty()) o["notes"] = std::move(notes);
   if (!lines.empty()) o["lines"] = std::move(lines);
-  return detail::to_pretty_json(o);
+  return o;
+}
+
+}  // namespace
+
+std::string report_to_json(const Report& report) { return detail::to_pretty_json(report_object(report)); }
+
+std::string report_to_json_line(const Report& report) {
+  return json::serialize(report_object(report));
 }
 
 }  // namespace cchc

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// cchc/batch_input.hpp: many reports at once, from a CSV or JSON Lines file, into a Batch.
+//
+// A CSV holds one report per line. Its header names the columns: row addresses ("B1:3.3.1")
+// and, optionally, metadata fields by the names of report.hpp ("agency.code", "period",
+// "document.date"); a column may appear once. Cells are written as in a report ("33,3",
+// "85.000.000", "0/0"; quote a cell that holds the separator, RFC 4180). The separator is
+// ',', ';' or a tab, found from the header unless given. A line with a cell that cannot be read
+// as its row's kind still becomes a report: the cell is kept as invalid, and the batch gets an
+// "input.cell" finding with the line and the column, which check_batch() reports with the
+// rules' findings. A line that cannot be a report at all (more or fewer cells than the header
+// has columns) is skipped, and its error, with file and line, is listed in the summary. Only what
+// makes the whole file unreadable (no header, an unknown or repeated column) is an error.
+//
+// JSON Lines holds one cchc.report/1 object per line (docs/report-json.md); a line that is not a
+// report is skipped and listed the same way.
+//
+// The *_file readers read in pieces of `chunk_reports` reports and hand each piece to a callback,
+// then drop it: memory stays flat for any file size.
+//
+//   cchc::Batch batch(cchc::builtin_catalog());
+//   cchc::read_csv(cchc::read_file("reports.csv").value(), batch, {}, "reports.csv").value();
+//   auto result = cchc::check_batch(batch, cchc::RuleSet::builtin(batch.catalog_ptr())).value();
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "cchc/batch.hpp"
+#include "cchc/error.hpp"
+
+namespace cchc {
+
+struct CsvOptions {
+  char separator = 0;  ///< ',', ';' or '\t'; 0: the one the header uses most, outside quotes
+};
+
+/// What a reader did.
+struct ReadSummary {
+  std::size_t reports = 0;         ///< reports added
+  std::size_t lines = 0;           ///< lines read, the header included
+  std::size_t input_findings = 0;  ///< cells that could not be read ("input.cell" findings)
+  std::vector<error> skipped;      ///< lines that are not a report, each with file and line
+};
+
+/// Appends the reports of CSV `text` to `batch`. `source` names the file in errors and findings.
+[[nodiscard]] result<ReadSummary> read_csv(std::string_view text, Batch& batch,
+                                           const CsvOptions& options = {},
+                                           std::string_view source = {});
+
+/// Appends the reports of JSON Lines `text` to `batch`; blank lines are skipped.
+[[nodiscard]] result<ReadSummary> read_jsonl(std::string_view text, Batch& batch,
+                                             std::string_view source = {});
+
+/// Called with each piece of a file; the batch is emptied after it returns. An error stops the
+/// reading and is returned.
+using BatchSink = std::function<result<void>(const Batch& piece, std::size_t first_report)>;
+
+/// Reads a CSV file in pieces of at most `chunk_reports` reports (lines keep their numbers in the
+/// file, reports their index in it: `first_report` is the piece's first).
+[[nodiscard]] result<ReadSummary> read_csv_file(const std::filesystem::path& path,
+                                                std::shared_ptr<const Catalog> catalog,
+                                                const BatchSink& sink,
+                                                const CsvOptions& options = {},
+                                                std::size_t chunk_reports = 65536);
+
+/// Reads a JSON Lines file in pieces, as read_csv_file().
+[[nodiscard]] result<ReadSummary> read_jsonl_file(const std::filesystem::path& path,
+                                                  std::shared_ptr<const Catalog> catalog,
+                                                  const BatchSink& sink,
+                                                  std::size_t chunk_reports = 65536);
+
+}  // namespace cchc

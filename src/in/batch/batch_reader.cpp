@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: MIT
+// CSV and JSON Lines into a Batch. A CSV record's cells go straight from the text into cells
+// (parse_cell) and the batch's columns: no Report, no Value, no string per cell unless a cell
+// must be unquoted or its text kept.
+#include "cchc/batch_input.hpp"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <fstream>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "cchc/json.hpp"
+#include "cchc/report.hpp"
+
+namespace cchc {
+namespace {
+
+constexpr std::string_view cell_rule_id = "input.cell";
+
+std::string where(std::string_view source, std::size_t line) {
+  return source.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", source, line);
+}
+
+// A CSV record's fields, as views into the text or into `unquoted` when they had quotes.
+struct Record {
+  std::vector<std::string_view> fields;
+  std::deque<std::string> unquoted;  // reused between records; a deque, so views stay valid
+  std::size_t used = 0;
+  std::size_t lines = 0;  // newlines the record spans, its own included
+};
+
+enum class Scan { record, incomplete, end };
+
+// Reads one record from text[pos..]; `at_end` says no more text will follow. RFC 4180: a quoted
+// field may hold separators, newlines and "" for a quote.
+Scan scan_record(std::string_view text, std::size_t& pos, char sep, bool at_end, Record& r) {
+  r.fields.clear();
+  r.used = 0;
+  r.lines = 0;
+  if (pos >= text.size()) return Scan::end;
+  std::size_t p = pos;
+  while (true) {
+    if (p < text.size() && text[p] == '"') {
+      if (r.used == r.unquoted.size()) r.unquoted.emplace_back();
+      std::string& field = r.unquoted[r.used++];
+      field.clear();
+      ++p;
+      while (true) {
+        const std::size_t q = text.find('"', p);
+        if (q == std::string_view::npos) {
+          if (!at_end) return Scan::incomplete;
+          field.append(text.substr(p));  // an unclosed quote runs to the end
+          r.lines += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(p), text.end(), '\n'));
+          p = text.size();
+          break;
+        }
+        field.append(text.substr(p, q - p));
+        r.lines += static_cast<std::size_t>(
+            std::count(text.begin() + static_cast<std::ptrdiff_t>(p), text.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+        p = q + 1;
+        if (p < text.size() && text[p] == '"') {
+          field.push_back('"');
+          ++p;
+          continue;
+        }
+        if (p >= text.size() && !at_end) return Scan::incomplete;
+        break;
+      }
+      // Text after the closing quote, up to the separator, belongs to the field.
+      const char stops[] = {sep, '\n'};
+      const std::size_t stop = text.find_first_of(std::string_view(stops, 2), p);
+      const std::size_t end = stop == std::string_view::npos ? text.size() : stop;
+      if (stop == std::string_view::npos && !at_end) return Scan::incomplete;
+      std::string_view tail = text.substr(p, end - p);
+      if (!tail.empty() && tail.back() == '\r' && (end == text.size() || text[end] == '\n'))
+        tail.remove_suffix(1);
+      field.append(tail);
+      r.fields.emplace_back(field);
+      p = end;
+    } else {
+      const char stops[] = {sep, '\n'};
+      const std::size_t stop = text.find_first_of(std::string_view(stops, 2), p);
+      if (stop == std::string_view::npos && !at_end) return Scan::incomplete;
+      const std::size_t end = stop == std::string_view::npos ? text.size() : stop;
+      std::string_view field = text.substr(p, end - p);
+      if (!field.empty() && field.back() == '\r' && (end == text.size() || text[end] == '\n'))
+        field.remove_suffix(1);
+      r.fields.push_back(field);
+      p = end;
+    }
+    if (p >= text.size()) {
+      pos = p;
+      r.lines += 1;
+      return Scan::record;
+    }
+    if (text[p] == '\n') {
+      pos = p + 1;
+      r.lines += 1;
+      return Scan::record;
+    }
+    ++p;  // the separator
+  }
+}
+
+char detect_separator(std::string_view head) {
+  const std::size_t eol = head.find('\n');
+  const std::string_view line = head.substr(0, eol);
+  std::array<std::size_t, 3> n{};
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == ',') ++n[0];
+    if (c == ';') ++n[1];
+    if (c == '\t') ++n[2];
+  }
+  const auto most = std::max_element(n.begin(), n.end()) - n.begin();
+  return n[static_cast<std::size_t>(most)] == 0 ? ',' : ",;\t"[most];
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+struct CsvColumn {
+  std::optional<RowId> row;  // else a metadata field
+  Kind kind = Kind::heading;
+  std::string name;
+};
+
+class CsvReader {
+ public:
+  CsvReader(const Catalog& catalog, std::string_view source, char sep)
+      : catalog_(catalog), source_(source), sep_(sep), cells_(catalog.size()) {}
+
+  [[nodiscard]] char separator() const noexcept { return sep_; }
+  [[nodiscard]] bool has_header() const noexcept { return header_done_; }
+
+  result<void> header(const Record& r, std::size_t line) {
+    std::vector<bool> seen(catalog_.size());
+    for (std::size_t c = 0; c < r.fields.size(); ++c) {
+      std::string_view name = trim(r.fields[c]);
+      if (c == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a byte-order mark
+      const std::string at = fmt::format("{}, cột (column) {}", where(source_, line), c + 1);
+      if (name.empty())
+        return make_error(errc::parse_error, "cột không có tên", "a column without a name", at);
+      CsvColumn col;
+      col.name = std::string(name);
+      if (auto id = catalog_.lookup(name)) {
+        const Row& row = catalog_.row(*id);
+        if (row.kind == Kind::heading)
+          return make_error(errc::kind_mismatch,
+                            fmt::format("{} là dòng tiêu đề, không có số liệu", name),
+                            fmt::format("{} is a heading row and takes no value", name), at);
+        if (seen[id->index])
+          return make_error(errc::invalid_argument, fmt::format("cột {} lặp lại", name),
+                            fmt::format("column {} appears twice", name), at);
+        seen[id->index] = true;
+        col.row = *id;
+        col.kind = row.kind;
+      } else {
+        Metadata probe;
+        if (!set_metadata_field(probe, col.name, "")) {
+          return make_error(errc::not_found,
+                            fmt::format("cột \"{}\" không phải địa chỉ dòng của danh mục {} "
+                                        "hay trường thông tin báo cáo",
+                                        name, catalog_.id()),
+                            fmt::format("column \"{}\" is neither a row address of catalogue {} "
+                                        "nor a metadata field",
+                                        name, catalog_.id()),
+                            at);
+        }
+        for (const CsvColumn& other : columns_)
+          if (!other.row && other.name == col.name)
+            return make_error(errc::invalid_argument, fmt::format("cột {} lặp lại", name),
+                              fmt::format("column {} appears twice", name), at);
+      }
+      columns_.push_back(std::move(col));
+    }
+    header_done_ = true;
+    return {};
+  }
+
+  // One data record into the batch; a record that cannot be a report goes to `summary.skipped`.
+  result<void> record(const Record& r, std::size_t line, Batch& batch, ReadSummary& summary) {
+    if (r.fields.size() == 1 && trim(r.fields[0]).empty()) return {};  // a blank line
+    if (r.fields.size() != columns_.size()) {
+      summary.skipped.push_back(make_error(
+          errc::parse_error,
+          fmt::format("dòng có {} ô, tiêu đề có {} cột; bỏ qua dòng", r.fields.size(),
+                      columns_.size()),
+          fmt::format("the line has {} cells, the header {} columns; line skipped",
+                      r.fields.size(), columns_.size()),
+          where(source_, line)));
+      return {};
+    }
+    std::fill(cells_.begin(), cells_.end(), Cell{});
+    kept_.clear();
+    bad_.clear();
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const CsvColumn& col = columns_[c];
+      if (!col.row) continue;
+      const std::string_view text = r.fields[c];
+      if (text.empty()) continue;
+      auto cell = parse_cell(text, col.kind);
+      if (!cell) {
+        cells_[col.row->index] = Cell{0, 0, 0, CellState::invalid};
+        kept_.push_back(c);
+        bad_.push_back({c, std::move(cell.error())});
+        continue;
+      }
+      cells_[col.row->index] = *cell;
+      // A cell's text is kept where it is not the canonical writing ("04", " 5", "x").
+      if (!cell->reported() || !is_canonical(text, *cell, col.kind)) kept_.push_back(c);
+    }
+    const std::size_t i = batch.add(cells_).value();  // cells of this catalogue's rows
+    for (const std::size_t c : kept_) {
+      const CsvColumn& col = columns_[c];
+      (void)batch.set(i, *col.row, cells_[col.row->index], r.fields[c]);
+    }
+    batch.set_source_line(i, line);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const CsvColumn& col = columns_[c];
+      if (col.row || r.fields[c].empty()) continue;
+      if (auto ok = batch.set_metadata_field(i, col.name, trim(r.fields[c])); !ok)
+        bad_.push_back({c, std::move(ok.error())});
+    }
+    for (auto& [c, e] : bad_) {
+      batch.add_input_finding(i, cell_finding(c, r.fields[c], e, line));
+      ++summary.input_findings;
+    }
+    ++summary.reports;
+    return {};
+  }
+
+ private:
+  Finding cell_finding(std::size_t c, std::string_view text, const error& e, std::size_t line) const {
+    const CsvColumn& col = columns_[c];
+    Finding f;
+    f.rule_id = std::string(cell_rule_id);
+    f.severity = Severity::error;
+    if (col.row) f.rows.push_back({*col.row, col.name, std::string(text), false});
+    f.message_vi = fmt::format("{}, cột {} ({}): không đọc được \"{}\": {}", where(source_, line),
+                               c + 1, col.name, text, e.message_vi);
+    f.message_en = fmt::format("{}, column {} ({}): cannot read \"{}\": {}", where(source_, line),
+                               c + 1, col.name, text, e.message_en);
+    f.line = line;
+    return f;
+  }
+
+  const Catalog& catalog_;
+  std::string_view source_;
+  char sep_;
+  bool header_done_ = false;
+  std::vector<CsvColumn> columns_;
+  std::vector<Cell> cells_;
+  std::vector<std::size_t> kept_;
+  std::vector<std::pair<std::size_t, error>> bad_;
+};
+
+// Feeds text to a reader record by record; returns how far it got (a record cut at the end of
+// `text` is left for the next call unless `at_end`).
+result<std::size_t> feed_csv(CsvReader& reader, std::string_view text, bool at_end,
+                             std::size_t& line, Batch& batch, ReadSummary& summary, Record& r,
+                             const std::function<result<void>()>& piece_full) {
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t start = pos;
+    const Scan s = scan_record(text, pos, reader.separator(), at_end, r);
+    if (s == Scan::end) return pos;
+    if (s == Scan::incomplete) return start;
+    const std::size_t first_line = line + 1;
+    line += r.lines;
+    summary.lines = line;
+    if (!reader.has_header()) {
+      if (auto ok = reader.header(r, first_line); !ok) return ok.error();
+      continue;
+    }
+    if (auto ok = reader.record(r, first_line, batch, summary); !ok) return ok.error();
+    if (piece_full)
+      if (auto ok = piece_full(); !ok) return ok.error();
+  }
+}
+
+result<void> no_header(std::string_view source) {
+  return make_error(errc::parse_error, "tệp CSV trống, thiếu dòng tiêu đề",
+                    "the CSV file is empty: no header line", std::string(source));
+}
+
+// One JSON Lines line into the batch, or into `summary.skipped`.
+void jsonl_line(std::string_view text, std::size_t line, Batch& batch, ReadSummary& summary,
+                std::string_view source) {
+  if (trim(text).empty()) return;
+  auto report = report_from_json(text, batch.catalog_ptr());
+  if (!report) {
+    summary.skipped.push_back(std::move(report.error()).within(where(source, line)));
+    return;
+  }
+  auto i = batch.add(*report);
+  if (!i) {
+    summary.skipped.push_back(std::move(i.error()).within(where(source, line)));
+    return;
+  }
+  batch.set_source_line(*i, line);
+  ++summary.reports;
+}
+
+constexpr std::size_t read_block = std::size_t{4} << 20;
+
+// Reads a file block by block; `consume(text, at_end)` returns how much of `text` it used.
+result<void> read_blocks(const std::filesystem::path& path,
+                         const std::function<result<std::size_t>(std::string_view, bool)>& consume) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return make_error(errc::io_error, "không mở được tệp", "cannot open the file", path.string());
+  std::string buffer;
+  std::vector<char> block(read_block);
+  while (true) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad())
+      return make_error(errc::io_error, "lỗi khi đọc tệp", "error reading the file", path.string());
+    buffer.append(block.data(), got);
+    const bool at_end = got < block.size();
+    auto used = consume(buffer, at_end);
+    if (!used) return used.error();
+    buffer.erase(0, *used);
+    if (at_end) return {};
+  }
+}
+
+}  // namespace
+
+result<ReadSummary> read_csv(std::string_view text, Batch& batch, const CsvOptions& options,
+                             std::string_view source) {
+  CsvReader reader(batch.catalog(), source,
+                   options.separator != 0 ? options.separator : detect_separator(text));
+  ReadSummary summary;
+  std::size_t line = 0;
+  Record r;
+  auto done = feed_csv(reader, text, true, line, batch, summary, r, {});
+  if (!done) return done.error();
+  if (!reader.has_header()) return no_header(source).error();
+  return summary;
+}
+
+result<ReadSummary> read_jsonl(std::string_view text, Batch& batch, std::string_view source) {
+  ReadSummary summary;
+  std::size_t line = 0, pos = 0;
+  while (pos < text.size()) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
+    jsonl_line(text.substr(pos, eol - pos), ++line, batch, summary, source);
+    pos = eol + 1;
+  }
+  summary.lines = line;
+  return summary;
+}
+
+namespace {
+
+// The piece a file reader fills, handed on when full and at the end.
+struct Pieces {
+  Batch batch;
+  const BatchSink& sink;
+  std::size_t chunk;
+  std::size_t first = 0;
+  result<void> flush() {
+    if (batch.empty()) return {};
+    if (auto ok = sink(batch, first); !ok) return ok;
+    first += batch.size();
+    batch.clear();
+    return {};
+  }
+  result<void> flush_if_full() { return batch.size() >= chunk ? flush() : result<void>{}; }
+};
+
+}  // namespace
+
+result<ReadSummary> read_csv_file(const std::filesystem::path& path,
+                                  std::shared_ptr<const Catalog> catalog, const BatchSink& sink,
+                                  const CsvOptions& options, std::size_t chunk_reports) {
+  Pieces pieces{Batch(std::move(catalog)), sink, std::max<std::size_t>(1, chunk_reports)};
+  const std::string source = path.string();
+  std::optional<CsvReader> reader;
+  ReadSummary summary;
+  std::size_t line = 0;
+  Record r;
+  const std::function<result<void>()> full = [&] { return pieces.flush_if_full(); };
+  auto read = read_blocks(path, [&](std::string_view text, bool at_end) -> result<std::size_t> {
+    if (!reader)
+      reader.emplace(pieces.batch.catalog(), source,
+                     options.separator != 0 ? options.separator : detect_separator(text));
+    return feed_csv(*reader, text, at_end, line, pieces.batch, summary, r, full);
+  });
+  if (!read) return read.error();
+  if (!reader || !reader->has_header()) return no_header(source).error();
+  if (auto ok = pieces.flush(); !ok) return ok.error();
+  return summary;
+}
+
+result<ReadSummary> read_jsonl_file(const std::filesystem::path& path,
+                                    std::shared_ptr<const Catalog> catalog, const BatchSink& sink,
+                                    std::size_t chunk_reports) {
+  Pieces pieces{Batch(std::move(catalog)), sink, std::max<std::size_t>(1, chunk_reports)};
+  const std::string source = path.string();
+  ReadSummary summary;
+  std::size_t line = 0;
+  auto read = read_blocks(path, [&](std::string_view text, bool at_end) -> result<std::size_t> {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      const std::size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos && !at_end) break;
+      const std::size_t end = eol == std::string_view::npos ? text.size() : eol;
+      jsonl_line(text.substr(pos, end - pos), ++line, pieces.batch, summary, source);
+      pos = end + 1;
+      if (auto ok = pieces.flush_if_full(); !ok) return ok.error();
+    }
+    return std::min(pos, text.size());
+  });
+  if (!read) return read.error();
+  summary.lines = line;
+  if (auto ok = pieces.flush(); !ok) return ok.error();
+  return summary;
+}
+
+}  // namespace cchc

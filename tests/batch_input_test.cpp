@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+#include "cchc/batch_input.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "cchc/io.hpp"
+#include "cchc/json.hpp"
+#include "support/random_report.hpp"
+
+namespace cchc {
+namespace {
+
+const Report& clean_report() {
+  static const Report r =
+      load_report(std::string(CCHC_TEST_DATA_DIR) + "/clean-report.json").value();
+  return r;
+}
+
+std::string quoted(std::string_view field, char sep) {
+  if (field.find_first_of(std::string{sep, '"', '\n', '\r'}) == std::string_view::npos &&
+      (field.empty() || (field.front() != ' ' && field.back() != ' ')))
+    return std::string(field);
+  std::string out = "\"";
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+constexpr std::array<std::string_view, 4> metadata_columns{"agency.name", "agency.code", "period",
+                                                           "document.date"};
+
+// The reports as a CSV: every value row, then some metadata; values as written.
+std::string to_csv(const std::vector<Report>& reports, char sep, std::string_view eol = "\n") {
+  const Catalog& cat = *builtin_catalog();
+  std::string out;
+  auto cell = [&](std::string_view f, bool first) {
+    if (!first) out += sep;
+    out += quoted(f, sep);
+  };
+  bool first = true;
+  for (const Row& row : cat.rows())
+    if (row.holds_value()) cell(row.address(), first), first = false;
+  for (auto f : metadata_columns) cell(f, false);
+  out += eol;
+  for (const Report& r : reports) {
+    first = true;
+    for (const Row& row : cat.rows())
+      if (row.holds_value()) cell(text_of(r.value(row.id)), first), first = false;
+    for (auto f : metadata_columns) cell(metadata_field(r.metadata(), f).value(), false);
+    out += eol;
+  }
+  return out;
+}
+
+std::vector<Report> varied_reports(int n, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Report> out;
+  const auto& rows = builtin_catalog()->rows();
+  for (int i = 0; i < n; ++i) {
+    Report r = clean_report();
+    for (int k = 0; k < 4; ++k) {
+      const Row& row = rows[rng() % rows.size()];
+      const char* texts[] = {"", "04", "7", "85000000", "33,3", "0/0", "3 / 5", "abc", "1.234"};
+      (void)r.set_text(row.id, texts[rng() % std::size(texts)]);  // refused ones stay as they were
+    }
+    r.metadata().agency.name = i % 2 ? "Sở Nội vụ, tỉnh \"Sơn La\"" : "UBND xã\nMường Bú";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void expect_same_reports(const Batch& batch, const std::vector<Report>& reports) {
+  ASSERT_EQ(batch.size(), reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const Report back = batch.report(i);
+    for (const Row& row : batch.catalog().rows())
+      EXPECT_TRUE(same_as_written(back.value(row.id), reports[i].value(row.id)))
+          << i << " " << row.address() << " '" << text_of(back.value(row.id)) << "' vs '"
+          << text_of(reports[i].value(row.id)) << "'";
+    for (auto f : metadata_columns)
+      EXPECT_EQ(metadata_field(back.metadata(), f).value(),
+                metadata_field(reports[i].metadata(), f).value())
+          << i << " " << f;
+  }
+}
+
+TEST(BatchInput, CsvKeepsEveryValueAsWrittenWithEachSeparator) {
+  const auto reports = varied_reports(40, 1);
+  for (const char sep : {',', ';', '\t'}) {
+    for (const std::string_view eol : {"\n", "\r\n"}) {
+      Batch batch(builtin_catalog());
+      const auto summary = read_csv(to_csv(reports, sep, eol), batch, {}, "r.csv").value();
+      EXPECT_EQ(summary.reports, reports.size());
+      EXPECT_EQ(summary.input_findings, 0u);
+      EXPECT_TRUE(summary.skipped.empty());
+      expect_same_reports(batch, reports);
+    }
+  }
+}
+
+TEST(BatchInput, CsvLinesAreTheFilesLines) {
+  // Report 0's agency name spans two lines, so report 1 starts on line 4.
+  const auto reports = varied_reports(3, 2);
+  Batch batch(builtin_catalog());
+  ASSERT_TRUE(read_csv(to_csv(reports, ','), batch));
+  EXPECT_EQ(batch.source_line(0), 2u);
+  EXPECT_EQ(batch.source_line(1), 4u);
+  EXPECT_EQ(batch.source_line(2), 5u);
+}
+
+TEST(BatchInput, ABadCellIsAFindingNotAStop) {
+  const std::string csv =
+      "B1:1,B1:2,B1:2.1,B1:2.2,period\n"
+      "12,60,35,21,q1 2024\n"
+      "12,sáu mươi,35,21,q1 2024\n"
+      "12,60,35,21,quý 9\n";
+  Batch batch(builtin_catalog());
+  const auto summary = read_csv(csv, batch, {}, "r.csv").value();
+  EXPECT_EQ(summary.reports, 3u);
+  EXPECT_EQ(summary.input_findings, 2u);
+  const RowId b12 = builtin_catalog()->lookup("B1:2").value();
+  EXPECT_EQ(batch.cell(1, b12).state, CellState::invalid);
+  EXPECT_EQ(batch.written(1, b12), "sáu mươi");
+  ASSERT_EQ(batch.input_findings().size(), 2u);
+  const Finding& f = batch.input_findings()[0].finding;
+  EXPECT_EQ(batch.input_findings()[0].report, 1u);
+  EXPECT_EQ(f.rule_id, "input.cell");
+  EXPECT_EQ(f.line, 3u);
+  EXPECT_NE(f.message_en.find("r.csv:3, column 2 (B1:2)"), std::string::npos) << f.message_en;
+  ASSERT_EQ(f.rows.size(), 1u);
+  EXPECT_EQ(f.rows[0].text, "sáu mươi");
+  const Finding& period = batch.input_findings()[1].finding;
+  EXPECT_NE(period.message_en.find("column 5 (period)"), std::string::npos) << period.message_en;
+
+  const auto result = check_batch(batch, RuleSet::builtin(builtin_catalog())).value();
+  const auto input = std::find_if(result.rules.begin(), result.rules.end(),
+                                  [](const RuleSummary& s) { return s.rule_id == "input.cell"; });
+  ASSERT_NE(input, result.rules.end());
+  EXPECT_EQ(input->failed, 2u);
+}
+
+TEST(BatchInput, ALineOfTheWrongWidthIsSkippedAndNamed) {
+  Batch batch(builtin_catalog());
+  const auto summary = read_csv("B1:1,B1:2.1\n1,2\n1,2,3\n\n4\n5,6\n", batch, {}, "r.csv").value();
+  EXPECT_EQ(summary.reports, 2u);
+  ASSERT_EQ(summary.skipped.size(), 2u);
+  EXPECT_EQ(summary.skipped[0].where, "r.csv:3");
+  EXPECT_EQ(summary.skipped[1].where, "r.csv:5");
+  EXPECT_EQ(batch.source_line(1), 6u);
+}
+
+TEST(BatchInput, HeaderErrorsNameTheColumn) {
+  Batch batch(builtin_catalog());
+  auto unknown = read_csv("B1:1,B9:9\n1,2\n", batch, {}, "r.csv");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().where, "r.csv:1, cột (column) 2");
+  EXPECT_NE(unknown.error().message_en.find("B9:9"), std::string::npos);
+  auto twice = read_csv("B1:1;B1:1\n", batch, {}, "r.csv");
+  ASSERT_FALSE(twice);
+  EXPECT_NE(twice.error().message_en.find("appears twice"), std::string::npos);
+  auto heading = read_csv("B1:3\n", batch);
+  ASSERT_FALSE(heading);
+  EXPECT_EQ(heading.error().code, errc::kind_mismatch);
+  EXPECT_FALSE(read_csv("", batch));
+  EXPECT_EQ(batch.size(), 0u);
+}
+
+TEST(BatchInput, CsvFileComesInPiecesWithTheirIndexes) {
+  // More than one 4 MiB read block, so that records are cut at block ends.
+  auto reports = varied_reports(40, 3);
+  std::string csv = to_csv(reports, ',');
+  const std::string body = csv.substr(csv.find('\n') + 1);
+  const std::size_t per_copy = reports.size();
+  std::size_t copies = 1;
+  while (csv.size() < (std::size_t{9} << 20) / 2) csv += body, ++copies;
+  const auto path = std::filesystem::temp_directory_path() / "cchc-batch-input-test.csv";
+  ASSERT_TRUE(write_file(path, csv));
+  std::size_t seen = 0, pieces = 0;
+  const auto summary =
+      read_csv_file(path, builtin_catalog(),
+                    [&](const Batch& piece, std::size_t first) -> result<void> {
+                      EXPECT_EQ(first, seen);
+                      EXPECT_LE(piece.size(), 1000u);
+                      for (std::size_t i = 0; i < piece.size(); i += 97) {
+                        const Report r = piece.report(i);
+                        const Report& want = reports[(first + i) % per_copy];
+                        EXPECT_EQ(r.metadata().agency.name, want.metadata().agency.name);
+                      }
+                      seen += piece.size();
+                      ++pieces;
+                      return {};
+                    },
+                    {}, 1000)
+          .value();
+  std::filesystem::remove(path);
+  EXPECT_EQ(seen, copies * per_copy);
+  EXPECT_EQ(summary.reports, seen);
+  EXPECT_EQ(pieces, (seen + 999) / 1000);
+}
+
+TEST(BatchInput, ASinkErrorStopsTheReading) {
+  const auto path = std::filesystem::temp_directory_path() / "cchc-batch-input-stop.csv";
+  ASSERT_TRUE(write_file(path, "B1:1\n1\n2\n3\n"));
+  auto r = read_csv_file(path, builtin_catalog(), [](const Batch&, std::size_t) -> result<void> {
+    return make_error(errc::io_error, "đầy", "full");
+  }, {}, 1);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message_en, "full");
+  EXPECT_FALSE(read_csv_file("/nonexistent/x.csv", builtin_catalog(),
+                             [](const Batch&, std::size_t) -> result<void> { return {}; }));
+}
+
+TEST(BatchInput, JsonLinesKeepEveryReport) {
+  testing::RandomReports gen(4);
+  std::vector<Report> reports;
+  std::string text;
+  for (int i = 0; i < 30; ++i) {
+    reports.push_back(gen.next(builtin_catalog()));
+    text += report_to_json_line(reports.back()) + "\n";
+    if (i == 10) text += "\n{\"format\": \"nope\"}\n";
+  }
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 32);
+  Batch batch(builtin_catalog());
+  const auto summary = read_jsonl(text, batch, "r.jsonl").value();
+  EXPECT_EQ(summary.reports, 30u);
+  ASSERT_EQ(summary.skipped.size(), 1u);
+  EXPECT_EQ(summary.skipped[0].where.substr(0, 10), "r.jsonl:13");
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const Report back = batch.report(i);
+    for (const Row& row : batch.catalog().rows())
+      EXPECT_TRUE(same_as_written(back.value(row.id), reports[i].value(row.id))) << i;
+    EXPECT_EQ(back.metadata(), reports[i].metadata()) << i;
+  }
+  EXPECT_EQ(batch.source_line(11), 14u);
+
+  const auto path = std::filesystem::temp_directory_path() / "cchc-batch-input-test.jsonl";
+  ASSERT_TRUE(write_file(path, text));
+  std::size_t seen = 0;
+  const auto file_summary =
+      read_jsonl_file(path, builtin_catalog(), [&](const Batch& piece, std::size_t first) {
+        EXPECT_EQ(first, seen);
+        seen += piece.size();
+        return result<void>{};
+      }, 7).value();
+  std::filesystem::remove(path);
+  EXPECT_EQ(seen, 30u);
+  EXPECT_EQ(file_summary.skipped.size(), 1u);
+}
+
+}  // namespace
+}  // namespace cchc
