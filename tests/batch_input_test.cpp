@@ -9,6 +9,7 @@
 
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
+#include "support/csv.hpp"
 #include "support/random_report.hpp"
 
 namespace cchc {
@@ -20,42 +21,11 @@ const Report& clean_report() {
   return r;
 }
 
-std::string quoted(std::string_view field, char sep) {
-  if (field.find_first_of(std::string{sep, '"', '\n', '\r'}) == std::string_view::npos &&
-      (field.empty() || (field.front() != ' ' && field.back() != ' ')))
-    return std::string(field);
-  std::string out = "\"";
-  for (const char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 constexpr std::array<std::string_view, 4> metadata_columns{"agency.name", "agency.code", "period",
                                                            "document.date"};
 
-// The reports as a CSV: every value row, then some metadata; values as written.
 std::string to_csv(const std::vector<Report>& reports, char sep, std::string_view eol = "\n") {
-  const Catalog& cat = *builtin_catalog();
-  std::string out;
-  auto cell = [&](std::string_view f, bool first) {
-    if (!first) out += sep;
-    out += quoted(f, sep);
-  };
-  bool first = true;
-  for (const Row& row : cat.rows())
-    if (row.holds_value()) cell(row.address(), first), first = false;
-  for (auto f : metadata_columns) cell(f, false);
-  out += eol;
-  for (const Report& r : reports) {
-    first = true;
-    for (const Row& row : cat.rows())
-      if (row.holds_value()) cell(text_of(r.value(row.id)), first), first = false;
-    for (auto f : metadata_columns) cell(metadata_field(r.metadata(), f).value(), false);
-    out += eol;
-  }
-  return out;
+  return testing::to_csv(reports, *builtin_catalog(), metadata_columns, sep, eol);
 }
 
 std::vector<Report> varied_reports(int n, std::uint64_t seed) {

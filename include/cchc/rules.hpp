@@ -127,6 +127,9 @@ class RuleSet {
   [[nodiscard]] result<void> add_custom(CustomRule rule);
 
   [[nodiscard]] const Catalog& catalog() const noexcept { return *catalog_; }
+  [[nodiscard]] const std::shared_ptr<const Catalog>& catalog_ptr() const noexcept {
+    return catalog_;
+  }
   [[nodiscard]] std::size_t size() const noexcept;
   [[nodiscard]] std::vector<RuleInfo> rules() const;
 

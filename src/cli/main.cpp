@@ -2,7 +2,8 @@
 // cchc: the command-line face of the library.
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
-//   cchc check [FILE] [--rules FILE]... [--format text|json] [--lang vi|en] [--catalog FILE]
+//   cchc check [FILE|FOLDER]... [--rules FILE]... [--no-builtin] [--summary] [--findings]
+//              [--threads N] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc import FILE.txt|FILE.pdf [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
@@ -20,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "cchc/cchc.hpp"
+#include "cli/check_many.hpp"
 #include "util/strings.hpp"
 
 namespace cchc::cli {
@@ -34,6 +36,10 @@ constexpr int exit_usage = 64;
 
 struct Options {
   std::string file;
+  std::vector<std::string> files;  // check: any number of files and folders
+  bool summary = false;
+  bool findings = false;
+  unsigned threads = 0;
   std::string catalog_file;
   std::string format = "text";
   std::string output;
@@ -78,9 +84,18 @@ RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catal
   return rules;
 }
 
-int run_check(const Options& o) {
+int run_check(Options o) {
   auto catalog = pick_catalog(o);
   const RuleSet rules = pick_rules(o, catalog);
+  if (o.summary || o.findings || needs_batch(o.files)) {
+    if (o.files.empty())
+      throw exception(make_error(errc::invalid_argument, "--summary và --findings cần tệp báo cáo",
+                                 "--summary and --findings need report files", "check"));
+    CheckManyOptions many{o.files, output_format_from_string(o.format).value_or(OutputFormat::text),
+                          o.language(), o.threads, o.summary, o.findings};
+    return check_many(many, rules);
+  }
+  if (!o.files.empty()) o.file = o.files.front();
   const Reading doc = load(o, catalog);
   const auto findings = check(doc.report, rules, doc.evidence_ptr()).value();
   std::cout << o.out().findings(findings, o.write_options());
@@ -176,8 +191,15 @@ int main(int argc, char** argv) {
   auto* catalog = app.add_subcommand("catalog", "Liệt kê biểu mẫu và dòng / list forms and rows");
   add_format(catalog, o), add_form(catalog, o), add_catalog(catalog, o);
 
-  auto* check = app.add_subcommand("check", "Kiểm tra báo cáo / check a report");
-  check->add_option("file", o.file, report_file_help);
+  auto* check = app.add_subcommand("check", "Kiểm tra báo cáo / check reports");
+  check->add_option("files", o.files,
+                    "Báo cáo (JSON, .txt, .pdf), thư mục, tệp .csv hoặc .jsonl / reports, folders, "
+                    "CSV or JSON Lines files; default: the bundled example");
+  check->add_flag("--summary", o.summary,
+                  "Đếm theo từng luật / per-rule counts: evaluated, passed, failed, skipped");
+  check->add_flag("--findings", o.findings,
+                  "In phát hiện của từng báo cáo (nhiều báo cáo) / each report's findings, streamed");
+  check->add_option("--threads", o.threads, "Số luồng / threads (default: every core)");
   add_rules(check, o);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
   add_format(check, o), add_lang(check, o), add_catalog(check, o);

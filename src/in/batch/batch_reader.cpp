@@ -245,10 +245,11 @@ class CsvReader {
     f.rule_id = std::string(cell_rule_id);
     f.severity = Severity::error;
     if (col.row) f.rows.push_back({*col.row, col.name, std::string(text), false});
-    f.message_vi = fmt::format("{}, cột {} ({}): không đọc được \"{}\": {}", where(source_, line),
-                               c + 1, col.name, text, e.message_vi);
-    f.message_en = fmt::format("{}, column {} ({}): cannot read \"{}\": {}", where(source_, line),
-                               c + 1, col.name, text, e.message_en);
+    // The reader's own message quotes the text.
+    f.message_vi = fmt::format("{}, cột {} ({}): {}", where(source_, line), c + 1, col.name,
+                               e.message_vi);
+    f.message_en = fmt::format("{}, column {} ({}): {}", where(source_, line), c + 1, col.name,
+                               e.message_en);
     f.line = line;
     return f;
   }
