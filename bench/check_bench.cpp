@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include <cchc/cchc.h>
@@ -203,6 +204,63 @@ void BM_ScanBatch(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(b.size() * rules));
 }
 BENCHMARK(BM_ScanBatch)->Unit(benchmark::kMillisecond);
+
+// End to end, as `cchc check reports.csv --summary --threads 1` does it: a CSV of one report per
+// line (every value row, written as the reports have them) read in pieces, checked, and the
+// per-rule counts added up. Arg: 0 the synthetic batch, 1 the mostly valid one.
+void BM_CheckCsv(benchmark::State& state) {
+  static const auto write = [](const std::vector<Report>& reports, const char* name) {
+    const Catalog& cat = *builtin_catalog();
+    std::string csv;
+    for (const Row& row : cat.rows())
+      if (row.holds_value()) {
+        if (!csv.empty()) csv += ',';
+        csv += row.address();
+      }
+    csv += '\n';
+    for (const Report& r : reports) {
+      bool first = true;
+      for (const Row& row : cat.rows()) {
+        if (!row.holds_value()) continue;
+        if (!first) csv += ',';
+        first = false;
+        const std::string_view text = text_of(r.value(row.id));
+        const bool quote = text.find(',') != std::string_view::npos;
+        if (quote) csv += '"';
+        csv += text;
+        if (quote) csv += '"';
+      }
+      csv += '\n';
+    }
+    const auto path = std::filesystem::temp_directory_path() / name;
+    (void)write_file(path, csv);
+    return std::make_pair(path, csv.size());
+  };
+  static const auto synthetic = write(batch(), "cchc-bench-synthetic.csv");
+  static const auto mostly_valid = write(valid_batch(), "cchc-bench-valid.csv");
+  const auto& [path, bytes] = state.range(0) == 0 ? synthetic : mostly_valid;
+  const RuleSet rules = RuleSet::builtin(builtin_catalog());
+  BatchCheckOptions options;
+  options.threads = 1;
+  std::size_t reports = 0;
+  for (auto _ : state) {
+    BatchResult total;
+    auto read = read_csv_file(path, builtin_catalog(), [&](const Batch& piece, std::size_t) {
+      auto r = check_batch(piece, rules, options);
+      if (!r) return result<void>(r.error());
+      accumulate(total, *r);
+      return result<void>{};
+    });
+    if (!read) state.SkipWithError(read.error().describe().c_str());
+    else reports = read->reports;
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(reports));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+  state.counters["reports"] = static_cast<double>(reports);
+  state.counters["rules"] = static_cast<double>(rules.size());
+}
+BENCHMARK(BM_CheckCsv)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // A Report on its own: heap bytes of one mended seed report, measured by glibc.
 void BM_ReportBytes(benchmark::State& state) {

@@ -71,13 +71,16 @@ void PackedInts::seal(std::size_t size) {
   for (std::size_t i = 0; i < size; ++i) (void)try_set(i, v[i]);
 }
 
-void PackedInts::widen(std::size_t size) {
-  std::vector<std::int64_t> v(size);
-  decode(0, size, v.data());
-  base = 0;
-  width = 8;
-  data.assign(size * 8, 0);
-  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, v[i]);
+void PackedInts::widen(std::size_t size, std::int64_t v) {
+  std::vector<std::int64_t> values(size);
+  decode(0, size, values.data());
+  std::int64_t lo = v, hi = v;
+  for (const std::int64_t x : values) lo = std::min(lo, x), hi = std::max(hi, x);
+  const std::uint8_t next = width == 0 ? 1 : width >= 4 ? 8 : static_cast<std::uint8_t>(width * 2);
+  width = std::max(next, width_for(static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo)));
+  base = width == 8 ? 0 : lo;
+  data.assign(size * width, 0);
+  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, values[i]);
 }
 
 void PackedStates::set(std::size_t i, CellState s, std::size_t size) {
@@ -156,11 +159,14 @@ struct Batch::Dictionary {
     }
   };
   std::array<Field, stored_fields.size()> fields;
+  Field texts;  // texts as written that are not canonical ("04", "04/04"): few, and repeated
 };
 
 Batch::Batch(std::shared_ptr<const Catalog> catalog)
     : catalog_(std::move(catalog)), metadata_(std::make_unique<Dictionary>()) {
   Expects(catalog_ != nullptr);
+  Expects(catalog_->size() < (std::size_t{1} << BatchChunk::row_bits));
+  static_assert(chunk_reports <= (std::size_t{1} << (32 - BatchChunk::row_bits)));
 }
 Batch::Batch(Batch&&) noexcept = default;
 Batch& Batch::operator=(Batch&&) noexcept = default;
@@ -216,13 +222,13 @@ void store(Column& c, Kind kind, std::size_t i, std::size_t size, const Cell& ce
   c.states.set(i, cell.state, size);
   const std::int64_t number = cell.reported() ? cell.number : c.numbers.base;
   if (!c.numbers.try_set(i, number)) {
-    c.numbers.widen(size);
+    c.numbers.widen(size, number);
     (void)c.numbers.try_set(i, number);
   }
   if (kind == Kind::pair) {
     const std::int64_t second = cell.reported() ? cell.second : c.seconds.base;
     if (!c.seconds.try_set(i, second)) {
-      c.seconds.widen(size);
+      c.seconds.widen(size, second);
       (void)c.seconds.try_set(i, second);
     }
   }
@@ -302,7 +308,8 @@ result<std::size_t> Batch::add(const Report& report) {
     const std::string_view text = text_of(report.value(row.id));
     const Cell& c = cells[row.id.index];
     if (!text.empty() && (!c.reported() || !is_canonical(text, c, row.kind)))
-      chunk.written.put(BatchChunk::key(i % chunk_reports, row.id.index), std::string(text));
+      chunk.written.put(BatchChunk::key(i % chunk_reports, row.id.index),
+                        metadata_->texts.code(text));
   }
   for (const Row& row : catalog_->rows())
     if (const auto line = report.source_line(row.id); line && *line != 0)
@@ -366,8 +373,8 @@ void Batch::read_column(RowId row, std::size_t first, std::span<std::int64_t> nu
 std::string_view Batch::written(std::size_t report, RowId row) const {
   Expects(report < size_ && row.index < catalog_->size());
   const auto [chunk, i] = locate(chunks_, report);
-  const std::string* text = chunk->written.find(BatchChunk::key(i, row.index));
-  return text ? std::string_view(*text) : std::string_view{};
+  const std::uint32_t* code = chunk->written.find(BatchChunk::key(i, row.index));
+  return code ? std::string_view(metadata_->texts.values[*code]) : std::string_view{};
 }
 
 result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::string_view written) {
@@ -385,7 +392,7 @@ result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::st
   const auto key = BatchChunk::key(i, row.index);
   const bool keep = cell.reported() ? !written.empty() && !is_canonical(written, cell, def.kind)
                                     : !written.empty();
-  if (keep) chunk.written.put(key, std::string(written));
+  if (keep) chunk.written.put(key, metadata_->texts.code(written));
   else chunk.written.erase(key);
   return {};
 }
@@ -511,13 +518,12 @@ std::size_t Batch::memory_bytes() const noexcept {
     for (const Column& c : chunk->columns)
       n += c.numbers.bytes() + c.seconds.bytes() + c.states.bits.capacity() + c.scales.capacity();
     n += chunk->written.capacity_bytes() + chunk->row_lines.capacity_bytes();
-    for (const auto& [key, text] : chunk->written)
-      n += text.capacity() > 15 ? text.capacity() + 1 : 0;
     n += chunk->lines.capacity() * sizeof(std::uint32_t);
     for (const auto& m : chunk->metadata) n += sizeof(m) + m.capacity() * sizeof(std::uint32_t);
   }
   for (const auto& field : metadata_->fields)
     for (const auto& v : field.values) n += sizeof(v) + 2 * v.capacity() + 32;
+  for (const auto& v : metadata_->texts.values) n += sizeof(v) + 2 * v.capacity() + 32;
   for (const auto& f : input_findings_) n += sizeof(f) + f.finding.message_vi.size() + f.finding.message_en.size();
   return n;
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal: how a Batch stores its cells. A chunk holds up to Batch::chunk_reports reports, one
-// Column per catalogue row. While a chunk is being filled its numbers are 8 bytes wide (base 0),
-// so every write fits; when it is full it is sealed: each column's numbers become offsets from
-// its smallest value in the narrowest width that fits, and uniform states and scales collapse to
-// one value. The columnar evaluator reads columns through decode_*() below.
+// Column per catalogue row. While a chunk is being filled a column's numbers widen as values
+// need (0, 1, 2, 4, 8 bytes); when it is full it is sealed: each column's numbers become offsets
+// from its smallest value in the narrowest width that fits, and uniform states and scales
+// collapse to one value. The columnar evaluator reads columns through decode_*() below.
 #pragma once
 
 #include <algorithm>
@@ -20,7 +20,7 @@ namespace cchc::detail {
 /// Integers as offsets from a base, `width` bytes each (0: all equal to the base).
 struct PackedInts {
   std::int64_t base = 0;
-  std::uint8_t width = 8;
+  std::uint8_t width = 0;  // a new chunk starts narrow and widens as values come
   std::vector<std::uint8_t> data;
 
   [[nodiscard]] std::int64_t get(std::size_t i) const noexcept {
@@ -41,8 +41,9 @@ struct PackedInts {
   void push_base() { data.resize(data.size() + width, 0); }
   /// Re-encodes `size` values in the narrowest width from their smallest.
   void seal(std::size_t size);
-  /// Back to 8 bytes, base 0, so that any value fits.
-  void widen(std::size_t size);
+  /// Re-encodes `size` values so that `v` fits too, at least one width step wider (so that a
+  /// column widens at most four times).
+  void widen(std::size_t size, std::int64_t v);
   [[nodiscard]] std::size_t bytes() const noexcept { return data.capacity(); }
 };
 
@@ -71,16 +72,16 @@ struct Column {
   }
 };
 
-/// A few values keyed by (report in chunk, row), sorted by key: 8 bytes of key beside each value
+/// A few values keyed by (report in chunk, row), sorted by key: 4 bytes of key beside each value
 /// instead of a tree node's 40. Reports are added in order, so filling a chunk only appends.
 template <class V>
 class SparseCells {
  public:
-  [[nodiscard]] const V* find(std::uint64_t key) const noexcept {
+  [[nodiscard]] const V* find(std::uint32_t key) const noexcept {
     const auto it = lower(key);
     return it != items_.end() && it->first == key ? &it->second : nullptr;
   }
-  void put(std::uint64_t key, V value) {
+  void put(std::uint32_t key, V value) {
     if (items_.empty() || items_.back().first < key) {
       items_.emplace_back(key, std::move(value));
       return;
@@ -89,7 +90,7 @@ class SparseCells {
     if (it != items_.end() && it->first == key) it->second = std::move(value);
     else items_.emplace(it, key, std::move(value));
   }
-  void erase(std::uint64_t key) {
+  void erase(std::uint32_t key) {
     const auto it = lower(key);
     if (it != items_.end() && it->first == key) items_.erase(it);
   }
@@ -102,14 +103,14 @@ class SparseCells {
   }
 
  private:
-  using Items = std::vector<std::pair<std::uint64_t, V>>;
-  [[nodiscard]] typename Items::const_iterator lower(std::uint64_t key) const noexcept {
+  using Items = std::vector<std::pair<std::uint32_t, V>>;
+  [[nodiscard]] typename Items::const_iterator lower(std::uint32_t key) const noexcept {
     return std::lower_bound(items_.begin(), items_.end(), key,
-                            [](const auto& item, std::uint64_t k) { return item.first < k; });
+                            [](const auto& item, std::uint32_t k) { return item.first < k; });
   }
-  [[nodiscard]] typename Items::iterator lower(std::uint64_t key) noexcept {
+  [[nodiscard]] typename Items::iterator lower(std::uint32_t key) noexcept {
     return std::lower_bound(items_.begin(), items_.end(), key,
-                            [](const auto& item, std::uint64_t k) { return item.first < k; });
+                            [](const auto& item, std::uint32_t k) { return item.first < k; });
   }
   Items items_;
 };
@@ -118,13 +119,15 @@ struct BatchChunk {
   std::size_t size = 0;
   bool sealed = false;
   std::vector<Column> columns;                  // one per catalogue row
-  SparseCells<std::string> written;             // (index << 32 | row) → text as written
-  std::vector<std::uint32_t> lines;             // source lines; empty while all are unknown
-  SparseCells<std::uint32_t> row_lines;         // (index << 32 | row) → a row's own line
+  SparseCells<std::uint32_t> written;  // key(index, row) → the text as written, a dictionary code
+  std::vector<std::uint32_t> lines;    // source lines; empty while all are unknown
+  SparseCells<std::uint32_t> row_lines;  // key(index, row) → a row's own line
   std::vector<std::vector<std::uint32_t>> metadata;  // per field: dictionary codes, 0 = unset
 
-  [[nodiscard]] static std::uint64_t key(std::size_t i, std::uint32_t row) noexcept {
-    return (static_cast<std::uint64_t>(i) << 32) | row;
+  // A report's index in its chunk (12 bits) and a row (20 bits: a catalogue has fewer rows).
+  static constexpr unsigned row_bits = 20;
+  [[nodiscard]] static std::uint32_t key(std::size_t i, std::uint32_t row) noexcept {
+    return static_cast<std::uint32_t>(i << row_bits) | row;
   }
 };
 

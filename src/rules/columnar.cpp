@@ -252,14 +252,6 @@ bool is_condition(Op op) {
 
 // The kernels below take restrict pointers: Tri codes are bytes, and a byte store may alias
 // anything unless the compiler is told otherwise, which keeps it from vectorising.
-// x86-64's baseline (SSE2) has no 64-bit compare; an AVX2 clone of each kernel is picked at load
-// time where the processor has it (an ifunc), the baseline one elsewhere.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CCHC_KERNEL [[gnu::target_clones("avx2", "default")]]
-#else
-#define CCHC_KERNEL
-#endif
-
 using I64 = std::int64_t* __restrict;
 using CI64 = const std::int64_t* __restrict;
 using U8 = std::uint8_t* __restrict;
@@ -267,13 +259,13 @@ using CU8 = const std::uint8_t* __restrict;
 
 // a OP b on plain integers, as a Tri code.
 template <class Cmp>
-CCHC_KERNEL void compare_points(CI64 a, CI64 b, std::size_t n, U8 t, Cmp cmp) {
+void compare_points(CI64 a, CI64 b, std::size_t n, U8 t, Cmp cmp) {
   for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(cmp(a[j], b[j]));
 }
 
 // a OP c for a constant c.
 template <class Cmp>
-CCHC_KERNEL void compare_points_to(CI64 a, std::int64_t c, std::size_t n, U8 t, Cmp cmp) {
+void compare_points_to(CI64 a, std::int64_t c, std::size_t n, U8 t, Cmp cmp) {
   for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(cmp(a[j], c));
 }
 
@@ -292,7 +284,7 @@ void with_comparison(Op op, F f) {
 // Intervals with one closure for every element, in 64 bits: interval::compare per element, the
 // operator chosen once.
 template <Op op>
-CCHC_KERNEL void compare_intervals(CI64 alo, CI64 ahi, CI64 blo, CI64 bhi, std::uint8_t fa, std::uint8_t fb,
+void compare_intervals(CI64 alo, CI64 ahi, CI64 blo, CI64 bhi, std::uint8_t fa, std::uint8_t fb,
                        std::size_t n, U8 t) {
   const bool alc = !(fa & LO_OPEN), ahc = !(fa & HI_OPEN);
   const bool blc = !(fb & LO_OPEN), bhc = !(fb & HI_OPEN);
@@ -316,14 +308,14 @@ void compare_intervals(Op op, CI64 alo, CI64 ahi, CI64 blo, CI64 bhi, std::uint8
 }
 
 // x · m for every element, false if one overflows.
-CCHC_KERNEL bool scale_all(CI64 x, std::int64_t m, std::size_t n, I64 out) {
+bool scale_all(CI64 x, std::int64_t m, std::size_t n, I64 out) {
   bool overflow = false;
   for (std::size_t j = 0; j < n; ++j) overflow |= __builtin_mul_overflow(x[j], m, &out[j]);
   return !overflow;
 }
 
 // acc += x · m for every element, false if one overflows.
-CCHC_KERNEL bool add_scaled(CI64 x, std::int64_t m, std::size_t n, I64 acc) {
+bool add_scaled(CI64 x, std::int64_t m, std::size_t n, I64 acc) {
   bool overflow = false;
   for (std::size_t j = 0; j < n; ++j) {
     std::int64_t v;
@@ -335,11 +327,11 @@ CCHC_KERNEL bool add_scaled(CI64 x, std::int64_t m, std::size_t n, I64 acc) {
 
 // Kleene's connectives on Tri codes (no 0, yes 1, unknown 2) as byte arithmetic, which
 // vectorises where table lookups would not.
-CCHC_KERNEL void kleene_not(CU8 a, std::size_t n, U8 t) {
+void kleene_not(CU8 a, std::size_t n, U8 t) {
   for (std::size_t j = 0; j < n; ++j) t[j] = static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]);
 }
 
-CCHC_KERNEL void kleene_and(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
+void kleene_and(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
   for (std::size_t j = 0; j < n; ++j) {
     const std::uint8_t x = negate_a ? static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]) : a[j];
     const bool no = x == 0 || b[j] == 0, yes = x == 1 && b[j] == 1;
@@ -347,7 +339,7 @@ CCHC_KERNEL void kleene_and(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
   }
 }
 
-CCHC_KERNEL void kleene_or(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
+void kleene_or(CU8 a, CU8 b, bool negate_a, std::size_t n, U8 t) {
   for (std::size_t j = 0; j < n; ++j) {
     const std::uint8_t x = negate_a ? static_cast<std::uint8_t>(a[j] < 2 ? a[j] ^ 1 : a[j]) : a[j];
     const bool yes = x == 1 || b[j] == 1, no = x == 0 && b[j] == 0;
