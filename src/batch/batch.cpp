@@ -217,6 +217,17 @@ void seal(BatchChunk& chunk, const Catalog& catalog) {
 
 namespace {
 
+// What a column can hold: no figure on a heading, at most Decimal::max_scale decimals.
+result<void> storable(const Row& row, const Cell& c) {
+  if (row.kind == Kind::heading && c.state == CellState::reported)
+    return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                      "a heading row takes no value", row.address());
+  if (c.scale > Decimal::max_scale)
+    return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
+                      row.address());
+  return {};
+}
+
 // Stores a cell at index i of a column of `size` cells, widening what it does not fit.
 void store(Column& c, Kind kind, std::size_t i, std::size_t size, const Cell& cell) {
   c.states.set(i, cell.state, size);
@@ -272,15 +283,8 @@ result<std::size_t> Batch::add(std::span<const Cell> cells) {
     return make_error(errc::invalid_argument,
                       fmt::format("cần {} ô, có {}", catalog_->size(), cells.size()),
                       fmt::format("{} cells needed, {} given", catalog_->size(), cells.size()));
-  for (const Row& row : catalog_->rows()) {
-    const Cell& c = cells[row.id.index];
-    if (row.kind == Kind::heading && c.state == CellState::reported)
-      return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
-                        "a heading row takes no value", row.address());
-    if (c.scale > Decimal::max_scale)
-      return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
-                        row.address());
-  }
+  for (const Row& row : catalog_->rows())
+    if (auto ok = storable(row, cells[row.id.index]); !ok) return ok.error();
   return append(cells);
 }
 
@@ -380,12 +384,7 @@ std::string_view Batch::written(std::size_t report, RowId row) const {
 result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::string_view written) {
   Expects(report < size_ && row.index < catalog_->size());
   const Row& def = catalog_->row(row);
-  if (def.kind == Kind::heading && cell.state == CellState::reported)
-    return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
-                      "a heading row takes no value", def.address());
-  if (cell.scale > Decimal::max_scale)
-    return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
-                      def.address());
+  if (auto ok = storable(def, cell); !ok) return ok;
   BatchChunk& chunk = *chunks_[report / chunk_reports];
   const std::size_t i = report % chunk_reports;
   store(chunk.columns[row.index], def.kind, i, chunk.size, cell);

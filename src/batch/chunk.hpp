@@ -54,7 +54,9 @@ struct PackedStates {
 
   [[nodiscard]] CellState get(std::size_t i) const noexcept {
     if (bits.empty()) return uniform;
-    return static_cast<CellState>((bits[i / 4] >> (2 * (i % 4))) & 3u);
+    const unsigned byte = bits[i / 4];
+    const auto shift = static_cast<unsigned>(2 * (i % 4));
+    return static_cast<CellState>((byte >> shift) & 3u);
   }
   void set(std::size_t i, CellState s, std::size_t size);
   void seal(std::size_t size);

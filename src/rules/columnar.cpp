@@ -429,14 +429,17 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       const int u = S.slot[a].uniform;
       args_valued = args_valued && u >= 0 && (u & UNDEC) == 0 && (is_condition(code_[a].op) || (u & VAL));
     }
-    // No value when an operand has none, whatever the others; else undecided when one is.
-    auto gate = [&](std::size_t j) -> bool {
+    // No value when an operand has none, whatever the others (a condition is then unknown);
+    // else undecided when one is. A condition's flags are written, a number's only on failure.
+    auto operand_gate = [&](std::size_t j, bool condition) -> bool {
+      if (condition) o.f[j] = 0;
       if (args_valued) return true;
       std::uint8_t undec = 0;
       for (const auto a : in.args) {
         const std::uint8_t f = flag(a, j);
         if ((f & (VAL | UNDEC)) == 0) {
-          o.f[j] = 0;
+          if (condition) o.t[j] = static_cast<std::uint8_t>(Tri::unknown);
+          else o.f[j] = 0;
           return false;
         }
         undec |= f & UNDEC;
@@ -447,25 +450,8 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
       }
       return true;
     };
-    auto truth_gate = [&](std::size_t j) -> bool {
-      // Conditions: no value makes a comparison unknown, not undefined.
-      o.f[j] = 0;
-      if (args_valued) return true;
-      std::uint8_t undec = 0;
-      for (const auto a : in.args) {
-        const std::uint8_t f = flag(a, j);
-        if ((f & (VAL | UNDEC)) == 0) {
-          o.t[j] = static_cast<std::uint8_t>(Tri::unknown);
-          return false;
-        }
-        undec |= f & UNDEC;
-      }
-      if (undec) {
-        o.f[j] = UNDEC;
-        return false;
-      }
-      return true;
-    };
+    auto gate = [&](std::size_t j) { return operand_gate(j, false); };
+    auto truth_gate = [&](std::size_t j) { return operand_gate(j, true); };
     switch (in.op) {
       case Op::literal:
         o.view = S.literal(in.literal);
