@@ -14,15 +14,13 @@
 
 #include "cchc/json.hpp"
 #include "cchc/report.hpp"
+#include "in/batch/records.hpp"
 
 namespace cchc {
 namespace {
 
-constexpr std::string_view cell_rule_id = "input.cell";
-
-std::string where(std::string_view source, std::size_t line) {
-  return source.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", source, line);
-}
+using detail::trim;
+using detail::where;
 
 // A CSV record's fields, as views into the text or into `unquoted` when they had quotes.
 struct Record {
@@ -127,168 +125,33 @@ char detect_separator(std::string_view head) {
   return n[static_cast<std::size_t>(most)] == 0 ? ',' : ",;\t"[most];
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-struct CsvColumn {
-  std::optional<RowId> row;  // else a metadata field
-  Kind kind = Kind::heading;
-  std::string name;
-};
-
-class CsvReader {
- public:
-  CsvReader(const Catalog& catalog, std::string_view source, char sep)
-      : catalog_(catalog), source_(source), sep_(sep), cells_(catalog.size()) {}
-
-  [[nodiscard]] char separator() const noexcept { return sep_; }
-  [[nodiscard]] bool has_header() const noexcept { return header_done_; }
-
-  result<void> header(const Record& r, std::size_t line) {
-    std::vector<bool> seen(catalog_.size());
-    for (std::size_t c = 0; c < r.fields.size(); ++c) {
-      std::string_view name = trim(r.fields[c]);
-      if (c == 0 && name.starts_with("\xEF\xBB\xBF")) name.remove_prefix(3);  // a byte-order mark
-      const std::string at = fmt::format("{}, cột (column) {}", where(source_, line), c + 1);
-      if (name.empty())
-        return make_error(errc::parse_error, "cột không có tên", "a column without a name", at);
-      CsvColumn col;
-      col.name = std::string(name);
-      if (auto id = catalog_.lookup(name)) {
-        const Row& row = catalog_.row(*id);
-        if (row.kind == Kind::heading)
-          return make_error(errc::kind_mismatch,
-                            fmt::format("{} là dòng tiêu đề, không có số liệu", name),
-                            fmt::format("{} is a heading row and takes no value", name), at);
-        if (seen[id->index])
-          return make_error(errc::invalid_argument, fmt::format("cột {} lặp lại", name),
-                            fmt::format("column {} appears twice", name), at);
-        seen[id->index] = true;
-        col.row = *id;
-        col.kind = row.kind;
-      } else {
-        Metadata probe;
-        if (!set_metadata_field(probe, col.name, "")) {
-          return make_error(errc::not_found,
-                            fmt::format("cột \"{}\" không phải địa chỉ dòng của danh mục {} "
-                                        "hay trường thông tin báo cáo",
-                                        name, catalog_.id()),
-                            fmt::format("column \"{}\" is neither a row address of catalogue {} "
-                                        "nor a metadata field",
-                                        name, catalog_.id()),
-                            at);
-        }
-        for (const CsvColumn& other : columns_)
-          if (!other.row && other.name == col.name)
-            return make_error(errc::invalid_argument, fmt::format("cột {} lặp lại", name),
-                              fmt::format("column {} appears twice", name), at);
-      }
-      columns_.push_back(std::move(col));
-    }
-    header_done_ = true;
-    return {};
-  }
-
-  // One data record into the batch; a record that cannot be a report goes to `summary.skipped`.
-  result<void> record(const Record& r, std::size_t line, Batch& batch, ReadSummary& summary) {
-    if (r.fields.size() == 1 && trim(r.fields[0]).empty()) return {};  // a blank line
-    if (r.fields.size() != columns_.size()) {
-      summary.skipped.push_back(make_error(
-          errc::parse_error,
-          fmt::format("dòng có {} ô, tiêu đề có {} cột; bỏ qua dòng", r.fields.size(),
-                      columns_.size()),
-          fmt::format("the line has {} cells, the header {} columns; line skipped",
-                      r.fields.size(), columns_.size()),
-          where(source_, line)));
-      return {};
-    }
-    std::fill(cells_.begin(), cells_.end(), Cell{});
-    kept_.clear();
-    bad_.clear();
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      const CsvColumn& col = columns_[c];
-      if (!col.row) continue;
-      const std::string_view text = r.fields[c];
-      if (text.empty()) continue;
-      auto cell = parse_cell(text, col.kind);
-      if (!cell) {
-        cells_[col.row->index] = Cell{0, 0, 0, CellState::invalid};
-        kept_.push_back(c);
-        bad_.push_back({c, cell.error()});
-        continue;
-      }
-      cells_[col.row->index] = *cell;
-      // A cell's text is kept where it is not the canonical writing ("04", " 5", "x").
-      if (!cell->reported() || !is_canonical(text, *cell, col.kind)) kept_.push_back(c);
-    }
-    const std::size_t i = batch.add(cells_).value();  // cells of this catalogue's rows
-    for (const std::size_t c : kept_) {
-      const CsvColumn& col = columns_[c];
-      (void)batch.set(i, *col.row, cells_[col.row->index], r.fields[c]);
-    }
-    batch.set_source_line(i, line);
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      const CsvColumn& col = columns_[c];
-      if (col.row || r.fields[c].empty()) continue;
-      if (auto ok = batch.set_metadata_field(i, col.name, trim(r.fields[c])); !ok)
-        bad_.push_back({c, ok.error()});
-    }
-    for (auto& [c, e] : bad_) {
-      batch.add_input_finding(i, cell_finding(c, r.fields[c], e, line));
-      ++summary.input_findings;
-    }
-    ++summary.reports;
-    return {};
-  }
-
- private:
-  Finding cell_finding(std::size_t c, std::string_view text, const error& e, std::size_t line) const {
-    const CsvColumn& col = columns_[c];
-    Finding f;
-    f.rule_id = std::string(cell_rule_id);
-    f.severity = Severity::error;
-    if (col.row) f.rows.push_back({*col.row, col.name, std::string(text), false});
-    // The reader's own message quotes the text.
-    f.message_vi = fmt::format("{}, cột {} ({}): {}", where(source_, line), c + 1, col.name,
-                               e.message_vi);
-    f.message_en = fmt::format("{}, column {} ({}): {}", where(source_, line), c + 1, col.name,
-                               e.message_en);
-    f.line = line;
-    return f;
-  }
-
-  const Catalog& catalog_;
-  std::string_view source_;
-  char sep_;
-  bool header_done_ = false;
-  std::vector<CsvColumn> columns_;
-  std::vector<Cell> cells_;
-  std::vector<std::size_t> kept_;
-  std::vector<std::pair<std::size_t, error>> bad_;
-};
-
 // Feeds text to a reader record by record; returns how far it got (a record cut at the end of
 // `text` is left for the next call unless `at_end`).
+// A CSV reader: records of named cells, split at one separator.
+struct CsvReader {
+  CsvReader(const Catalog& catalog, std::string_view source, char separator)
+      : records(catalog, source), sep(separator) {}
+  detail::RecordReader records;
+  char sep;
+};
+
 result<std::size_t> feed_csv(CsvReader& reader, std::string_view text, bool at_end,
                              std::size_t& line, Batch& batch, ReadSummary& summary, Record& r,
                              const std::function<result<void>()>& piece_full) {
   std::size_t pos = 0;
   while (true) {
     const std::size_t start = pos;
-    const Scan s = scan_record(text, pos, reader.separator(), at_end, r);
+    const Scan s = scan_record(text, pos, reader.sep, at_end, r);
     if (s == Scan::end) return pos;
     if (s == Scan::incomplete) return start;
     const std::size_t first_line = line + 1;
     line += r.lines;
     summary.lines = line;
-    if (!reader.has_header()) {
-      if (auto ok = reader.header(r, first_line); !ok) return ok.error();
+    if (!reader.records.has_columns()) {
+      if (auto ok = reader.records.columns(r.fields, first_line); !ok) return ok.error();
       continue;
     }
-    if (auto ok = reader.record(r, first_line, batch, summary); !ok) return ok.error();
+    reader.records.record(r.fields, first_line, batch, summary);
     if (piece_full)
       if (auto ok = piece_full(); !ok) return ok.error();
   }
@@ -352,7 +215,7 @@ result<ReadSummary> read_csv(std::string_view text, Batch& batch, const CsvOptio
   Record r;
   auto done = feed_csv(reader, text, true, line, batch, summary, r, {});
   if (!done) return done.error();
-  if (!reader.has_header()) return no_header(source).error();
+  if (!reader.records.has_columns()) return no_header(source).error();
   return summary;
 }
 
@@ -405,7 +268,7 @@ result<ReadSummary> read_csv_file(const std::filesystem::path& path,
     return feed_csv(*reader, text, at_end, line, pieces.batch, summary, r, full);
   });
   if (!read) return read.error();
-  if (!reader || !reader->has_header()) return no_header(source).error();
+  if (!reader || !reader->records.has_columns()) return no_header(source).error();
   if (auto ok = pieces.flush(); !ok) return ok.error();
   return summary;
 }
