@@ -9,6 +9,7 @@
 
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
+#include "support/arrow.hpp"
 #include "support/csv.hpp"
 #include "support/random_report.hpp"
 
@@ -222,6 +223,138 @@ TEST(BatchInput, JsonLinesKeepEveryReport) {
   std::filesystem::remove(path);
   EXPECT_EQ(seen, 30u);
   EXPECT_EQ(file_summary.skipped.size(), 1u);
+}
+
+}  // namespace
+}  // namespace cchc
+
+namespace cchc {
+namespace {
+
+using testing::ArrowTable;
+using std::nullopt;
+
+// Every report of two batches: the same cells, texts as written, metadata and lines.
+void expect_same_reports(const Batch& a, const Batch& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (const Row& row : a.catalog().rows()) {
+      EXPECT_EQ(a.cell(i, row.id), b.cell(i, row.id)) << i << " " << row.address();
+      EXPECT_EQ(a.written(i, row.id), b.written(i, row.id)) << i << " " << row.address();
+    }
+    for (const auto* field : {"agency.name", "period"})
+      EXPECT_EQ(a.metadata_field(i, field).value(), b.metadata_field(i, field).value()) << i;
+    EXPECT_EQ(a.source_line(i), b.source_line(i));
+  }
+}
+
+TEST(BatchInput, ArrowColumnsGiveTheCellsTheSameCsvGives) {
+  ArrowTable t;
+  t.add_int64("B1:1", {5, nullopt, 7, 1234});
+  t.add_double("B1:2", {33.3, nullopt, 100.0, 0.5});
+  t.add_decimal("B1:3.3", 5, 2, {3330, 10000, nullopt, -5});
+  t.add_bool("B1:6", {true, false, nullopt, true});
+  t.add_numbers<std::int32_t>("B1:6.2", "i", {0, 2, 9, nullopt});
+  t.add_pairs("B3:3.2", {std::pair<std::int64_t, std::int64_t>{7, 7}, nullopt,
+                         std::pair<std::int64_t, std::int64_t>{0, 0},
+                         std::pair<std::int64_t, std::int64_t>{3, 5}});
+  t.add_strings("B1:2.1", {"04", "", nullopt, "x"});
+  t.add_dictionary("agency.name", {0, 1, 0, nullopt}, {"Sở Nội vụ", "Sở Tư pháp"});
+  t.add_strings("period", {"q1 2024", "q2 2024", nullopt, "year 2024"});
+  Batch from_arrow(builtin_catalog());
+  const auto summary = read_arrow(t.schema(), t.array(), from_arrow).value();
+  EXPECT_EQ(summary.reports, 4u);
+  EXPECT_EQ(summary.lines, 4u);
+
+  // The same table as a CSV: numbers written plainly, a decimal with a comma.
+  const std::string csv =
+      "B1:1,B1:2,B1:3.3,B1:6,B1:6.2,B3:3.2,B1:2.1,agency.name,period\n"
+      "5,\"33,3\",\"33,30\",1,0,7/7,04,Sở Nội vụ,q1 2024\n"
+      ",,\"100,00\",0,2,,,Sở Tư pháp,q2 2024\n"
+      "7,100,,,9,0/0,,Sở Nội vụ,\n"
+      "1234,\"0,5\",\"-0,05\",1,,3/5,x,,year 2024\n";
+  Batch from_csv(builtin_catalog());
+  const auto csv_summary = read_csv(csv, from_csv).value();
+  EXPECT_EQ(csv_summary.input_findings, summary.input_findings);
+  for (std::size_t i = 0; i < 4; ++i) from_csv.set_source_line(i, i + 1);  // records, not lines
+  // Numbers carry no text as written; a CSV's "1234" is kept since 1.234 is the canonical one.
+  const RowId b11 = builtin_catalog()->lookup("B1:1").value();
+  EXPECT_EQ(from_arrow.written(3, b11), "");
+  ASSERT_TRUE(from_csv.set(3, b11, from_csv.cell(3, b11)));
+  expect_same_reports(from_arrow, from_csv);
+  // Strings keep their writing: "04" stays "04", "x" (not a count) is kept invalid.
+  const RowId b121 = builtin_catalog()->lookup("B1:2.1").value();
+  EXPECT_EQ(from_arrow.written(0, b121), "04");
+  EXPECT_EQ(from_arrow.cell(3, b121).state, CellState::invalid);
+  EXPECT_EQ(from_arrow.written(3, b121), "x");
+  EXPECT_EQ(summary.input_findings, 1u);
+  // A code outside the list is stored, for the rules to report.
+  EXPECT_EQ(from_arrow.cell(2, builtin_catalog()->lookup("B1:6.2").value()).number, 9);
+}
+
+TEST(BatchInput, ArrowBadCellsAreFindingsNullRecordsAreSkippedOffsetsAreHonoured) {
+  ArrowTable t;
+  t.add_strings("B1:1", {"1", "2", "ba", "4", "5"});
+  t.add_double("B1:2", {1.0, 2.0, 3.0, 33.333333333333336, std::numeric_limits<double>::infinity()});
+  t.null_record(1);
+  Batch batch(builtin_catalog());
+  // The first record is sliced away: the table starts at its second element.
+  const auto summary = read_arrow(t.schema(), t.array(1), batch, "frame").value();
+  EXPECT_EQ(summary.reports, 3u);
+  ASSERT_EQ(summary.skipped.size(), 1u);  // the null record, the table's second
+  EXPECT_NE(summary.skipped[0].where.find("frame:1"), std::string::npos);
+  const RowId b11 = builtin_catalog()->lookup("B1:1").value();
+  const RowId b12 = builtin_catalog()->lookup("B1:2").value();
+  EXPECT_EQ(batch.cell(0, b11).state, CellState::invalid);
+  EXPECT_EQ(batch.written(0, b11), "ba");
+  EXPECT_EQ(batch.cell(1, b11).number, 4);
+  // A float with more decimals than a percent holds is not rounded: it is reported.
+  EXPECT_EQ(batch.cell(1, b12).state, CellState::invalid);
+  EXPECT_EQ(batch.cell(2, b12).state, CellState::invalid);
+  ASSERT_EQ(summary.input_findings, 3u);
+  const Finding& f = batch.input_findings()[0].finding;
+  EXPECT_EQ(f.rule_id, "input.cell");
+  EXPECT_NE(f.message_en.find("frame:2, column 1 (B1:1)"), std::string::npos) << f.message_en;
+  EXPECT_EQ(batch.source_line(0), 2u);
+}
+
+TEST(BatchInput, ArrowArraysThatBreakTheInterfaceAreErrors) {
+  Batch batch(builtin_catalog());
+  {
+    ArrowTable t;
+    t.add_int64("B1:1", {1});
+    ArrowSchema s = t.schema();
+    s.format = "l";
+    EXPECT_EQ(read_arrow(s, t.array(), batch).error().code, errc::invalid_argument);
+    s = t.schema();
+    s.release = nullptr;
+    EXPECT_EQ(read_arrow(s, t.array(), batch).error().code, errc::invalid_argument);
+  }
+  {
+    ArrowTable t;
+    t.add_numbers<std::int32_t>("document.date", "tdD", {19000});
+    const auto e = read_arrow(t.schema(), t.array(), batch).error();
+    EXPECT_NE(e.message_en.find("\"tdD\" is not supported"), std::string::npos) << e.message_en;
+    EXPECT_NE(e.where.find("column 1 (document.date)"), std::string::npos) << e.where;
+  }
+  {
+    ArrowTable t;
+    t.add_int64("B9:9", {1});
+    EXPECT_EQ(read_arrow(t.schema(), t.array(), batch).error().code, errc::not_found);
+  }
+  {
+    ArrowTable t;
+    t.add_strings("agency.name", {std::string("\xC3\x28")});
+    const auto e = read_arrow(t.schema(), t.array(), batch).error();
+    EXPECT_EQ(e.code, errc::invalid_utf8);
+    EXPECT_NE(e.where.find("arrow:1, cột (column) 1 (agency.name)"), std::string::npos) << e.where;
+  }
+  {
+    ArrowTable t;
+    t.add_dictionary("agency.name", {3}, {"Sở Nội vụ"});
+    EXPECT_EQ(read_arrow(t.schema(), t.array(), batch).error().code, errc::invalid_argument);
+  }
+  EXPECT_TRUE(batch.empty());
 }
 
 }  // namespace

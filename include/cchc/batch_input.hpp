@@ -15,6 +15,16 @@
 // JSON Lines holds one cchc.report/1 object per line (docs/report-json.md); a line that is not a
 // report is skipped and listed the same way.
 //
+// Arrow: a struct array (an Arrow record batch, as pandas, polars, DuckDB or Spark export it
+// through the C Data Interface, cchc/arrow.h) is a table with one report per element and one
+// child per column, named as in a CSV header. Columns may be integers, booleans (yes/no rows),
+// floats (taken at their shortest writing, so 33.3 is 33,3; NaN is blank), decimals (a
+// percent's digits and scale), UTF-8 strings written as in a report, dictionary-encoded strings
+// (pandas categoricals), and pairs as strings ("3/5") or as a fixed-size list of two integers
+// ("+w:2"). A null is blank (not reported). Figures from numeric columns have no text as written.
+// A null record is skipped and listed; a cell that is not a value of its row's kind is kept
+// invalid with an "input.cell" finding, as in a CSV, at "record N" (1-based).
+//
 // The *_file readers read in pieces of `chunk_reports` reports and hand each piece to a callback,
 // then drop it: memory stays flat for any file size.
 //
@@ -30,6 +40,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cchc/arrow.h"
 #include "cchc/batch.hpp"
 #include "cchc/error.hpp"
 
@@ -55,6 +66,14 @@ struct ReadSummary {
 /// Appends the reports of JSON Lines `text` to `batch`; blank lines are skipped.
 [[nodiscard]] result<ReadSummary> read_jsonl(std::string_view text, Batch& batch,
                                              std::string_view source = {});
+
+/// Appends the records of an Arrow struct array to `batch`, reading the arrays where they are;
+/// they are borrowed: the caller still owns them and releases them. `source` names the input in
+/// errors and findings. An array that breaks the C Data Interface's rules as far as they can be
+/// checked (format, buffer counts, lengths, string offsets, UTF-8) is an error, and the batch
+/// may then hold the records read before it.
+[[nodiscard]] result<ReadSummary> read_arrow(const ArrowSchema& schema, const ArrowArray& array,
+                                             Batch& batch, std::string_view source = "arrow");
 
 /// Called with each piece of a file; the batch is emptied after it returns. An error stops the
 /// reading and is returned.
