@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "cchc/batch.hpp"
 #include "cchc/catalog.hpp"
 #include "cchc/derive.hpp"
 #include "cchc/evidence.hpp"
@@ -62,6 +63,14 @@ class Writer {
 [[nodiscard]] std::string findings_to_text(std::span<const Finding> findings, Language lang);
 /// "Đọc được 113/113 dòng (100%) …" and each problem with its line, in one language.
 [[nodiscard]] std::string coverage_to_text(const Coverage& coverage, Language lang);
+/// A batch check's counts as one compact JSON object: {"format": "cchc.batch/1", "reports",
+/// "failed_reports" (with any finding), "reports_with_errors", "summary": [{"rule", "severity",
+/// "evaluated", "passed", "fails", "skipped"}]}. `cchc check --summary --format json` prints it.
+[[nodiscard]] std::string batch_summary_to_json(std::span<const RuleSummary> rules,
+                                                std::size_t reports, std::size_t failed_reports,
+                                                std::size_t reports_with_errors);
+/// The same for one BatchResult, its totals counted from its reports' statuses.
+[[nodiscard]] std::string batch_summary_to_json(const BatchResult& result);
 /// {"format": "cchc.coverage/1", "rows_expected": …, "problems": [...]}: both languages.
 [[nodiscard]] std::string coverage_to_json(const Coverage& coverage);
 

@@ -74,7 +74,9 @@ class ReportView {
 
 /// A check written in C++. It returns the findings it makes; the rule set stamps them with the
 /// rule's id and severity and orders them with the others. An exception escaping it becomes an
-/// error finding with id "<id>" and the exception's text, never a crash.
+/// error finding with id "<id>" and the exception's text, never a crash; only a cchc::exception
+/// of errc::callback_failed stops the check, which then returns that error (RuleSet::check,
+/// check_batch).
 struct CustomRule {
   std::string id;
   Severity severity = Severity::warning;

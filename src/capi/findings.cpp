@@ -25,10 +25,7 @@ int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
     // One pipeline: the rules, and the evidence of the document the report was read from.
     auto findings = take(cchc::check(r, set, report->evidence.get()));
     if (ctx.failed_code != 0)
-      return fail(errc::callback_failed,
-                  fmt::format("luật {} báo lỗi (mã {})", ctx.failed_rule, ctx.failed_code),
-                  fmt::format("rule {} reported failure (code {})", ctx.failed_rule,
-                              ctx.failed_code));
+      return fail(callback_failure(ctx.failed_rule, ctx.failed_code));
     return make(out, new cchc_findings{std::move(findings)});
   });
 }

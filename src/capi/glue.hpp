@@ -76,6 +76,12 @@ inline int32_t fail(errc code, std::string vi, std::string en, std::string where
   return fail(make_error(code, std::move(vi), std::move(en), std::move(where)));
 }
 
+// A C rule callback returned `code`: the check stops with CCHC_ECALLBACK.
+inline error callback_failure(std::string_view rule, int32_t code) {
+  return make_error(errc::callback_failed, fmt::format("luật {} báo lỗi (mã {})", rule, code),
+                    fmt::format("rule {} reported failure (code {})", rule, code));
+}
+
 template <class F>
 inline int32_t guard(F&& body) noexcept {
   try {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // cchc_ruleset: rules from source and C callbacks.
+#include <optional>
+
 #include "capi/glue.hpp"
 
 using namespace cchc::capi;
@@ -71,10 +73,23 @@ int32_t cchc_ruleset_add_callback(cchc_ruleset* rules, const char* id, int32_t s
     rule.check = [fn, user_data, rule_id](const cchc::ReportView& view) {
       std::vector<cchc::Finding> found;
       CheckContext* ctx = current_check;
-      if (ctx == nullptr || ctx->failed_code != 0) return found;
+      const cchc_report* handle = nullptr;
+      // A batch check (cchc_batch_check) runs on threads of its own, with no report handle: the
+      // callback gets one that lives for the call.
+      thread_local std::optional<cchc_report> scratch;
+      if (ctx != nullptr && &ctx->report->report == &view.report()) {
+        if (ctx->failed_code != 0) return found;
+        handle = ctx->report;
+      } else {
+        if (scratch) scratch->report = view.report();
+        else scratch.emplace(cchc_report{view.report(), nullptr});
+        handle = &*scratch;
+      }
       cchc_finding_sink sink{&view.report(), &found};
-      const int32_t rc = fn(user_data, ctx->report, &sink);
+      const int32_t rc = fn(user_data, handle, &sink);
       if (rc != 0) {
+        if (ctx == nullptr || handle != ctx->report)
+          throw cchc::exception(callback_failure(rule_id, rc));  // stops the batch check
         ctx->failed_code = rc;
         ctx->failed_rule = rule_id;
       }

@@ -164,22 +164,12 @@ class Run {
 
   void print_summary() {
     if (o_.format == OutputFormat::json) {
-      json::array rules;
-      for (const RuleSummary& s : total_.rules)
-        rules.push_back({{"rule", s.rule_id},
-                         {"severity", to_string(s.severity)},
-                         {"evaluated", s.evaluated},
-                         {"passed", s.passed},
-                         {"fails", s.failed},
-                         {"skipped", s.skipped}});
+      json::object o =
+          json::parse(batch_summary_to_json(total_.rules, reports_, failed_, errors_)).as_object();
+      if (o_.findings) o.erase("format");  // it belongs to the open object
+      if (!o_.summary) o.erase("summary");
       json::array bad;
       for (const error& e : unreadable_) bad.push_back(error_json(e));
-      json::object o;
-      if (!o_.findings) o["format"] = "cchc.batch/1";
-      o["reports"] = reports_;
-      o["failed_reports"] = failed_;
-      o["reports_with_errors"] = errors_;
-      if (o_.summary) o["summary"] = std::move(rules);
       o["unreadable"] = std::move(bad);
       std::string body = json::serialize(o);
       if (o_.findings) std::cout << "],\n" << body.substr(1) << '\n';  // into the open object

@@ -293,6 +293,10 @@ void run_custom_rule(const CustomRule& r, const ReportView& view, std::vector<Fi
   std::vector<Finding> found;
   try {
     found = r.check(view);
+  } catch (const exception& ex) {
+    if (ex.code() == errc::callback_failed) throw;  // the rule asks to stop the whole check
+    out.push_back(failed_rule(r, ex.what()));
+    return;
   } catch (const std::exception& ex) {
     out.push_back(failed_rule(r, ex.what()));
     return;
