@@ -16,11 +16,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
-__all__ = ["Error", "Catalog", "Report", "RuleSet", "Findings", "Finding", "Row", "library"]
+__all__ = ["Error", "Catalog", "Report", "RuleSet", "Findings", "Finding", "Row", "Batch",
+           "BatchResult", "RuleSummary", "ReadInfo", "library"]
 
 OK = 0
 SEVERITIES = {0: "info", 1: "warning", 2: "error"}
@@ -76,7 +78,26 @@ class _Limits(ctypes.Structure):
         "rules_max_nodes", "text_max_bytes", "text_max_line_bytes")]
 
 
+class _ReadInfo(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("reports", _sz), ("lines", _sz),
+                ("input_findings", _sz), ("skipped", _sz)]
+
+
+FINDINGS_FN = ctypes.CFUNCTYPE(None, _p, _sz, _p)
+
+
+class _CheckOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("threads", ctypes.c_uint32),
+                ("keep_findings", _i32), ("on_findings", FINDINGS_FN), ("user_data", _p)]
+
+
+class _RuleSummary(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("rule_id", _cs), ("severity", _i32),
+                ("evaluated", _sz), ("passed", _sz), ("failed", _sz), ("skipped", _sz)]
+
+
 RULE_FN = ctypes.CFUNCTYPE(_i32, _p, _p, _p)
+_P64, _PU8, _PU32 = ctypes.POINTER(_i64), ctypes.POINTER(ctypes.c_uint8), ctypes.POINTER(ctypes.c_uint32)
 
 _SIGNATURES = {
     "cchc_version": (_cs, []),
@@ -139,6 +160,32 @@ _SIGNATURES = {
     "cchc_findings_row": (_i32, [ctypes.POINTER(_cs), ctypes.POINTER(_cs), ctypes.POINTER(_i32), _p, _sz, _sz]),
     "cchc_findings_to_json": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p]),
     "cchc_findings_to_text": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p, _i32]),
+    "cchc_batch_new": (_i32, [ctypes.POINTER(_p), _p]),
+    "cchc_batch_free": (None, [_p]),
+    "cchc_batch_size": (_i32, [ctypes.POINTER(_sz), _p]),
+    "cchc_batch_clear": (_i32, [_p]),
+    "cchc_batch_add_blank": (_i32, [ctypes.POINTER(_sz), _p, _sz]),
+    "cchc_batch_add_report": (_i32, [ctypes.POINTER(_sz), _p, _p]),
+    "cchc_batch_set_column": (_i32, [_p, _sz, _sz, _sz, _P64, _P64, _PU8, _i32]),
+    "cchc_batch_get_column": (_i32, [_P64, _P64, _PU8, _PU8, _p, _sz, _sz, _sz]),
+    "cchc_batch_set_text": (_i32, [_p, _sz, _cs, _cs, _sz]),
+    "cchc_batch_get_text": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p, _sz, _cs]),
+    "cchc_batch_set_meta": (_i32, [_p, _sz, _cs, _cs, _sz]),
+    "cchc_batch_get_meta": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p, _sz, _cs]),
+    "cchc_batch_report": (_i32, [ctypes.POINTER(_p), _p, _sz]),
+    "cchc_batch_read_file": (_i32, [ctypes.POINTER(_ReadInfo), _p, _cs]),
+    "cchc_batch_read_text": (_i32, [ctypes.POINTER(_ReadInfo), _p, _cs, _sz, _cs]),
+    "cchc_batch_add_arrow": (_i32, [ctypes.POINTER(_ReadInfo), _p, _p, _p]),
+    "cchc_batch_skipped_count": (_i32, [ctypes.POINTER(_sz), _p]),
+    "cchc_batch_skipped": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p, _sz]),
+    "cchc_batch_check": (_i32, [ctypes.POINTER(_p), _p, _p, ctypes.POINTER(_CheckOptions)]),
+    "cchc_batch_result_free": (None, [_p]),
+    "cchc_batch_result_rule_count": (_i32, [ctypes.POINTER(_sz), _p]),
+    "cchc_batch_result_rule": (_i32, [ctypes.POINTER(_RuleSummary), _p, _sz]),
+    "cchc_batch_result_totals": (_i32, [ctypes.POINTER(_sz), ctypes.POINTER(_sz), ctypes.POINTER(_sz), _p]),
+    "cchc_batch_result_statuses": (_i32, [_PU32, _PU32, _PU32, _p, _sz, _sz]),
+    "cchc_batch_result_findings": (_i32, [ctypes.POINTER(_p), _p, _sz]),
+    "cchc_batch_result_to_json": (_i32, [ctypes.c_char_p, _sz, ctypes.POINTER(_sz), _p]),
 }
 
 _lib: Optional[ctypes.CDLL] = None
@@ -493,3 +540,246 @@ class RuleSet(_Handle):
 
     def check(self, report: Report) -> Findings:
         return Findings(_new(library().cchc_ruleset_check, self.ptr, report.ptr))
+
+
+# ---- Batches: many reports as columns ----------------------------------------------------------
+
+CELL_STATES = {"reported": 0, "not_reported": 1, "not_applicable": 2, "invalid": 3}
+
+
+def _as_array(obj, typecode: str, itemsize: int, formats: tuple):
+    """obj as a C array for one call: a C-contiguous writable buffer of the right type is passed
+    as it is (numpy arrays, array.array, memoryviews: no copy, no numpy needed); anything else
+    (a list, another integer type, a read-only buffer) is copied into an array.array."""
+    try:
+        view = memoryview(obj)
+    except TypeError:
+        return array(typecode, obj)
+    if (view.ndim == 1 and view.itemsize == itemsize and view.format.lstrip("<=@") in formats
+            and view.c_contiguous and not view.readonly):
+        return view
+    if view.ndim == 1 and view.format.lstrip("<=@") in formats and view.itemsize == itemsize:
+        copy = array(typecode)
+        copy.frombytes(view.tobytes())
+        return copy
+    return array(typecode, view.tolist())
+
+
+def _pointer(buffer, ctype):
+    if buffer is None:
+        return None
+    if len(buffer) == 0:
+        return ctypes.cast(ctypes.c_void_p(0), ctypes.POINTER(ctype))
+    return ctypes.cast((ctype * len(buffer)).from_buffer(buffer), ctypes.POINTER(ctype))
+
+
+_INT64 = ("q", "l") if ctypes.sizeof(ctypes.c_long) == 8 else ("q",)
+
+
+@dataclass(frozen=True)
+class ReadInfo:
+    reports: int         # reports added
+    lines: int           # lines (CSV, JSON Lines) or records (Arrow) read
+    input_findings: int  # cells that could not be read ("input.cell" findings)
+    skipped: int         # lines that are not a report (Batch.skipped says why)
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    rule_id: str
+    severity: str
+    evaluated: int
+    passed: int
+    failed: int
+    skipped: int
+
+
+class Batch(_Handle):
+    """Many reports of one catalogue as columns, checked at once (docs/batch.md).
+
+        batch = cchc.Batch(catalog)
+        first = batch.add_blank(3)
+        batch.set_column("B1:2.1", array.array("q", [35, 10, 35]))
+        batch.set_column("B1:2", [600, None, 999], decimals=1)   # None: not reported
+        result = batch.check(rules, threads=2)
+        for s in result.rules: print(s.rule_id, s.failed)
+    """
+    _free = "cchc_batch_free"
+
+    def __init__(self, catalog: Catalog):
+        super().__init__(_new(library().cchc_batch_new, catalog.ptr))
+        self.catalog = catalog
+        self._rows = {}
+
+    def __len__(self) -> int:
+        out = _sz()
+        _check(library().cchc_batch_size(ctypes.byref(out), self.ptr))
+        return out.value
+
+    def row(self, address: str) -> int:
+        """The catalogue index of a row address."""
+        if address not in self._rows:
+            out, data = _sz(), _b(address)
+            _check(library().cchc_catalog_find_row(ctypes.byref(out), self.catalog.ptr, data, len(data)))
+            self._rows[address] = out.value
+        return self._rows[address]
+
+    def add_blank(self, count: int = 1) -> int:
+        """Appends `count` reports with every row blank; returns the first one's index."""
+        first = _sz()
+        _check(library().cchc_batch_add_blank(ctypes.byref(first), self.ptr, count))
+        return first.value
+
+    def add_report(self, report: Report) -> int:
+        index = _sz()
+        _check(library().cchc_batch_add_report(ctypes.byref(index), self.ptr, report.ptr))
+        return index.value
+
+    def clear(self) -> None:
+        _check(library().cchc_batch_clear(self.ptr))
+
+    def set_column(self, address: str, values, seconds=None, states=None, first: int = 0,
+                   decimals: int = 0) -> None:
+        """Sets one row of reports first .. first+len(values)-1. `values` is any sequence or
+        buffer of integers (a percent's units at `decimals`, a pair's first parts; None in a
+        list is a blank), `seconds` a pair's second parts, `states` cell states (0 reported,
+        1 not reported, 2 not applicable). Nothing is stored when anything is wrong."""
+        if isinstance(values, (list, tuple)) and any(v is None for v in values):
+            if states is not None:
+                raise ValueError("give None in values or states, not both")
+            states = [CELL_STATES["not_reported"] if v is None else 0 for v in values]
+            values = [0 if v is None else v for v in values]
+        vals = _as_array(values, "q", 8, _INT64)
+        secs = None if seconds is None else _as_array(seconds, "q", 8, _INT64)
+        sts = None if states is None else _as_array(states, "B", 1, ("B",))
+        for other in (secs, sts):
+            if other is not None and len(other) != len(vals):
+                raise ValueError("values, seconds and states must have the same length")
+        _check(library().cchc_batch_set_column(
+            self.ptr, self.row(address), first, len(vals), _pointer(vals, _i64),
+            _pointer(secs, _i64), _pointer(sts, ctypes.c_uint8), decimals))
+
+    def column(self, address: str, first: int = 0, count: Optional[int] = None) -> dict:
+        """One row's cells as arrays: values, seconds, decimals, states (a blank reads 0)."""
+        if count is None:
+            count = len(self) - first
+        values, seconds = array("q", bytes(8 * count)), array("q", bytes(8 * count))
+        decimals, states = array("B", bytes(count)), array("B", bytes(count))
+        _check(library().cchc_batch_get_column(
+            _pointer(values, _i64), _pointer(seconds, _i64), _pointer(decimals, ctypes.c_uint8),
+            _pointer(states, ctypes.c_uint8), self.ptr, self.row(address), first, count))
+        return {"values": values, "seconds": seconds, "decimals": decimals, "states": states}
+
+    def __getitem__(self, key: tuple) -> str:
+        """batch[report, "B1:2"]: the text (as written, else canonical)."""
+        report, address = key
+        return _text(library().cchc_batch_get_text, self.ptr, report, _b(address))
+
+    def __setitem__(self, key: tuple, text: str) -> None:
+        report, address = key
+        data = _b(text)
+        _check(library().cchc_batch_set_text(self.ptr, report, _b(address), data, len(data)))
+
+    def meta(self, report: int, field: str) -> str:
+        return _text(library().cchc_batch_get_meta, self.ptr, report, _b(field))
+
+    def set_meta(self, report: int, field: str, value: str) -> None:
+        data = _b(value)
+        _check(library().cchc_batch_set_meta(self.ptr, report, _b(field), data, len(data)))
+
+    def report(self, index: int) -> Report:
+        return Report(_new(library().cchc_batch_report, self.ptr, index))
+
+    @staticmethod
+    def _info(info: _ReadInfo) -> ReadInfo:
+        return ReadInfo(info.reports, info.lines, info.input_findings, info.skipped)
+
+    def read(self, path: str) -> ReadInfo:
+        """Appends the reports of a CSV or JSON Lines file."""
+        info = _ReadInfo(version=1)
+        _check(library().cchc_batch_read_file(ctypes.byref(info), self.ptr, _b(str(path))))
+        return self._info(info)
+
+    def read_text(self, text: str, name: Optional[str] = None) -> ReadInfo:
+        info, data = _ReadInfo(version=1), _b(text)
+        _check(library().cchc_batch_read_text(ctypes.byref(info), self.ptr, data, len(data),
+                                              None if name is None else _b(name)))
+        return self._info(info)
+
+    def add_arrow(self, array_address: int, schema_address: int) -> ReadInfo:
+        """Appends an Arrow struct array given by the addresses of its C Data Interface structs,
+        e.g. from pyarrow: batch._export_to_c(array_ptr, schema_ptr). cchc releases them."""
+        info = _ReadInfo(version=1)
+        _check(library().cchc_batch_add_arrow(ctypes.byref(info), self.ptr, array_address, schema_address))
+        return self._info(info)
+
+    @property
+    def skipped(self) -> list:
+        """The lines the readers skipped, each with its file and line."""
+        lib, count = library(), _sz()
+        _check(lib.cchc_batch_skipped_count(ctypes.byref(count), self.ptr))
+        return [_text(lib.cchc_batch_skipped, self.ptr, i) for i in range(count.value)]
+
+    def check(self, rules: "RuleSet", threads: int = 0, keep_findings: bool = False,
+              on_findings=None) -> "BatchResult":
+        """Checks every report. on_findings(report_index, findings) is called for each report
+        with findings, from the checking threads (ctypes takes the GIL for it); the findings
+        object is valid only during the call."""
+        options = _CheckOptions(version=1, threads=threads, keep_findings=1 if keep_findings else 0)
+        failure = []
+        if on_findings is not None:
+            def trampoline(_user, report, findings_ptr):
+                view = Findings(findings_ptr)
+                try:
+                    on_findings(report, view)
+                except Exception as e:  # noqa: BLE001 — kept and raised after the check
+                    failure.append(e)
+                finally:
+                    view._ptr = None  # borrowed
+            options.on_findings = FINDINGS_FN(trampoline)
+        result = BatchResult(_new(library().cchc_batch_check, rules.ptr, self.ptr, ctypes.byref(options)))
+        if failure:
+            result.close()
+            raise failure[0]
+        return result
+
+
+class BatchResult(_Handle):
+    _free = "cchc_batch_result_free"
+
+    @property
+    def rules(self) -> list:
+        """Each rule's counts (RuleSummary), in the rule set's order."""
+        lib, count = library(), _sz()
+        _check(lib.cchc_batch_result_rule_count(ctypes.byref(count), self.ptr))
+        out = []
+        for i in range(count.value):
+            s = _RuleSummary(version=1)
+            _check(lib.cchc_batch_result_rule(ctypes.byref(s), self.ptr, i))
+            out.append(RuleSummary(s.rule_id.decode(), SEVERITIES[s.severity], s.evaluated,
+                                   s.passed, s.failed, s.skipped))
+        return out
+
+    @property
+    def totals(self) -> tuple:
+        """(reports, reports with findings, reports with errors)."""
+        r, f, e = _sz(), _sz(), _sz()
+        _check(library().cchc_batch_result_totals(ctypes.byref(r), ctypes.byref(f), ctypes.byref(e), self.ptr))
+        return r.value, f.value, e.value
+
+    def statuses(self, first: int = 0, count: Optional[int] = None) -> dict:
+        """Findings per report by severity, as arrays: {"errors", "warnings", "infos"}."""
+        if count is None:
+            count = self.totals[0] - first
+        out = {k: array("I", bytes(4 * count)) for k in ("errors", "warnings", "infos")}
+        _check(library().cchc_batch_result_statuses(
+            _pointer(out["errors"], ctypes.c_uint32), _pointer(out["warnings"], ctypes.c_uint32),
+            _pointer(out["infos"], ctypes.c_uint32), self.ptr, first, count))
+        return out
+
+    def findings(self, report: int) -> Findings:
+        """One report's findings (the check must have kept them)."""
+        return Findings(_new(library().cchc_batch_result_findings, self.ptr, report))
+
+    def to_json(self) -> str:
+        return _text(library().cchc_batch_result_to_json, self.ptr)

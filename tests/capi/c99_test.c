@@ -49,6 +49,31 @@ int main(void) {
   EXPECT(strcmp(info.rule_id, "required.B1:1") == 0);
   EXPECT(info.severity == CCHC_SEVERITY_ERROR);
 
+  {
+    /* A batch: the report twice, a column set from an array, checked on two threads. */
+    cchc_batch* batch = NULL;
+    cchc_batch_result* result = NULL;
+    cchc_batch_check_options options = CCHC_BATCH_CHECK_OPTIONS_INIT;
+    cchc_rule_summary summary = CCHC_RULE_SUMMARY_INIT;
+    const int64_t planned[2] = {35, 35};
+    size_t reports = 0, with_errors = 0, row = 0, index = 0;
+    uint32_t errors[2] = {0, 0};
+    EXPECT(cchc_batch_new(&batch, catalog) == CCHC_OK);
+    EXPECT(cchc_batch_add_report(&index, batch, report) == CCHC_OK && index == 0);
+    EXPECT(cchc_batch_add_report(&index, batch, report) == CCHC_OK && index == 1);
+    EXPECT(cchc_catalog_find_row(&row, catalog, "B1:2.1", CCHC_NTS) == CCHC_OK);
+    EXPECT(cchc_batch_set_column(batch, row, 0, 2, planned, NULL, NULL, 0) == CCHC_OK);
+    options.threads = 2;
+    EXPECT(cchc_batch_check(&result, rules, batch, &options) == CCHC_OK);
+    EXPECT(cchc_batch_result_totals(&reports, NULL, &with_errors, result) == CCHC_OK);
+    EXPECT(reports == 2 && with_errors == 2);
+    EXPECT(cchc_batch_result_statuses(errors, NULL, NULL, result, 0, 2) == CCHC_OK);
+    EXPECT(errors[0] > 0 && errors[0] == errors[1]);
+    EXPECT(cchc_batch_result_rule(&summary, result, 0) == CCHC_OK && summary.rule_id != NULL);
+    cchc_batch_result_free(result);
+    cchc_batch_free(batch);
+  }
+
   cchc_findings_free(findings);
   cchc_ruleset_free(rules);
   cchc_report_free(report);

@@ -2,10 +2,12 @@
 """The C API from Python (ctypes), through examples/python/cchc.py.
 
 Run by ctest with CCHC_LIBRARY, CCHC_PYTHON_DIR and CCHC_EXAMPLE_REPORT set."""
+import ctypes
 import os
 import sys
 import threading
 import unittest
+from array import array
 
 sys.path.insert(0, os.environ.get("CCHC_PYTHON_DIR", "../../examples/python"))
 import cchc  # noqa: E402
@@ -172,6 +174,106 @@ class CApiFromPython(unittest.TestCase):
         r.close()  # twice is fine
         with self.assertRaises(ValueError):
             r["B1:1"]
+
+
+class ArrowSchema(ctypes.Structure):
+    pass
+
+
+class ArrowArray(ctypes.Structure):
+    pass
+
+
+ArrowSchema._fields_ = [("format", ctypes.c_char_p), ("name", ctypes.c_char_p),
+                        ("metadata", ctypes.c_char_p), ("flags", ctypes.c_int64),
+                        ("n_children", ctypes.c_int64),
+                        ("children", ctypes.POINTER(ctypes.POINTER(ArrowSchema))),
+                        ("dictionary", ctypes.POINTER(ArrowSchema)),
+                        ("release", ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))),
+                        ("private_data", ctypes.c_void_p)]
+ArrowArray._fields_ = [("length", ctypes.c_int64), ("null_count", ctypes.c_int64),
+                       ("offset", ctypes.c_int64), ("n_buffers", ctypes.c_int64),
+                       ("n_children", ctypes.c_int64), ("buffers", ctypes.POINTER(ctypes.c_void_p)),
+                       ("children", ctypes.POINTER(ctypes.POINTER(ArrowArray))),
+                       ("dictionary", ctypes.POINTER(ArrowArray)),
+                       ("release", ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowArray))),
+                       ("private_data", ctypes.c_void_p)]
+
+
+class BatchFromPython(unittest.TestCase):
+    def setUp(self):
+        self.catalog = cchc.Catalog.builtin()
+        self.rules = cchc.RuleSet.builtin(self.catalog)
+        self.batch = cchc.Batch(self.catalog)
+
+    def tearDown(self):
+        self.batch.close()
+        self.rules.close()
+        self.catalog.close()
+
+    def test_columns_from_buffers_check_as_each_report_alone(self):
+        self.assertEqual(self.batch.add_blank(3), 0)
+        planned = array("q", [35, 10, 35])            # a writable buffer: passed without a copy
+        self.batch.set_column("B1:2.1", planned)
+        self.batch.set_column("B1:2.2", memoryview(array("q", [21, 12, 21])).toreadonly())
+        self.batch.set_column("B1:2", [600, None, 999], decimals=1)                  # None: blank
+        self.batch.set_column("B3:3.2", array("i", [7, 0, 3]), seconds=[7, 0, 5])    # int32: copied
+        self.assertEqual(self.batch[0, "B1:2"], "60,0")
+        self.assertEqual(self.batch[2, "B3:3.2"], "3/5")
+        column = self.batch.column("B1:2")
+        self.assertEqual(list(column["values"]), [600, 0, 999])
+        self.assertEqual(list(column["states"]), [0, 1, 0])
+        self.batch[1, "B1:1"] = "04"
+        self.assertEqual(self.batch[1, "B1:1"], "04")
+        self.batch.set_meta(2, "period", "q2 2025")
+        self.assertEqual(self.batch.meta(2, "period.kind"), "q2")
+        with self.assertRaises(cchc.Error) as e:
+            self.batch.set_column("B1:2", [1, 2, 3], decimals=12)
+        self.assertEqual(e.exception.name, "invalid_argument")
+
+        streamed = {}
+        result = self.batch.check(self.rules, threads=2, keep_findings=True,
+                                  on_findings=lambda i, f: streamed.__setitem__(i, len(f)))
+        with result:
+            reports, with_findings, with_errors = result.totals
+            self.assertEqual(reports, 3)
+            self.assertEqual(len(streamed), with_findings)
+            statuses = result.statuses()
+            for i in range(3):
+                with self.batch.report(i) as alone, self.rules.check(alone) as expected, \
+                        result.findings(i) as got:
+                    self.assertEqual(got.to_json(), expected.to_json())
+                    self.assertEqual(statuses["errors"][i], expected.summary()[0])
+            summary = {s.rule_id: s for s in result.rules}
+            self.assertEqual(summary["sum.B1:2.1[2.2]"].failed, 1)
+            self.assertEqual(len(result.rules), len(self.rules))
+            self.assertIn('"format":"cchc.batch/1"', result.to_json())
+
+    def test_csv_and_skipped_lines(self):
+        info = self.batch.read_text("B1:2.1;B1:2.2\n35;21\n10;mười\n1;2;3\n", "r.csv")
+        self.assertEqual((info.reports, info.input_findings, info.skipped), (2, 1, 1))
+        self.assertIn("r.csv:4", self.batch.skipped[0])
+        with self.batch.check(self.rules) as result:
+            self.assertEqual({s.rule_id: s.failed for s in result.rules}["input.cell"], 1)
+
+    def test_arrow_struct_array(self):
+        values = array("q", [35, 10])
+        names = [b"B1:2.1"]
+        release_schema = ArrowSchema._fields_[7][1](lambda s: setattr(s.contents, "release", ArrowSchema._fields_[7][1]()))
+        release_array = ArrowArray._fields_[8][1](lambda a: setattr(a.contents, "release", ArrowArray._fields_[8][1]()))
+        child_schema = ArrowSchema(format=b"l", name=names[0], release=release_schema)
+        buffers = (ctypes.c_void_p * 2)(None, ctypes.addressof(ctypes.c_int64.from_buffer(values)))
+        child = ArrowArray(length=2, n_buffers=2, buffers=buffers, release=release_array)
+        schemas = (ctypes.POINTER(ArrowSchema) * 1)(ctypes.pointer(child_schema))
+        arrays = (ctypes.POINTER(ArrowArray) * 1)(ctypes.pointer(child))
+        root_buffers = (ctypes.c_void_p * 1)(None)
+        schema = ArrowSchema(format=b"+s", name=b"", n_children=1, children=schemas, release=release_schema)
+        table = ArrowArray(length=2, n_buffers=1, n_children=1, buffers=root_buffers,
+                           children=arrays, release=release_array)
+        info = self.batch.add_arrow(ctypes.addressof(table), ctypes.addressof(schema))
+        self.assertEqual(info.reports, 2)
+        self.assertFalse(table.release)  # moved in and released
+        self.assertEqual(self.batch[1, "B1:2.1"], "10")
 
 
 if __name__ == "__main__":
