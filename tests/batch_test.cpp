@@ -290,6 +290,22 @@ TEST(Batch, RunsRulesWrittenInCpp) {
   expect_same_as_tree(reports, rules, 1);
 }
 
+TEST(Batch, ARuleThatAsksToStopStopsTheWholeCheck) {
+  // Only errc::callback_failed stops a check (a C callback's non-zero return); any other
+  // exception is a finding, as the test above shows.
+  auto rules = RuleSet::builtin(builtin_catalog());
+  ASSERT_TRUE(rules.add_custom({"cpp.stop", Severity::error, "stops",
+                                [](const ReportView&) -> std::vector<Finding> {
+                                  throw exception(make_error(errc::callback_failed, "dừng", "stop"));
+                                }}));
+  Batch batch(builtin_catalog());
+  ASSERT_TRUE(batch.add(clean_report()));
+  const auto r = check_batch(batch, rules);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, errc::callback_failed);
+  EXPECT_THROW((void)rules.check(clean_report()), exception);
+}
+
 TEST(Batch, InputFindingsCountAsTheirOwnRule) {
   Batch batch(builtin_catalog());
   ASSERT_TRUE(batch.add(clean_report()));

@@ -23,7 +23,7 @@
 // (pandas categoricals), and pairs as strings ("3/5") or as a fixed-size list of two integers
 // ("+w:2"). A null is blank (not reported). Figures from numeric columns have no text as written.
 // A null record is skipped and listed; a cell that is not a value of its row's kind is kept
-// invalid with an "input.cell" finding, as in a CSV, at "record N" (1-based).
+// invalid with an "input.cell" finding, as in a CSV, at "arrow:N" (record N, 1-based).
 //
 // The *_file readers read in pieces of `chunk_reports` reports and hand each piece to a callback,
 // then drop it: memory stays flat for any file size.
