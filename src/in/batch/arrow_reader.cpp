@@ -170,6 +170,14 @@ class Column {
         return arrow_error("chỉ số từ điển ngoài phạm vi", "a dictionary index out of range", {});
       return dictionary_->text(*index, out);
     }
+    if (type_ == Type::pair) {  // a fixed-size list has one buffer: no buffers[1] to read
+      std::string second;
+      if (auto ok = dictionary_->text(2 * j, out); !ok) return ok;
+      if (auto ok = dictionary_->text(2 * j + 1, second); !ok) return ok;
+      if (out.empty() || second.empty()) out.clear();  // half a pair is no pair
+      else out += "/" + second;
+      return {};
+    }
     const void* data = array_->buffers[1];
     switch (type_) {
       case Type::boolean:
@@ -186,14 +194,6 @@ class Column {
         return string<std::int32_t>(j, out);
       case Type::large_utf8:
         return string<std::int64_t>(j, out);
-      case Type::pair: {
-        std::string second;
-        if (auto ok = dictionary_->text(2 * j, out); !ok) return ok;
-        if (auto ok = dictionary_->text(2 * j + 1, second); !ok) return ok;
-        if (out.empty() || second.empty()) out.clear();  // half a pair is no pair
-        else out += "/" + second;
-        return {};
-      }
       default:
         break;
     }
