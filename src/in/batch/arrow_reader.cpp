@@ -3,6 +3,7 @@
 // named by a row address or a metadata field, each element a report. Every element becomes the
 // text a CSV cell would hold (numbers in plain digits, decimals with a comma), and the record
 // reader that CSV uses takes it from there, so both give the same cells and the same findings.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -181,7 +182,8 @@ class Column {
     const void* data = array_->buffers[1];
     switch (type_) {
       case Type::boolean:
-        out = bit(data, j) ? "1" : "0";
+        // Not operator=(const char*), on which GCC 12 at -O3 warns falsely (-Wrestrict).
+        out.assign(1, bit(data, j) ? '1' : '0');
         return {};
       case Type::f32:
         return floating(load<float>(data, j), out);
@@ -275,7 +277,15 @@ class Column {
       v += int128_t(lo);
     }
     const bool negative = v < 0;
-    std::string digits = (negative ? int128_t(-v) : v).str();
+    // Digit by digit rather than number::str(), on which GCC 12 at -O3 warns falsely
+    // (-Wrestrict): at most 39 digits.
+    int128_t mag = negative ? int128_t(-v) : v;
+    std::string digits;
+    do {
+      digits.push_back(static_cast<char>('0' + static_cast<int>(mag % 10)));
+      mag /= 10;
+    } while (mag != 0);
+    std::reverse(digits.begin(), digits.end());
     const auto scale = static_cast<std::size_t>(scale_);
     if (scale > 0) {
       if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
