@@ -84,6 +84,40 @@ TEST(Cell, ToValueAndBackIsTheIdentity) {
   }
 }
 
+// read_cell() reads usual writings digit by digit; it must agree with parse_cell() and
+// is_canonical() on every text, the odd ones (signs, zeros, dots in the wrong place) included.
+TEST(Cell, ReadCellIsParseCellAndIsCanonicalInOnePass) {
+  const auto same = [](std::string_view text, Kind kind) {
+    SCOPED_TRACE(fmt::format("\"{}\" as {}", text, to_string(kind)));
+    const auto slow = parse_cell(text, kind);
+    const auto fast = read_cell(text, kind);
+    ASSERT_EQ(slow.has_value(), fast.has_value());
+    if (!slow) {
+      EXPECT_EQ(slow.error().message_en, fast.error().message_en);
+      return;
+    }
+    EXPECT_EQ(*slow, fast->cell);
+    EXPECT_EQ(slow->reported() && is_canonical(text, *slow, kind), fast->canonical);
+  };
+  const Kind kinds[] = {Kind::count, Kind::percent, Kind::yes_no, Kind::code, Kind::pair,
+                        Kind::money, Kind::heading};
+  for (const char* text :
+       {"0", "-0", "00", "5", "-5", "05", "999", "1000", "1.000", "01.000", "0.123", "1.00",
+        "1..000", ".100", "100.", "12.345.678", "1234.567", "-1.234", "0,0", "-0,0", "-0,5",
+        "0,50", ",5", "5,", "1.234,5", "33,3", "-33,30", "1/2", "-1/0", "0/00", "1.000/2",
+        "/3", "3/", "1/2/3", "1 /2", "100%", "+5", "123456789012345678", "1234567890123456789",
+        "0000000000000000000001", "1,1234567890", "12345678901234567,8", "--1", "-", ""})
+    for (const Kind kind : kinds) same(text, kind);
+  std::mt19937 rng(13);
+  const std::string_view alphabet = "0123456789000...,,-/% x";
+  std::uniform_int_distribution<std::size_t> length(0, 14), pick(0, alphabet.size() - 1);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (std::size_t n = length(rng); n > 0; --n) text += alphabet[pick(rng)];
+    for (const Kind kind : kinds) same(text, kind);
+  }
+}
+
 TEST(Cell, StatesHaveNames) {
   EXPECT_EQ(to_string(CellState::reported), "reported");
   EXPECT_EQ(to_string(CellState::invalid), "invalid");

@@ -126,6 +126,7 @@ class Batch {
   // Appends one report's cells (one per catalogue row; empty: every row blank), unchecked.
   std::size_t append(std::span<const Cell> cells);
   std::shared_ptr<const Catalog> catalog_;
+  std::vector<Kind> kinds_;  // the rows' kinds, in catalogue order: read for every cell added
   std::vector<std::unique_ptr<detail::BatchChunk>> chunks_;
   std::size_t size_ = 0;
   std::vector<InputFinding> input_findings_;

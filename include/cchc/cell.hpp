@@ -56,6 +56,16 @@ struct Cell {
 /// blank is not_reported, and the error is parse_value()'s. No allocation on success.
 [[nodiscard]] result<Cell> parse_cell(std::string_view text, Kind kind);
 
+/// A cell read from its text, and whether the text is the cell's canonical writing.
+struct ReadCell {
+  Cell cell;
+  bool canonical = false;  ///< the text is canonical_text(cell, kind): it need not be kept
+};
+/// parse_cell() and is_canonical() in one pass: what a reader of many cells calls. The usual
+/// writings ("35", "1.234", "33,3", "7/7") are read digit by digit; anything else takes
+/// parse_cell()'s path, so the answer and the errors are always parse_cell()'s.
+[[nodiscard]] result<ReadCell> read_cell(std::string_view text, Kind kind);
+
 /// The typed value of a cell of `row`. `written` is the text kept for it ("" when canonical);
 /// for a blank it is the marker that stood in the cell, for an invalid cell its text (which
 /// becomes a blank that keeps the text: a Report holds no unreadable values).

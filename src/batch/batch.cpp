@@ -33,6 +33,15 @@ void decode_as(const std::uint8_t* data, std::int64_t base, std::size_t n, std::
   }
 }
 
+// Every value must fit: the width was chosen for them.
+template <class T>
+void encode_as(const std::int64_t* v, std::int64_t base, std::size_t n, std::uint8_t* data) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<T>(static_cast<std::uint64_t>(v[i]) - static_cast<std::uint64_t>(base));
+    std::memcpy(data + i * sizeof(T), &x, sizeof(T));
+  }
+}
+
 }  // namespace
 
 void PackedInts::decode(std::size_t i0, std::size_t n, std::int64_t* out) const noexcept {
@@ -68,7 +77,17 @@ void PackedInts::seal(std::size_t size) {
   width = width_for(static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo));
   data.assign(size * width, 0);
   data.shrink_to_fit();
-  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, v[i]);
+  encode(v.data(), size);
+}
+
+void PackedInts::encode(const std::int64_t* v, std::size_t size) noexcept {
+  switch (width) {
+    case 0: break;
+    case 1: encode_as<std::uint8_t>(v, base, size, data.data()); break;
+    case 2: encode_as<std::uint16_t>(v, base, size, data.data()); break;
+    case 4: encode_as<std::uint32_t>(v, base, size, data.data()); break;
+    default: encode_as<std::uint64_t>(v, base, size, data.data()); break;
+  }
 }
 
 void PackedInts::widen(std::size_t size, std::int64_t v) {
@@ -80,12 +99,19 @@ void PackedInts::widen(std::size_t size, std::int64_t v) {
   width = std::max(next, width_for(static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo)));
   base = width == 8 ? 0 : lo;
   data.assign(size * width, 0);
-  for (std::size_t i = 0; i < size; ++i) (void)try_set(i, values[i]);
+  encode(values.data(), size);
 }
 
-void PackedStates::set(std::size_t i, CellState s, std::size_t size) {
+void PackedInts::push_wide(std::int64_t v, std::size_t size) {
+  push_base();
+  if (!try_set(size - 1, v)) {
+    widen(size, v);
+    (void)try_set(size - 1, v);
+  }
+}
+
+void PackedStates::set_bits(std::size_t i, CellState s, std::size_t size) {
   if (bits.empty()) {
-    if (s == uniform) return;
     if (size == 1) {  // the chunk's first cell sets the state all others share until they differ
       uniform = s;
       return;
@@ -143,10 +169,17 @@ std::optional<std::size_t> stored_index(std::string_view field) {
 struct Batch::Dictionary {
   struct Field {
     std::vector<std::string> values{std::string()};  // code 0: unset
-    std::unordered_map<std::string, std::uint32_t> codes;
+    // Looked up by string_view, without making a string of each text read.
+    struct Hash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+      }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> codes;
     std::uint32_t code(std::string_view text) {
       if (text.empty()) return 0;
-      auto it = codes.find(std::string(text));
+      auto it = codes.find(text);
       if (it != codes.end()) return it->second;
       const auto c = static_cast<std::uint32_t>(values.size());
       values.emplace_back(text);
@@ -154,7 +187,7 @@ struct Batch::Dictionary {
       return c;
     }
     [[nodiscard]] const std::uint32_t* find(std::string_view text) const {
-      auto it = codes.find(std::string(text));
+      auto it = codes.find(text);
       return it == codes.end() ? nullptr : &it->second;
     }
   };
@@ -165,6 +198,8 @@ struct Batch::Dictionary {
 Batch::Batch(std::shared_ptr<const Catalog> catalog)
     : catalog_(std::move(catalog)), metadata_(std::make_unique<Dictionary>()) {
   Expects(catalog_ != nullptr);
+  kinds_.reserve(catalog_->size());
+  for (const Row& row : catalog_->rows()) kinds_.push_back(row.kind);
   Expects(catalog_->size() < (std::size_t{1} << BatchChunk::row_bits));
   static_assert(chunk_reports <= (std::size_t{1} << (32 - BatchChunk::row_bits)));
 }
@@ -172,7 +207,7 @@ Batch::Batch(Batch&&) noexcept = default;
 Batch& Batch::operator=(Batch&&) noexcept = default;
 Batch::~Batch() = default;
 Batch::Batch(const Batch& o)
-    : catalog_(o.catalog_), size_(o.size_), input_findings_(o.input_findings_),
+    : catalog_(o.catalog_), kinds_(o.kinds_), size_(o.size_), input_findings_(o.input_findings_),
       metadata_(std::make_unique<Dictionary>(*o.metadata_)) {
   for (const auto& c : o.chunks_) chunks_.push_back(std::make_unique<BatchChunk>(*c));
 }
@@ -228,6 +263,26 @@ result<void> storable(const Row& row, const Cell& c) {
   return {};
 }
 
+bool storable(Kind kind, const Cell& c) noexcept {
+  return !(kind == Kind::heading && c.state == CellState::reported) &&
+         c.scale <= Decimal::max_scale;
+}
+
+// Appends a cell to a column of `size` cells, the new one included: store()'s work for the
+// last index, without first growing every part by a placeholder.
+void append_cell(Column& c, Kind kind, std::size_t size, const Cell& cell) {
+  const std::size_t i = size - 1;
+  c.states.set(i, cell.state, size);
+  c.numbers.push(cell.reported() ? cell.number : c.numbers.base, size);
+  if (kind == Kind::pair) c.seconds.push(cell.reported() ? cell.second : c.seconds.base, size);
+  if (kind != Kind::percent) return;
+  if (!c.scales.empty()) c.scales.push_back(0);
+  if (cell.reported()) {
+    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(size, c.scale);
+    if (!c.scales.empty()) c.scales[i] = cell.scale;
+  }
+}
+
 // Stores a cell at index i of a column of `size` cells, widening what it does not fit.
 void store(Column& c, Kind kind, std::size_t i, std::size_t size, const Cell& cell) {
   c.states.set(i, cell.state, size);
@@ -260,16 +315,10 @@ std::size_t Batch::append(std::span<const Cell> cells) {
     chunks_.push_back(std::move(chunk));
   }
   BatchChunk& chunk = *chunks_.back();
-  const std::size_t i = chunk.size++;
+  ++chunk.size;
   const Cell blank;
-  for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
-    Column& c = chunk.columns[r];
-    const Kind kind = catalog_->rows()[r].kind;
-    c.numbers.push_base();
-    if (kind == Kind::pair) c.seconds.push_base();
-    if (!c.scales.empty()) c.scales.push_back(0);
-    store(c, kind, i, chunk.size, cells.empty() ? blank : cells[r]);
-  }
+  for (std::size_t r = 0; r < chunk.columns.size(); ++r)
+    append_cell(chunk.columns[r], kinds_[r], chunk.size, cells.empty() ? blank : cells[r]);
   if (!chunk.lines.empty()) chunk.lines.push_back(0);
   for (auto& m : chunk.metadata)
     if (!m.empty()) m.push_back(0);
@@ -283,8 +332,9 @@ result<std::size_t> Batch::add(std::span<const Cell> cells) {
     return make_error(errc::invalid_argument,
                       fmt::format("cần {} ô, có {}", catalog_->size(), cells.size()),
                       fmt::format("{} cells needed, {} given", catalog_->size(), cells.size()));
-  for (const Row& row : catalog_->rows())
-    if (auto ok = storable(row, cells[row.id.index]); !ok) return ok.error();
+  for (std::size_t r = 0; r < cells.size(); ++r)
+    if (!storable(kinds_[r], cells[r]))  // the error's words come from the row
+      return storable(catalog_->rows()[r], cells[r]).error();
   return append(cells);
 }
 
@@ -394,6 +444,13 @@ result<void> Batch::set(std::size_t report, RowId row, const Cell& cell, std::st
   if (keep) chunk.written.put(key, metadata_->texts.code(written));
   else chunk.written.erase(key);
   return {};
+}
+
+void detail::BatchAccess::keep_written(Batch& b, std::size_t report, RowId row,
+                                       std::string_view written) {
+  BatchChunk& chunk = *b.chunks_[report / Batch::chunk_reports];
+  chunk.written.put(BatchChunk::key(report % Batch::chunk_reports, row.index),
+                    b.metadata_->texts.code(written));
 }
 
 std::size_t Batch::source_line(std::size_t report) const {

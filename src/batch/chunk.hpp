@@ -39,6 +39,31 @@ struct PackedInts {
   /// Stores v at i when it fits the current encoding; false otherwise.
   [[nodiscard]] bool try_set(std::size_t i, std::int64_t v) noexcept;
   void push_base() { data.resize(data.size() + width, 0); }
+  /// Appends v as value `size - 1`, widening when it does not fit. Inline for the usual case
+  /// (it fits the current width), which a reader meets for nearly every cell.
+  void push(std::int64_t v, std::size_t size) {
+    const std::uint64_t off = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(base);
+    const bool fits = width == 8 || (v >= base && (width == 0   ? off == 0
+                                                   : width == 1 ? off <= 0xFF
+                                                   : width == 2 ? off <= 0xFFFF
+                                                                : off <= 0xFFFFFFFFu));
+    if (!fits) {
+      push_wide(v, size);
+      return;
+    }
+    const std::size_t at = data.size();
+    data.resize(at + width);
+    switch (width) {
+      case 0: break;
+      case 1: data[at] = static_cast<std::uint8_t>(off); break;
+      case 2: { const auto x = static_cast<std::uint16_t>(off); std::memcpy(&data[at], &x, 2); break; }
+      case 4: { const auto x = static_cast<std::uint32_t>(off); std::memcpy(&data[at], &x, 4); break; }
+      default: std::memcpy(&data[at], &off, 8); break;
+    }
+  }
+  void push_wide(std::int64_t v, std::size_t size);
+  /// Writes v[0..size) in the current width and base, which they must fit.
+  void encode(const std::int64_t* v, std::size_t size) noexcept;
   /// Re-encodes `size` values in the narrowest width from their smallest.
   void seal(std::size_t size);
   /// Re-encodes `size` values so that `v` fits too, at least one width step wider (so that a
@@ -58,7 +83,11 @@ struct PackedStates {
     const auto shift = static_cast<unsigned>(2 * (i % 4));
     return static_cast<CellState>((byte >> shift) & 3u);
   }
-  void set(std::size_t i, CellState s, std::size_t size);
+  void set(std::size_t i, CellState s, std::size_t size) {
+    if (bits.empty() && s == uniform) return;  // the usual case, inline
+    set_bits(i, s, size);
+  }
+  void set_bits(std::size_t i, CellState s, std::size_t size);
   void seal(std::size_t size);
   [[nodiscard]] bool all(CellState s) const noexcept { return bits.empty() && uniform == s; }
 };
@@ -138,6 +167,9 @@ struct BatchAccess {
   static const std::vector<std::unique_ptr<BatchChunk>>& chunks(const Batch& b) noexcept {
     return b.chunks_;
   }
+  /// Keeps `written` as the text of a cell already stored, which its reader found not to be
+  /// the cell's canonical writing: Batch::set()'s work without storing and comparing again.
+  static void keep_written(Batch& b, std::size_t report, RowId row, std::string_view written);
 };
 
 }  // namespace cchc::detail

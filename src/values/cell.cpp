@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include "util/enum_names.hpp"
 
@@ -106,6 +107,105 @@ result<std::int64_t> whole(std::string_view text, bool grouping) {
   return d->units;
 }
 
+// The fast path of read_cell(): [-]digits with dots grouping thousands (when `grouping`), at
+// most 18 digits in all. nullopt for anything else, which parse_cell() then reads; so this
+// path needs to be right only about what it accepts.
+struct Whole {
+  std::int64_t value = 0;
+  int digits = 0;
+  bool canonical = false;
+};
+
+std::optional<Whole> fast_whole(std::string_view t, bool grouping) noexcept {
+  std::size_t p = 0;
+  const bool negative = !t.empty() && t[0] == '-';
+  if (negative) p = 1;
+  std::int64_t v = 0;
+  int digits = 0, group = 0, groups = 0;  // groups: dots seen
+  int first_group = 0;
+  const std::size_t start = p;
+  for (; p < t.size(); ++p) {
+    const char c = t[p];
+    if (c >= '0' && c <= '9') {
+      if (++digits > Decimal::max_digits) return std::nullopt;
+      v = v * 10 + (c - '0');
+      ++group;
+    } else if (c == '.' && grouping) {
+      if (groups == 0) {
+        if (group == 0 || group > 3) return std::nullopt;
+        first_group = group;
+      } else if (group != 3) {
+        return std::nullopt;
+      }
+      ++groups;
+      group = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || (groups > 0 && group != 3)) return std::nullopt;
+  if (groups == 0) first_group = digits;
+  const bool leading_zero = t[start] == '0' && digits > 1;
+  // Canonical: no leading zero, no "-0", and dots exactly where write() puts them.
+  const bool dots_right = grouping ? groups == (digits - 1) / 3 && first_group == (digits - 1) % 3 + 1
+                                   : groups == 0;
+  Whole w;
+  w.value = negative ? -v : v;
+  w.digits = digits;
+  w.canonical = !leading_zero && !(negative && v == 0) && dots_right;
+  return w;
+}
+
+std::optional<ReadCell> fast_cell(std::string_view text, Kind kind) noexcept {
+  if (text.empty()) return std::nullopt;
+  switch (kind) {
+    case Kind::count:
+    case Kind::money:
+    case Kind::yes_no:
+    case Kind::code: {
+      const bool grouping = kind == Kind::count || kind == Kind::money;
+      const auto w = fast_whole(text, grouping);
+      if (!w) return std::nullopt;
+      return ReadCell{reported(w->value), w->canonical};
+    }
+    case Kind::percent: {
+      const bool negative = text[0] == '-';
+      const std::string_view body = negative ? text.substr(1) : text;
+      if (body.empty() || body[0] == '-') return std::nullopt;
+      const std::size_t comma = body.find(',');
+      const auto w = fast_whole(body.substr(0, comma), true);
+      if (!w) return std::nullopt;
+      std::int64_t units = w->value;
+      int scale = 0;
+      if (comma != std::string_view::npos) {
+        const std::string_view frac = body.substr(comma + 1);
+        if (frac.empty() || frac.size() > static_cast<std::size_t>(Decimal::max_scale) ||
+            w->digits + static_cast<int>(frac.size()) > Decimal::max_digits)
+          return std::nullopt;
+        for (const char c : frac) {
+          if (c < '0' || c > '9') return std::nullopt;
+          units = units * 10 + (c - '0');
+        }
+        scale = static_cast<int>(frac.size());
+      }
+      // The integer part is written as a whole number would be ("-0,5" keeps its "0"); only a
+      // zero has no sign.
+      return ReadCell{reported(negative ? -units : units, 0, scale),
+                      w->canonical && !(negative && units == 0)};
+    }
+    case Kind::pair: {
+      const std::size_t slash = text.find('/');
+      if (slash == std::string_view::npos) return std::nullopt;
+      const auto a = fast_whole(text.substr(0, slash), true);
+      const auto b = fast_whole(text.substr(slash + 1), true);
+      if (!a || !b) return std::nullopt;
+      return ReadCell{reported(a->value, b->value), a->canonical && b->canonical};
+    }
+    case Kind::heading: break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view to_string(CellState s) noexcept { return detail::name_of(state_names, s); }
@@ -168,6 +268,13 @@ result<Cell> parse_cell(std::string_view text, Kind kind) {
     }
   }
   return refused(text, kind);
+}
+
+result<ReadCell> read_cell(std::string_view text, Kind kind) {
+  if (auto fast = fast_cell(text, kind)) return *fast;
+  auto c = parse_cell(text, kind);
+  if (!c) return c.error();
+  return ReadCell{*c, c->reported() && is_canonical(text, *c, kind)};
 }
 
 Value to_value(const Cell& c, const Row& row, std::string_view written) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "batch/chunk.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc::detail {
@@ -79,31 +80,34 @@ void RecordReader::record(std::span<const std::string_view> fields, std::size_t 
         where(source_, line)));
     return;
   }
-  std::fill(cells_.begin(), cells_.end(), Cell{});
   kept_.clear();
   bad_.clear();
+  // Every column's cell is written below, so cells_ needs no clearing: rows without a column
+  // stay blank from the start.
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const RecordColumn& col = columns_[c];
     if (!col.row) continue;
+    Cell& cell = cells_[col.row->index];
     const std::string_view text = fields[c];
-    if (text.empty()) continue;
-    auto cell = parse_cell(text, col.kind);
-    if (!cell) {
-      cells_[col.row->index] = Cell{0, 0, 0, CellState::invalid};
-      kept_.push_back(c);
-      bad_.push_back({c, cell.error()});
+    if (text.empty()) {
+      cell = Cell{};
       continue;
     }
-    cells_[col.row->index] = *cell;
+    auto read = read_cell(text, col.kind);
+    if (!read) {
+      cell = Cell{0, 0, 0, CellState::invalid};
+      kept_.push_back(c);
+      bad_.push_back({c, read.error()});
+      continue;
+    }
+    cell = read->cell;
     // A cell's text is kept where it is not the canonical writing ("04", " 5", "x").
     const bool keep = keep_text.empty() || keep_text[c];
-    if (keep && (!cell->reported() || !is_canonical(text, *cell, col.kind))) kept_.push_back(c);
+    if (keep && !read->canonical) kept_.push_back(c);
   }
   const std::size_t i = batch.add(cells_).value();  // cells of this catalogue's rows
-  for (const std::size_t c : kept_) {
-    const RecordColumn& col = columns_[c];
-    (void)batch.set(i, *col.row, cells_[col.row->index], fields[c]);
-  }
+  for (const std::size_t c : kept_)
+    detail::BatchAccess::keep_written(batch, i, *columns_[c].row, fields[c]);
   batch.set_source_line(i, line);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const RecordColumn& col = columns_[c];
