@@ -205,10 +205,11 @@ void BM_ScanBatch(benchmark::State& state) {
 }
 BENCHMARK(BM_ScanBatch)->Unit(benchmark::kMillisecond);
 
-// End to end, as `cchc check reports.csv --summary --threads 1` does it: a CSV of one report per
+// End to end, as `cchc check reports.csv --summary --threads T` does it: a CSV of one report per
 // line (every value row, written as the reports have them) read in pieces, checked, and the
-// per-rule counts added up. Arg: 0 the synthetic batch, 1 the mostly valid one.
-void BM_CheckCsv(benchmark::State& state) {
+// per-rule counts added up. Arg: 0 the synthetic batch, 1 the mostly valid one. T = 1 here, and
+// every core in BM_CheckCsvEveryCore.
+void check_csv(benchmark::State& state, unsigned threads) {
   static const auto write = [](const std::vector<Report>& reports, const char* name) {
     const Catalog& cat = *builtin_catalog();
     std::string csv;
@@ -241,16 +242,21 @@ void BM_CheckCsv(benchmark::State& state) {
   const auto& [path, bytes] = state.range(0) == 0 ? synthetic : mostly_valid;
   const RuleSet rules = RuleSet::builtin(builtin_catalog());
   BatchCheckOptions options;
-  options.threads = 1;
+  options.threads = threads;
+  CsvOptions csv;
+  csv.threads = threads;
   std::size_t reports = 0;
   for (auto _ : state) {
     BatchResult total;
-    auto read = read_csv_file(path, builtin_catalog(), [&](const Batch& piece, std::size_t) {
-      auto r = check_batch(piece, rules, options);
-      if (!r) return result<void>(r.error());
-      accumulate(total, *r);
-      return result<void>{};
-    });
+    auto read = read_csv_file(
+        path, builtin_catalog(),
+        [&](const Batch& piece, std::size_t) {
+          auto r = check_batch(piece, rules, options);
+          if (!r) return result<void>(r.error());
+          accumulate(total, *r);
+          return result<void>{};
+        },
+        csv);
     if (!read) state.SkipWithError(read.error().describe().c_str());
     else reports = read->reports;
     benchmark::DoNotOptimize(total);
@@ -260,7 +266,10 @@ void BM_CheckCsv(benchmark::State& state) {
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["rules"] = static_cast<double>(rules.size());
 }
+void BM_CheckCsv(benchmark::State& state) { check_csv(state, 1); }
+void BM_CheckCsvEveryCore(benchmark::State& state) { check_csv(state, 0); }
 BENCHMARK(BM_CheckCsv)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CheckCsvEveryCore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // A Report on its own: heap bytes of one mended seed report, measured by glibc.
 void BM_ReportBytes(benchmark::State& state) {

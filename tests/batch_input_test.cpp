@@ -3,9 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <tuple>
+
+#include <fmt/format.h>
 
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
@@ -175,15 +179,87 @@ TEST(BatchInput, CsvFileComesInPiecesWithTheirIndexes) {
   EXPECT_EQ(pieces, (seen + 999) / 1000);
 }
 
+// Everything a piece says about its reports, in order: cells, texts, lines, input findings.
+std::vector<std::string> describe(const Batch& piece, std::size_t first) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < piece.size(); ++i) {
+    std::string d = fmt::format("{} line {}:", first + i, piece.source_line(i));
+    for (const Row& row : piece.catalog().rows()) {
+      const Cell c = piece.cell(i, row.id);
+      d += fmt::format(" {}/{}/{}/{}/{}", c.number, c.second, c.scale, to_string(c.state),
+                       piece.written(i, row.id));
+    }
+    d += fmt::format(" {}", piece.metadata_field(i, "agency.name").value());
+    out.push_back(std::move(d));
+  }
+  for (const auto& f : piece.input_findings())
+    out.push_back(fmt::format("{}: {} (line {})", first + f.report, f.finding.message_en,
+                              f.finding.line));
+  return out;
+}
+
+TEST(BatchInput, ACsvFileReadOnSeveralThreadsGivesWhatOneThreadGives) {
+  // Quoted cells across lines, CRLF, bad cells, lines of the wrong width and blank lines, in a
+  // file of more than one 4 MiB read block, in pieces small enough for many rounds.
+  auto reports = varied_reports(60, 5);
+  std::string csv = to_csv(reports, ';', "\r\n");
+  std::string body = csv.substr(csv.find('\n') + 1);
+  const auto columns = static_cast<std::size_t>(std::count(csv.begin(), csv.begin() + static_cast<std::ptrdiff_t>(csv.find('\n')), ';'));
+  body += "1;2\r\n\r\nsáu" + std::string(columns, ';') + "\r\n";
+  while (csv.size() < (std::size_t{9} << 19)) csv += body;
+  const auto path = std::filesystem::temp_directory_path() / "cchc-batch-input-threads.csv";
+  ASSERT_TRUE(write_file(path, csv));
+  const auto read = [&](unsigned threads, std::size_t chunk) {
+    std::vector<std::string> seen;
+    std::size_t next = 0;
+    CsvOptions options;
+    options.threads = threads;
+    auto summary = read_csv_file(
+                       path, builtin_catalog(),
+                       [&](const Batch& piece, std::size_t first) -> result<void> {
+                         EXPECT_EQ(first, next);
+                         EXPECT_LE(piece.size(), chunk);
+                         next += piece.size();
+                         for (auto& d : describe(piece, first)) seen.push_back(std::move(d));
+                         return {};
+                       },
+                       options, chunk)
+                       .value();
+    std::vector<std::string> skipped;
+    for (const error& e : summary.skipped) skipped.push_back(e.where + " " + e.message_en);
+    return std::make_tuple(seen, summary.reports, summary.lines, summary.input_findings,
+                           skipped);
+  };
+  const auto one = read(1, 1000);
+  EXPECT_GT(std::get<1>(one), 13000u);
+  EXPECT_FALSE(std::get<4>(one).empty());
+  EXPECT_GT(std::get<3>(one), 0u);
+  // Findings come piece by piece; a piece's own come after its reports, so compare them sorted.
+  const auto sorted = [](auto t) {
+    std::sort(std::get<0>(t).begin(), std::get<0>(t).end());
+    return t;
+  };
+  EXPECT_EQ(sorted(read(3, 1000)), sorted(one));
+  EXPECT_EQ(sorted(read(2, 65536)), sorted(one));
+  std::filesystem::remove(path);
+}
+
 TEST(BatchInput, ASinkErrorStopsTheReading) {
   const auto path = std::filesystem::temp_directory_path() / "cchc-batch-input-stop.csv";
   ASSERT_TRUE(write_file(path, "B1:1\n1\n2\n3\n"));
   auto r = read_csv_file(path, builtin_catalog(), [](const Batch&, std::size_t) -> result<void> {
     return make_error(errc::io_error, "đầy", "full");
   }, {}, 1);
+  CsvOptions threads;
+  threads.threads = 2;
+  auto r2 = read_csv_file(path, builtin_catalog(), [](const Batch&, std::size_t) -> result<void> {
+    return make_error(errc::io_error, "đầy", "full");
+  }, threads, 1);
   std::filesystem::remove(path);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message_en, "full");
+  ASSERT_FALSE(r2);
+  EXPECT_EQ(r2.error().message_en, "full");
   EXPECT_FALSE(read_csv_file("/nonexistent/x.csv", builtin_catalog(),
                              [](const Batch&, std::size_t) -> result<void> { return {}; }));
 }

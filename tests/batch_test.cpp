@@ -345,5 +345,38 @@ TEST(Batch, AccumulatesResultsChunkByChunk) {
   EXPECT_EQ(total.reports, all.reports);
 }
 
+// Where a file is cut into pieces must not change the totals: a piece without unreadable cells
+// has no input.cell summary, but its reports passed that rule.
+TEST(Batch, InputCellTotalsDoNotDependOnThePieces) {
+  auto rules = RuleSet::builtin(builtin_catalog());
+  Finding f;
+  f.rule_id = "input.cell";
+  f.message_en = "line 3, column B1:1: \"x\" is not a count";
+  Batch whole(builtin_catalog()), clean(builtin_catalog()), bad(builtin_catalog());
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(whole.add(clean_report()));
+    ASSERT_TRUE((i < 3 ? clean : bad).add(clean_report()));
+  }
+  whole.add_input_finding(4, f);
+  bad.add_input_finding(1, f);
+  const auto all = check_batch(whole, rules).value();
+  for (const bool clean_first : {true, false}) {
+    BatchResult total;
+    const Batch& a = clean_first ? clean : bad;
+    const Batch& b = clean_first ? bad : clean;
+    accumulate(total, check_batch(a, rules).value());
+    accumulate(total, check_batch(b, rules).value());
+    const auto input = std::find_if(total.rules.begin(), total.rules.end(),
+                                    [](const RuleSummary& r) { return r.rule_id == "input.cell"; });
+    ASSERT_NE(input, total.rules.end());
+    EXPECT_EQ(input->evaluated, 5u) << clean_first;
+    EXPECT_EQ(input->passed, 4u) << clean_first;
+    EXPECT_EQ(input->failed, 1u) << clean_first;
+    if (clean_first) {
+      EXPECT_EQ(total.rules, all.rules);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace cchc

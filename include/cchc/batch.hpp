@@ -169,6 +169,7 @@ struct BatchResult {
   /// input findings.
   std::vector<RuleSummary> rules;
   std::vector<ReportStatus> reports;  ///< at each report's index
+  std::size_t checked = 0;  ///< reports checked: reports.size(), unless `reports` was emptied
   [[nodiscard]] std::size_t failed_reports() const noexcept;
 };
 
@@ -178,7 +179,9 @@ struct BatchResult {
                                               const BatchCheckOptions& options = {});
 
 /// Adds one batch's result to a running total: the rules' counts add up, the reports' statuses
-/// are appended. For checking a file chunk by chunk with flat memory.
+/// are appended. For checking a file chunk by chunk with flat memory (a caller that counts the
+/// statuses itself may empty `part.reports` first). A part without "input.cell" counts its
+/// reports as passing it, so that the totals do not depend on where the file was cut.
 void accumulate(BatchResult& total, const BatchResult& part);
 
 }  // namespace cchc

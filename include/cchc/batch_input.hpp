@@ -48,6 +48,12 @@ namespace cchc {
 
 struct CsvOptions {
   char separator = 0;  ///< ',', ';' or '\t'; 0: the one the header uses most, outside quotes
+  /// read_csv_file(): threads reading pieces at once (0: every core). With more than one, as
+  /// many pieces are read at once, each into its own batch, and handed to the sink in file
+  /// order, one at a time, on the calling thread: the same reports, findings and summary as one
+  /// thread gives, with memory for `threads` pieces. The pieces are full but at the end of the
+  /// file, where the reports left are shared out evenly between the threads.
+  unsigned threads = 1;
 };
 
 /// What a reader did.

@@ -146,6 +146,7 @@ result<BatchResult> check_batch(const Batch& batch, const RuleSet& rules,
   BatchResult result;
   for (const RuleInfo& r : rules.rules()) result.rules.push_back({r.id, r.severity});
   result.reports.resize(batch.size());
+  result.checked = batch.size();
   const Checker checker(batch, rules, options, result);
   if (!batch.input_findings().empty()) {
     RuleSummary input{std::string(input_rule_id), Severity::error};
@@ -208,11 +209,29 @@ result<BatchResult> check_batch(const Batch& batch, const RuleSet& rules,
 }
 
 void accumulate(BatchResult& total, const BatchResult& part) {
+  // A piece without unreadable cells has no input.cell summary: its reports all passed it, so
+  // the total does not depend on where a file was cut into pieces.
+  const auto find = [](std::vector<RuleSummary>& rules) {
+    return std::find_if(rules.begin(), rules.end(),
+                        [](const RuleSummary& r) { return r.rule_id == input_rule_id; });
+  };
+  const std::size_t before = total.checked;
+  const bool part_has_input = std::any_of(part.rules.begin(), part.rules.end(), [](const auto& r) {
+    return r.rule_id == input_rule_id;
+  });
+  if (auto it = find(total.rules); it != total.rules.end() && !part_has_input) {
+    it->evaluated += part.checked;
+    it->passed += part.checked;
+  }
   for (const RuleSummary& p : part.rules) {
     auto it = std::find_if(total.rules.begin(), total.rules.end(),
                            [&](const RuleSummary& t) { return t.rule_id == p.rule_id; });
     if (it == total.rules.end()) {
       total.rules.push_back(p);
+      if (p.rule_id == input_rule_id) {
+        total.rules.back().evaluated += before;
+        total.rules.back().passed += before;
+      }
       continue;
     }
     it->evaluated += p.evaluated;
@@ -221,6 +240,7 @@ void accumulate(BatchResult& total, const BatchResult& part) {
     it->skipped += p.skipped;
   }
   total.reports.insert(total.reports.end(), part.reports.begin(), part.reports.end());
+  total.checked += part.checked;
 }
 
 }  // namespace cchc

@@ -92,7 +92,12 @@ class Run {
       };
       result<ReadSummary> read = ReadSummary{};
       switch (source_of(path)) {
-        case Source::csv: read = read_csv_file(path, rules_.catalog_ptr(), sink); break;
+        case Source::csv: {
+          CsvOptions csv;
+          csv.threads = o_.threads;
+          read = read_csv_file(path, rules_.catalog_ptr(), sink, csv);
+          break;
+        }
         case Source::jsonl: read = read_jsonl_file(path, rules_.catalog_ptr(), sink); break;
         case Source::document: {
           auto doc = read_document(path, rules_.catalog_ptr());

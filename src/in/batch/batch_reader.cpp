@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -251,9 +253,168 @@ struct Pieces {
 
 }  // namespace
 
+namespace {
+
+// A CSV file read on several threads. One thread finds where records end (the scan is cheap
+// next to reading cells); the records of `threads` pieces are then read at once, each piece into
+// its own batch by its own thread, and the pieces are handed to the sink in file order. Pieces
+// are full (chunk records) but at the end, where the records left are shared out evenly.
+class ParallelCsv {
+ public:
+  ParallelCsv(const CsvReader& header, std::shared_ptr<const Catalog> catalog,
+              const BatchSink& sink, std::size_t chunk, unsigned threads)
+      : sink_(sink), chunk_(chunk) {
+    for (unsigned t = 0; t < threads; ++t) workers_.push_back({header, Batch(catalog), {}, {}});
+  }
+
+  // `line`: lines read before text[0]. Returns how much of `text` was used; what is left is
+  // given again, with more, in the next call.
+  result<std::size_t> consume(std::string_view text, bool at_end, std::size_t& line,
+                              ReadSummary& summary) {
+    const std::size_t want = chunk_ * workers_.size();
+    const char sep = workers_.front().reader.sep;
+    std::size_t used = 0;
+    while (true) {
+      while (ends_.size() < want && record_end(text, sep, at_end) == Scan::record) {
+        scanned_line_ += scratch_.lines;
+        ends_.push_back(scanned_);
+        lines_.push_back(scanned_line_);
+      }
+      const bool full = ends_.size() >= want;
+      if ((!full && !at_end) || ends_.empty()) break;
+      if (auto ok = read_pieces(text, used, line, summary); !ok) return ok.error();
+      used = ends_.back();
+      line += lines_.back();
+      ends_.clear();
+      lines_.clear();
+      scanned_line_ = 0;
+      if (!full) break;  // the end of the file
+    }
+    // The next call's text starts where this one's use ended.
+    scanned_ -= used;
+    for (std::size_t& e : ends_) e -= used;
+    return used;
+  }
+
+ private:
+  struct Worker {
+    CsvReader reader;
+    Batch batch;
+    ReadSummary summary;
+    Record record;
+  };
+
+  // Moves scanned_ past the next record and counts its lines in scratch_.lines. A line without
+  // a quote ends at its newline, found with memchr; the others take scan_record()'s path.
+  Scan record_end(std::string_view text, char sep, bool at_end) {
+    if (scanned_ >= text.size()) return Scan::end;
+    const char* from = text.data() + scanned_;
+    const std::size_t left = text.size() - scanned_;
+    const void* nl = std::memchr(from, '\n', left);
+    const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - from) : left;
+    if (std::memchr(from, '"', n) != nullptr || (nl == nullptr && !at_end))
+      return scan_record(text, scanned_, sep, at_end, scratch_);
+    scanned_ += nl ? n + 1 : n;
+    scratch_.lines = 1;
+    return Scan::record;
+  }
+
+  // Reads the records found (ends_, from `base` in `text`, after `line` lines) as pieces.
+  result<void> read_pieces(std::string_view text, std::size_t base, std::size_t line,
+                           ReadSummary& summary) {
+    // Full pieces, but at the end of the file the records left are shared out evenly.
+    const std::size_t per = std::min(chunk_, (ends_.size() + workers_.size() - 1) / workers_.size());
+    const std::size_t pieces = (ends_.size() + per - 1) / per;
+    std::vector<std::exception_ptr> failed(pieces);
+    auto read = [&](std::size_t k) {
+      try {
+        const std::size_t first = k * per;
+        const std::size_t last = std::min(ends_.size(), first + per) - 1;
+        const std::size_t begin = first == 0 ? base : ends_[first - 1];
+        std::size_t at = line + (first == 0 ? 0 : lines_[first - 1]);
+        Worker& w = workers_[k];
+        w.summary = {};
+        (void)feed_csv(w.reader, text.substr(begin, ends_[last] - begin), true, at, w.batch,
+                       w.summary, w.record, {});  // only a header can fail, and it was read
+      } catch (...) {
+        failed[k] = std::current_exception();
+      }
+    };
+    {
+      std::vector<std::jthread> threads;
+      for (std::size_t k = 1; k < pieces; ++k) threads.emplace_back(read, k);
+      read(0);
+    }
+    for (const auto& e : failed)
+      if (e) std::rethrow_exception(e);
+    for (std::size_t k = 0; k < pieces; ++k) {
+      Worker& w = workers_[k];
+      summary.reports += w.summary.reports;
+      summary.input_findings += w.summary.input_findings;
+      summary.lines = std::max(summary.lines, w.summary.lines);
+      for (error& e : w.summary.skipped) summary.skipped.push_back(std::move(e));
+      if (!w.batch.empty()) {
+        if (auto ok = sink_(w.batch, first_); !ok) return ok;
+        first_ += w.batch.size();
+      }
+      w.batch.clear();
+    }
+    return {};
+  }
+
+  const BatchSink& sink_;
+  std::size_t chunk_;
+  std::vector<Worker> workers_;
+  std::vector<std::size_t> ends_;   // where each record found so far ends, in this text
+  std::vector<std::size_t> lines_;  // lines from this text's start to each record's end
+  std::size_t scanned_ = 0;
+  std::size_t scanned_line_ = 0;
+  std::size_t first_ = 0;  // the index in the file of the next piece's first report
+  Record scratch_;
+};
+
+result<ReadSummary> read_csv_file_parallel(const std::filesystem::path& path,
+                                           std::shared_ptr<const Catalog> catalog,
+                                           const BatchSink& sink, const CsvOptions& options,
+                                           std::size_t chunk, unsigned threads) {
+  const std::string source = path.string();
+  std::optional<CsvReader> header;
+  std::optional<ParallelCsv> parallel;
+  ReadSummary summary;
+  std::size_t line = 0;
+  Record r;
+  auto read = read_blocks(path, [&](std::string_view text, bool at_end) -> result<std::size_t> {
+    if (!header) {
+      header.emplace(*catalog, source,
+                     options.separator != 0 ? options.separator : detect_separator(text));
+    }
+    std::size_t pos = 0;
+    if (!header->records.has_columns()) {
+      const Scan s = scan_record(text, pos, header->sep, at_end, r);
+      if (s != Scan::record) return std::size_t{0};
+      line += r.lines;
+      summary.lines = line;
+      if (auto ok = header->records.columns(r.fields, 1); !ok) return ok.error();
+      parallel.emplace(*header, catalog, sink, chunk, threads);
+    }
+    auto used = parallel->consume(text.substr(pos), at_end, line, summary);
+    if (!used) return used.error();
+    return pos + *used;
+  });
+  if (!read) return read.error();
+  if (!header || !header->records.has_columns()) return no_header(source).error();
+  return summary;
+}
+
+}  // namespace
+
 result<ReadSummary> read_csv_file(const std::filesystem::path& path,
                                   std::shared_ptr<const Catalog> catalog, const BatchSink& sink,
                                   const CsvOptions& options, std::size_t chunk_reports) {
+  const unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (threads > 1) return read_csv_file_parallel(path, std::move(catalog), sink, options,
+                                                 std::max<std::size_t>(1, chunk_reports), threads);
   Pieces pieces{Batch(std::move(catalog)), sink, std::max<std::size_t>(1, chunk_reports)};
   const std::string source = path.string();
   std::optional<CsvReader> reader;
