@@ -244,6 +244,15 @@ TEST(Batch, SetAfterSealingWidensTheColumn) {
   auto heading = batch.set(0, catalog->lookup("B1:3").value(), Cell{1, 0, 0, CellState::reported});
   ASSERT_FALSE(heading);
   EXPECT_EQ(heading.error().code, errc::kind_mismatch);
+  // So is a figure of more than 18 digits, which no report could read back.
+  auto huge = batch.set(0, row, Cell{Decimal::max_units + 1, 0, 0, CellState::reported});
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().code, errc::out_of_range);
+  std::vector<Cell> cells(catalog->size());
+  cells[catalog->lookup("B7:5.1").value().index] = Cell{1, INT64_MIN, 0, CellState::reported};
+  EXPECT_FALSE(batch.add(cells));
+  ASSERT_TRUE(batch.set(0, row, Cell{Decimal::max_units, 0, 0, CellState::reported}));
+  EXPECT_EQ(text_of(batch.report(0).value(row)), "999.999.999.999.999.999");
 }
 
 TEST(Batch, MetadataByFieldName) {

@@ -307,6 +307,45 @@ TEST(CApi, TypedValuesAndText) {
   cchc_report_free(made);
 }
 
+// Issue 18: a setter accepted INT64_MAX, whose JSON then did not read back. What a setter
+// accepts survives the round trip; what would not is refused with CCHC_ERANGE.
+TEST(CApi, EveryFigureASetterAcceptsReadsBack) {
+  Handles h;
+  cchc_report* r = nullptr;
+  ASSERT_EQ(cchc_report_new(&r, h.catalog), CCHC_OK);
+  const std::int64_t max = 999'999'999'999'999'999;  // 18 digits
+  for (const std::int64_t n : {std::int64_t{0}, max, -max, std::int64_t{INT64_MAX},
+                               std::int64_t{INT64_MIN}, max + 1, -max - 1}) {
+    const bool fits = n <= max && n >= -max;
+    const int32_t want = fits ? CCHC_OK : CCHC_ERANGE;
+    EXPECT_EQ(cchc_report_set_count(r, "B1:1", n), want) << n;
+    EXPECT_EQ(cchc_report_set_percent(r, "B1:2", n, 1), want) << n;
+    EXPECT_EQ(cchc_report_set_pair(r, "B7:5.1", n, 1), want) << n;
+    EXPECT_EQ(cchc_report_set_pair(r, "B3:3.3", 1, n), want) << n;
+    EXPECT_EQ(cchc_report_set_code(r, "B1:6", n), want) << n;
+    if (!fits) continue;
+    std::string json(1 << 16, '\0');
+    std::size_t length = 0;
+    ASSERT_EQ(cchc_report_to_json(json.data(), json.size(), &length, r), CCHC_OK);
+    cchc_report* back = nullptr;
+    ASSERT_EQ(cchc_report_from_json(&back, h.catalog, json.data(), length), CCHC_OK)
+        << n << ": " << cchc_last_error();
+    std::int64_t v = 0, w = 0;
+    int32_t d = 0;
+    ASSERT_EQ(cchc_report_get_count(&v, back, "B1:1"), CCHC_OK);
+    EXPECT_EQ(v, n);
+    ASSERT_EQ(cchc_report_get_percent(&v, &d, back, "B1:2"), CCHC_OK);
+    EXPECT_EQ(v, n);
+    EXPECT_EQ(d, 1);
+    ASSERT_EQ(cchc_report_get_pair(&v, &w, back, "B3:3.3"), CCHC_OK);
+    EXPECT_EQ(w, n);
+    ASSERT_EQ(cchc_report_get_code(&v, back, "B1:6"), CCHC_OK);
+    EXPECT_EQ(v, n);
+    cchc_report_free(back);
+  }
+  cchc_report_free(r);
+}
+
 TEST(CApi, MetadataByField) {
   Handles h;
   EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "period"), "q1 2024");

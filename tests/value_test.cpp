@@ -43,6 +43,13 @@ TEST(Count, ArithmeticIsExactAndOverflowThrows) {
   EXPECT_THROW((void)(Count{INT64_MAX} + Count{1}), exception);
   EXPECT_THROW((void)(Count{INT64_MIN} - Count{1}), exception);
   EXPECT_THROW((void)(Count{INT64_MAX} * 2), exception);
+  // A figure of more than 18 digits would not read back: refused where it is made.
+  EXPECT_EQ(Count{Decimal::max_units}.text(), "999.999.999.999.999.999");
+  EXPECT_THROW((void)Count{Decimal::max_units + 1}, exception);
+  EXPECT_THROW((void)(Count{Decimal::max_units} + Count{1}), exception);
+  EXPECT_THROW((void)Money{-Decimal::max_units - 1}, exception);
+  EXPECT_THROW((void)Percent(Decimal{INT64_MIN, 2}), exception);
+  EXPECT_THROW((void)Code(INT64_MAX, CodeList{}), exception);
 }
 
 TEST(Percent, KeepsItsDecimals) {

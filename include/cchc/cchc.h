@@ -235,7 +235,10 @@ CCHC_EXTERN int32_t cchc_report_value_ok(int32_t* ok, const cchc_report* report,
 /* Makes a row blank, for a reason CCHC_BLANK_*. */
 CCHC_EXTERN int32_t cchc_report_clear(cchc_report* report, const char* address, int32_t reason);
 
-/* Typed access. Getters return CCHC_ENOVALUE for a blank row and CCHC_EKIND for another kind. */
+/* Typed access. Getters return CCHC_ENOVALUE for a blank row and CCHC_EKIND for another kind.
+ * Setters take figures of at most 18 digits (magnitude up to 999 999 999 999 999 999, a
+ * percent's units included) and return CCHC_ERANGE for larger ones, which no report could read
+ * back; whatever a setter accepts survives JSON, text and the getters unchanged. */
 CCHC_EXTERN int32_t cchc_report_get_count(int64_t* out, const cchc_report* report,
                                           const char* address);
 CCHC_EXTERN int32_t cchc_report_set_count(cchc_report* report, const char* address, int64_t n);

@@ -33,6 +33,9 @@ struct Decimal {
   static constexpr int max_scale = 9;
   /// Most significant digits that cchc reads: anything longer is not a figure a report means.
   static constexpr int max_digits = 18;
+  /// The largest magnitude of a figure (max_digits nines). What cchc writes it must read back,
+  /// so the value types, the C API's setters and a batch's cells refuse anything larger.
+  static constexpr std::int64_t max_units = 999'999'999'999'999'999;
 
   std::int64_t units = 0;
   std::int32_t scale = 0;

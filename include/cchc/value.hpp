@@ -61,6 +61,9 @@ namespace detail {
 
 /// Exact 64-bit arithmetic for the whole-number kinds; an overflow throws cchc::exception
 /// (out_of_range), which no real report comes near, since parsing stops at 18 digits.
+/// `n`, when its magnitude is at most Decimal::max_units; else throws cchc::exception
+/// (out_of_range): a figure of more than 18 digits would not read back.
+[[nodiscard]] std::int64_t checked_figure(std::int64_t n);
 [[nodiscard]] std::int64_t checked_add(std::int64_t a, std::int64_t b);
 [[nodiscard]] std::int64_t checked_sub(std::int64_t a, std::int64_t b);
 [[nodiscard]] std::int64_t checked_mul(std::int64_t a, std::int64_t b);
@@ -92,8 +95,9 @@ class WholeNumber {
 
 }  // namespace detail
 
-/// A number of things: documents, tasks, dossiers, people. Valid when non-negative.
-/// Arithmetic is exact; an overflow of the 64-bit range throws cchc::exception (out_of_range).
+/// A number of things: documents, tasks, dossiers, people. Valid when non-negative. At most
+/// 18 digits (Decimal::max_units): a larger count, or a sum that outgrows it, throws
+/// cchc::exception (out_of_range). Arithmetic is exact.
 class Count : public detail::WholeNumber<Count> {
  public:
   Count() : Count(0) {}

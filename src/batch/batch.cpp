@@ -252,7 +252,10 @@ void seal(BatchChunk& chunk, const Catalog& catalog) {
 
 namespace {
 
-// What a column can hold: no figure on a heading, at most Decimal::max_scale decimals.
+bool storable(Kind kind, const Cell& c) noexcept;
+
+// What a column can hold: no figure on a heading, at most Decimal::max_scale decimals, at most
+// Decimal::max_digits digits.
 result<void> storable(const Row& row, const Cell& c) {
   if (row.kind == Kind::heading && c.state == CellState::reported)
     return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
@@ -260,12 +263,22 @@ result<void> storable(const Row& row, const Cell& c) {
   if (c.scale > Decimal::max_scale)
     return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
                       row.address());
+  if (!storable(row.kind, c))
+    return make_error(errc::out_of_range,
+                      fmt::format("số quá lớn, tối đa {} chữ số", Decimal::max_digits),
+                      fmt::format("number too large, at most {} digits", Decimal::max_digits),
+                      row.address());
   return {};
 }
 
+// A figure of more than 18 digits would not read back (Decimal::max_units).
 bool storable(Kind kind, const Cell& c) noexcept {
+  const auto fits = [](std::int64_t n) {
+    return n <= Decimal::max_units && n >= -Decimal::max_units;
+  };
   return !(kind == Kind::heading && c.state == CellState::reported) &&
-         c.scale <= Decimal::max_scale;
+         c.scale <= Decimal::max_scale &&
+         (c.state != CellState::reported || (fits(c.number) && fits(c.second)));
 }
 
 // Appends a cell to a column of `size` cells, the new one included: store()'s work for the

@@ -57,6 +57,14 @@ result<std::int64_t> parse_whole(std::string_view text, NumberSyntax syntax,
 }  // namespace
 
 namespace detail {
+std::int64_t checked_figure(std::int64_t n) {
+  if (n > Decimal::max_units || n < -Decimal::max_units)
+    throw exception(make_error(
+        errc::out_of_range,
+        fmt::format("{}: số quá lớn, tối đa {} chữ số", n, Decimal::max_digits),
+        fmt::format("{}: number too large, at most {} digits", n, Decimal::max_digits)));
+  return n;
+}
 std::int64_t checked_add(std::int64_t a, std::int64_t b) { return add(a, b); }
 std::int64_t checked_sub(std::int64_t a, std::int64_t b) { return sub(a, b); }
 std::int64_t checked_mul(std::int64_t a, std::int64_t b) { return mul(a, b); }
@@ -76,7 +84,7 @@ std::optional<Absent::Reason> absence_from_string(std::string_view name) noexcep
 
 // --- Count -------------------------------------------------------------------------------------
 
-Count::Count(std::int64_t n) : WholeNumber(n, format_integer(n, true)) {}
+Count::Count(std::int64_t n) : WholeNumber(detail::checked_figure(n), format_integer(n, true)) {}
 
 result<Count> Count::parse(std::string_view text) {
   auto n = detail::parse_whole_number(text, "số lượng", "a count");
@@ -88,6 +96,7 @@ result<Count> Count::parse(std::string_view text) {
 
 Percent::Percent(Decimal value) : value_(value), text_(format_decimal(value, true)) {
   Expects(value.scale >= 0 && value.scale <= Decimal::max_scale);
+  (void)detail::checked_figure(value.units);
 }
 
 result<Percent> Percent::parse(std::string_view text) {
@@ -168,7 +177,8 @@ const CodeOption* CodeList::find(std::int64_t value) const noexcept {
 }
 
 Code::Code(std::int64_t value, const CodeList& list)
-    : value_(value), listed_(list.contains(value)), text_(std::to_string(value)) {}
+    : value_(detail::checked_figure(value)), listed_(list.contains(value)),
+      text_(std::to_string(value)) {}
 
 result<Code> Code::parse(std::string_view text, const CodeList& list) {
   NumberSyntax syntax;
@@ -208,7 +218,8 @@ result<Pair> Pair::parse(std::string_view text) {
 
 // --- Money -------------------------------------------------------------------------------------
 
-Money::Money(std::int64_t dong) : WholeNumber(dong, format_integer(dong, true)) {}
+Money::Money(std::int64_t dong)
+    : WholeNumber(detail::checked_figure(dong), format_integer(dong, true)) {}
 
 result<Money> Money::parse(std::string_view text) {
   auto n = detail::parse_whole_number(text, "số tiền (đồng)", "an amount of money (đồng)");
