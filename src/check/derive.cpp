@@ -34,7 +34,8 @@ RuleSet rules_for(const Report& report) {
 std::optional<Value> written(const Rational& exact, Kind kind, int max_decimals) {
   if (kind == Kind::percent) {
     auto d = round_to_decimal(exact, max_decimals);
-    if (!d) return std::nullopt;
+    // A figure beyond 18 digits is no figure to write (Decimal::max_units).
+    if (!d || d->units > Decimal::max_units || d->units < -Decimal::max_units) return std::nullopt;
     while (d->scale > 0 && d->units % 10 == 0) {
       d->units /= 10;
       --d->scale;
@@ -43,7 +44,7 @@ std::optional<Value> written(const Rational& exact, Kind kind, int max_decimals)
   }
   if (denominator(exact) != 1) return std::nullopt;
   const BigInt n = numerator(exact);
-  if (n > BigInt(INT64_MAX) || n < BigInt(INT64_MIN)) return std::nullopt;
+  if (n > BigInt(Decimal::max_units) || n < BigInt(-Decimal::max_units)) return std::nullopt;
   const auto i = n.convert_to<std::int64_t>();
   if (kind == Kind::count) return Value{Count(i)};
   if (kind == Kind::money) return Value{Money(i)};
