@@ -35,6 +35,34 @@ if(NOT out MATCHES "C: 11 findings")
   message(FATAL_ERROR "consumer_c: ${out}")
 endif()
 
+# A C-only project (project(x C)): cchc::c with no C++ compiler and no Boost looked for.
+set(c_only_build "${PREFIX}/consumer-c-only-build")
+run(${CMAKE_COMMAND} -S "${CONSUMER}/../consumer_c" -B "${c_only_build}" -G "${GENERATOR}"
+    "-DCMAKE_PREFIX_PATH=${PREFIX}")
+run(${CMAKE_COMMAND} --build "${c_only_build}")
+file(READ "${c_only_build}/CMakeCache.txt" cache)
+if(cache MATCHES "Boost_DIR|CMAKE_CXX_COMPILER:")
+  message(FATAL_ERROR "the C-only consumer looked for C++ or Boost")
+endif()
+run("${c_only_build}/consumer_c_only" "${example}")
+if(NOT out MATCHES "C: 11 findings")
+  message(FATAL_ERROR "consumer_c_only: ${out}")
+endif()
+
+# COMPONENTS cxx asked of a prefix whose C++ dependencies cannot be found fails at configure
+# time with a message that names them.
+set(no_cxx_build "${PREFIX}/consumer-no-deps-build")
+file(MAKE_DIRECTORY "${PREFIX}/consumer-no-deps")
+file(WRITE "${PREFIX}/consumer-no-deps/CMakeLists.txt"
+  "cmake_minimum_required(VERSION 3.25)\nproject(x C CXX)\n"
+  "find_package(cchc CONFIG REQUIRED COMPONENTS cxx)\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S "${PREFIX}/consumer-no-deps" -B "${no_cxx_build}"
+                -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${PREFIX}" -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON
+                RESULT_VARIABLE rc OUTPUT_VARIABLE o ERROR_VARIABLE e)
+if(rc EQUAL 0 OR NOT "${o}${e}" MATCHES "cxx")
+  message(FATAL_ERROR "COMPONENTS cxx without {fmt} configured (${rc}): ${o}${e}")
+endif()
+
 # pkg-config: cc $(pkg-config --cflags --libs cchc).
 set(ENV{PKG_CONFIG_PATH} "${PREFIX}/lib/pkgconfig")
 run(pkg-config --cflags --libs cchc)
