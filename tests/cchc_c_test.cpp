@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -344,6 +346,91 @@ TEST(CApi, EveryFigureASetterAcceptsReadsBack) {
     cchc_report_free(back);
   }
   cchc_report_free(r);
+}
+
+// Issue 18: on a 64 KiB worker thread cchc_report_load crashed (a 64 KiB buffer on the stack)
+// and on 256 KiB the built-in rules did not compile (a fixed 256 KiB reserve). Every entry point
+// on the built-in template and the bundled report now runs on 64 and 128 KiB threads; a build
+// with sanitizers spends several times the stack per frame and keeps its own reserve.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+
+std::vector<std::string> every_entry_point() {
+  std::vector<std::string> failed;
+  const auto expect = [&](const char* what, int32_t rc) {
+    if (rc != CCHC_OK) failed.push_back(std::string(what) + ": " + cchc_last_error());
+  };
+  cchc_catalog* catalog = nullptr;
+  cchc_report *report = nullptr, *back = nullptr, *imported = nullptr, *derived = nullptr;
+  cchc_ruleset* rules = nullptr;
+  cchc_findings *findings = nullptr, *evidence = nullptr;
+  cchc_batch* batch = nullptr;
+  cchc_batch_result* result = nullptr;
+  expect("catalog", cchc_catalog_builtin(&catalog));
+  expect("load", cchc_report_load(&report, catalog, example.c_str()));
+  std::string json(1 << 17, '\0');
+  std::size_t length = 0, count = 0;
+  if (report) {
+    expect("to_json", cchc_report_to_json(json.data(), json.size(), &length, report));
+    expect("from_json", cchc_report_from_json(&back, catalog, json.data(), length));
+    expect("derive", cchc_report_derive(&derived, &count, report));
+  }
+  expect("rules", cchc_ruleset_builtin(&rules, catalog));
+  if (rules && report) expect("check", cchc_ruleset_check(&findings, rules, report));
+  const std::string text = std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt";
+  expect("import", cchc_report_import_file(&imported, &evidence, catalog, text.c_str()));
+  expect("batch", cchc_batch_new(&batch, catalog));
+  if (batch) {
+    const std::string csv = std::string(CCHC_EXAMPLE_DATA_DIR) + "/reports.csv";
+    expect("batch_read", cchc_batch_read_file(nullptr, batch, csv.c_str()));
+    cchc_batch_check_options options = CCHC_BATCH_CHECK_OPTIONS_INIT;
+    options.threads = 1;
+    if (rules) expect("batch_check", cchc_batch_check(&result, rules, batch, &options));
+  }
+  cchc_batch_result_free(result);
+  cchc_batch_free(batch);
+  cchc_findings_free(evidence);
+  cchc_findings_free(findings);
+  cchc_ruleset_free(rules);
+  cchc_report_free(derived);
+  cchc_report_free(imported);
+  cchc_report_free(back);
+  cchc_report_free(report);
+  cchc_catalog_free(catalog);
+  return failed;
+}
+
+TEST(CApi, EveryEntryPointRunsOnA64And128KiBThread) {
+  if (sanitized) GTEST_SKIP() << "sanitizer frames are several times a release build's";
+  for (const std::size_t kib : {std::size_t{64}, std::size_t{128}}) {
+    pthread_attr_t attr;
+    ASSERT_EQ(pthread_attr_init(&attr), 0);
+    ASSERT_EQ(pthread_attr_setstacksize(&attr, kib << 10), 0);
+    std::vector<std::string> failed;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(
+                  &thread, &attr,
+                  [](void* out) -> void* {
+                    *static_cast<std::vector<std::string>*>(out) = every_entry_point();
+                    return nullptr;
+                  },
+                  &failed),
+              0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attr);
+    // A debug build keeps a larger reserve: on 64 KiB it may refuse to compile the rules (for
+    // the rule set or for derive), with CCHC_ELIMIT, never crash.
+#ifndef NDEBUG
+    if (kib == 64)
+      std::erase_if(failed, [](const std::string& f) {
+        return f.find("this thread's stack") != std::string::npos;
+      });
+#endif
+    EXPECT_EQ(failed, std::vector<std::string>{}) << kib << " KiB";
+  }
 }
 
 TEST(CApi, MetadataByField) {

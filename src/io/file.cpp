@@ -3,6 +3,7 @@
 #include "cchc/io.hpp"
 
 #include <fstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,15 +14,16 @@ result<std::string> read_file(const std::filesystem::path& path, std::size_t max
   if (!in)
     return make_error(errc::io_error, "không mở được tệp", "cannot open the file", path.string());
   std::string data;
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+  // On the heap: a host's worker thread may have a 64 KiB stack in all (issue 18).
+  std::vector<char> chunk(std::size_t{1} << 16);
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
     const auto n = static_cast<std::size_t>(in.gcount());
     if (n > max_bytes - data.size())
       return make_error(errc::limit_exceeded,
                         fmt::format("tệp quá lớn (hơn {} byte)", max_bytes),
                         fmt::format("file too large (more than {} bytes)", max_bytes),
                         path.string());
-    data.append(chunk, n);
+    data.append(chunk.data(), n);
   }
   if (in.bad())
     return make_error(errc::io_error, "không đọc được tệp", "cannot read the file",

@@ -30,9 +30,17 @@ inline std::size_t stack_left() noexcept {
   return here > low ? static_cast<std::size_t>(here - low) : 0;
 }
 
-/// Stack kept free for the work a reader does after it stops descending (error messages,
-/// unwinding) and for the host.
+/// Stack kept free for the work a reader does after it stops descending (an error message,
+/// unwinding) and for the host. The built-in rules and the bundled report need well under
+/// 16 KiB of a release build's stack (docs/c-api.md), so a 64 KiB worker thread compiles them;
+/// debug and sanitizer builds spend several times more per frame, and keep more.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 inline constexpr std::size_t stack_reserve = 256u << 10;
+#elif !defined(NDEBUG)
+inline constexpr std::size_t stack_reserve = 64u << 10;
+#else
+inline constexpr std::size_t stack_reserve = 32u << 10;
+#endif
 
 inline bool stack_is_short() noexcept { return stack_left() < stack_reserve; }
 
