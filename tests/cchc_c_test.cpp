@@ -445,7 +445,11 @@ TEST(CApi, MetadataByField) {
   cchc_report* blank = nullptr;
   ASSERT_EQ(cchc_report_new(&blank, h.catalog), CCHC_OK);
   EXPECT_EQ(text_of(cchc_report_get_meta, blank, "period.year"), "");
+  // Half a period is no period: the error says which field to set (issue 18).
   EXPECT_EQ(cchc_report_set_meta(blank, "period.year", "2025", CCHC_NTS), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("\"period\""), std::string::npos)
+      << cchc_last_error();
+  EXPECT_EQ(cchc_report_set_meta(blank, "period.kind", "q1", CCHC_NTS), CCHC_EINVAL);
   ASSERT_EQ(cchc_report_set_meta(blank, "period", "year 2025", CCHC_NTS), CCHC_OK);
   EXPECT_EQ(text_of(cchc_report_get_meta, blank, "period.kind"), "year");
   cchc_report_free(blank);

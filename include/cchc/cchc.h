@@ -260,10 +260,12 @@ CCHC_EXTERN int32_t cchc_report_get_money(int64_t* dong, const cchc_report* repo
 CCHC_EXTERN int32_t cchc_report_set_money(cchc_report* report, const char* address, int64_t dong);
 
 /* Metadata by field name: "agency.name", "agency.code", "agency.level" (department, district,
- * commune, province), "province", "period.year", "period.kind" (q1, q2, q3, q4, six_months,
- * nine_months, year), "document.number", "document.symbol", "document.date" (YYYY-MM-DD),
- * "document.place", "document.signer", "document.signer_title"; read-only: "catalog.id",
- * "catalog.version". An unset field reads as "". */
+ * commune, province), "province", "period" (kind and year at once: "q1 2024", "six_months
+ * 2024"; kinds q1, q2, q3, q4, six_months, nine_months, year), "period.year" and "period.kind"
+ * (one part of a period already set: half a period is no period, so on a report without one
+ * they fail with CCHC_EINVAL and say to set "period"), "document.number", "document.symbol",
+ * "document.date" (YYYY-MM-DD), "document.place", "document.signer", "document.signer_title";
+ * read-only: "catalog.id", "catalog.version". An unset field reads as "". */
 CCHC_EXTERN int32_t cchc_report_get_meta(char* buf, size_t size, size_t* length,
                                          const cchc_report* report, const char* field);
 CCHC_EXTERN int32_t cchc_report_set_meta(cchc_report* report, const char* field,

@@ -66,8 +66,9 @@ struct Metadata {
 
 /// One report: metadata and a value per row of its catalogue.
 /// Metadata by field name, the names of the C API and of docs/report-json.md: "agency.name",
-/// "agency.code", "agency.level", "province", "period" ("q1 2024"), "period.year",
-/// "period.kind", "document.number", "document.symbol", "document.date" (YYYY-MM-DD),
+/// "agency.code", "agency.level", "province", "period" ("q1 2024"), "period.year" and
+/// "period.kind" (one part of a period already set; without one, errc::invalid_argument, since
+/// half a period is no period), "document.number", "document.symbol", "document.date" (YYYY-MM-DD),
 /// "document.place", "document.signer", "document.signer_title"; read-only "catalog.id" and
 /// "catalog.version". An unset field reads as ""; an unknown one is errc::not_found.
 [[nodiscard]] result<std::string> metadata_field(const Metadata& m, std::string_view field);
