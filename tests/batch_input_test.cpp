@@ -415,8 +415,12 @@ TEST(BatchInput, ArrowArraysThatBreakTheInterfaceAreErrors) {
   }
   {
     ArrowTable t;
+    t.add_int64("B1:1", {1});
     t.add_int64("B9:9", {1});
-    EXPECT_EQ(read_arrow(t.schema(), t.array(), batch).error().code, errc::not_found);
+    const auto e = read_arrow(t.schema(), t.array(), batch).error();
+    EXPECT_EQ(e.code, errc::not_found);
+    // Column names have no line: the table and the column, not "arrow:0".
+    EXPECT_EQ(e.where, "arrow, cột (column) 2");
   }
   {
     ArrowTable t;

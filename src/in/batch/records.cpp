@@ -13,6 +13,7 @@ constexpr std::string_view cell_rule_id = "input.cell";
 }  // namespace
 
 std::string where(std::string_view source, std::size_t line) {
+  if (line == 0) return std::string(source);  // no line: an Arrow table's column names
   return source.empty() ? fmt::format("line {}", line) : fmt::format("{}:{}", source, line);
 }
 

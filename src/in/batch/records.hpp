@@ -17,7 +17,7 @@
 
 namespace cchc::detail {
 
-/// "source:line", or "line N" without a source.
+/// "source:line", or "line N" without a source; the source alone for line 0 (no line).
 [[nodiscard]] std::string where(std::string_view source, std::size_t line);
 /// Without spaces and tabs at either end (and a '\r' at the end).
 [[nodiscard]] std::string_view trim(std::string_view s);
