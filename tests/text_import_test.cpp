@@ -132,6 +132,37 @@ TEST(TextImport, DecomposedUnicodeReadsTheSame) {
   EXPECT_EQ(score(t).right, 113u);
 }
 
+// Issue 14: U+200B after a figure lost it, and NBSP, soft hyphens, CR and ZWSP in labels lost
+// rows and headings, all silently. Invisible on the page, they must change nothing.
+TEST(TextImport, InvisibleCharactersReadTheSame) {
+  const std::string text = seed_text();
+  const ImportedText plain = import_text(text).value();
+  std::string noisy = "\xEF\xBB\xBF";  // a byte-order mark
+  int spaces = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      noisy += "\r\n";
+    } else if (c == ' ' && ++spaces % 3 == 0) {
+      noisy += "\xC2\xA0";  // NBSP for every third space
+    } else {
+      noisy += c;
+      const bool figure_ends = c >= '0' && c <= '9' && i + 1 < text.size() &&
+                               (text[i + 1] < '0' || text[i + 1] > '9');
+      if (figure_ends) noisy += spaces % 2 ? "\xE2\x80\x8B" : "\xE2\x81\xA0";  // ZWSP, WJ
+      if (c == 'g' && spaces % 5 == 0) noisy += "\xC2\xAD";  // a soft hyphen inside a word
+    }
+  }
+  const ImportedText t = import_text(noisy).value();
+  EXPECT_TRUE(t.coverage.complete());
+  EXPECT_EQ(score(t).right, 113u);
+  EXPECT_EQ(report_to_json(t.report), report_to_json(plain.report));
+  // A lone CR (old Mac files) ends a line too.
+  std::string cr = text;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  EXPECT_EQ(score(import_text(cr).value()).right, 113u);
+}
+
 // --- variants of the seed ------------------------------------------------------------------
 
 TEST(TextImport, LinesRewrappedAtOtherWidths) {

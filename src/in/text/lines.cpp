@@ -25,6 +25,39 @@ bool digits_only(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::string without_invisibles(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto at = [&](std::size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+    };
+    if (c == '\r') {
+      if (at(1) != '\n') out += '\n';  // a lone CR ends a line; CRLF's LF does it below
+      continue;
+    }
+    if (c == 0xC2 && (at(1) == 0xA0 || at(1) == 0xAD)) {  // U+00A0 no-break space, U+00AD
+      if (at(1) == 0xA0) out += ' ';
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && at(1) == 0x80 && (at(2) == 0x87 || at(2) == 0xAF)) {  // U+2007, U+202F
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    if ((c == 0xE2 && at(1) == 0x80 && at(2) >= 0x8B && at(2) <= 0x8D) ||  // U+200B-U+200D
+        (c == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) ||                   // U+2060
+        (c == 0xEF && at(1) == 0xBB && at(2) == 0xBF)) {                   // U+FEFF
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t start = 0, number = 1;

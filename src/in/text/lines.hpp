@@ -33,7 +33,12 @@ struct Token {
 [[nodiscard]] bool blank(std::string_view s);
 [[nodiscard]] std::string trim(std::string_view s);
 [[nodiscard]] bool digits_only(std::string_view s);
-[[nodiscard]] std::vector<Line> split_lines(std::string_view text);
+[[nodiscard]] /// Text as a reader sees it: no-break and other fixed spaces (U+00A0, U+2007, U+202F) become
+/// spaces; soft hyphens (U+00AD), zero-width characters (U+200B-U+200D, U+2060) and byte-order
+/// marks (U+FEFF) go; CRLF and a lone CR end a line. They are invisible on the page, so a
+/// figure, a label or a heading must read the same with them as without.
+[[nodiscard]] std::string without_invisibles(std::string_view text);
+std::vector<Line> split_lines(std::string_view text);
 [[nodiscard]] bool digit(char c);
 void split_glued(std::string_view w, std::vector<std::string>& out);
 [[nodiscard]] std::vector<std::string> words(std::string_view s);

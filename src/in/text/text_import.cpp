@@ -21,9 +21,11 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
                       fmt::format("văn bản quá lớn ({} byte, tối đa {})", text.size(), limits.max_bytes),
                       fmt::format("text too large ({} bytes, at most {})", text.size(), limits.max_bytes));
   if (blank(text)) return make_error(errc::parse_error, "văn bản trống", "the text is empty");
-  auto nfc = normalize_nfc(text);
-  if (!nfc) return nfc.error();
-  const auto lines = split_lines(*nfc);
+  auto normalized = normalize_nfc(text);
+  if (!normalized) return normalized.error();
+  // NFC and without invisible characters: what every reader below sees.
+  const std::string clean = without_invisibles(*normalized);
+  const auto lines = split_lines(clean);
   for (const auto& l : lines)
     if (l.text.size() > limits.max_line_bytes)
       return make_error(errc::limit_exceeded,
@@ -49,7 +51,7 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
     out.coverage.problems.push_back({"", 0, "không tìm thấy phụ lục số liệu (\"Phụ lục\" hoặc \"Biểu mẫu\")",
                                      "no statistical annex (\"Phụ lục\" or \"Biểu mẫu\") in the text"});
   }
-  read_metadata(*nfc, lines, annex.value_or(lines.size()), lines.size(), *catalog, out.narrative,
+  read_metadata(clean, lines, annex.value_or(lines.size()), lines.size(), *catalog, out.narrative,
                 out.report.metadata());
   return out;
 }
