@@ -12,134 +12,6 @@
 #include "chunk.hpp"
 
 namespace cchc {
-namespace detail {
-
-namespace {
-
-std::uint8_t width_for(std::uint64_t max_offset) noexcept {
-  if (max_offset == 0) return 0;
-  if (max_offset <= 0xFF) return 1;
-  if (max_offset <= 0xFFFF) return 2;
-  if (max_offset <= 0xFFFFFFFFu) return 4;
-  return 8;
-}
-
-template <class T>
-void decode_as(const std::uint8_t* data, std::int64_t base, std::size_t n, std::int64_t* out) {
-  for (std::size_t i = 0; i < n; ++i) {
-    T v;
-    std::memcpy(&v, data + i * sizeof(T), sizeof(T));
-    out[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(base) + v);
-  }
-}
-
-// Every value must fit: the width was chosen for them.
-template <class T>
-void encode_as(const std::int64_t* v, std::int64_t base, std::size_t n, std::uint8_t* data) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto x = static_cast<T>(static_cast<std::uint64_t>(v[i]) - static_cast<std::uint64_t>(base));
-    std::memcpy(data + i * sizeof(T), &x, sizeof(T));
-  }
-}
-
-}  // namespace
-
-void PackedInts::decode(std::size_t i0, std::size_t n, std::int64_t* out) const noexcept {
-  const std::uint8_t* p = data.data() + i0 * width;
-  switch (width) {
-    case 0: std::fill_n(out, n, base); break;
-    case 1: decode_as<std::uint8_t>(p, base, n, out); break;
-    case 2: decode_as<std::uint16_t>(p, base, n, out); break;
-    case 4: decode_as<std::uint32_t>(p, base, n, out); break;
-    default: decode_as<std::uint64_t>(p, base, n, out); break;
-  }
-}
-
-bool PackedInts::try_set(std::size_t i, std::int64_t v) noexcept {
-  const std::uint64_t off = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(base);
-  if (width < 8 && (v < base || width_for(off) > width)) return false;
-  switch (width) {
-    case 0: break;
-    case 1: data[i] = static_cast<std::uint8_t>(off); break;
-    case 2: { const auto x = static_cast<std::uint16_t>(off); std::memcpy(&data[i * 2], &x, 2); break; }
-    case 4: { const auto x = static_cast<std::uint32_t>(off); std::memcpy(&data[i * 4], &x, 4); break; }
-    default: std::memcpy(&data[i * 8], &off, 8); break;
-  }
-  return true;
-}
-
-void PackedInts::seal(std::size_t size) {
-  if (size == 0) return;
-  std::vector<std::int64_t> v(size);
-  decode(0, size, v.data());
-  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-  base = *lo;
-  width = width_for(static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo));
-  data.assign(size * width, 0);
-  data.shrink_to_fit();
-  encode(v.data(), size);
-}
-
-void PackedInts::encode(const std::int64_t* v, std::size_t size) noexcept {
-  switch (width) {
-    case 0: break;
-    case 1: encode_as<std::uint8_t>(v, base, size, data.data()); break;
-    case 2: encode_as<std::uint16_t>(v, base, size, data.data()); break;
-    case 4: encode_as<std::uint32_t>(v, base, size, data.data()); break;
-    default: encode_as<std::uint64_t>(v, base, size, data.data()); break;
-  }
-}
-
-void PackedInts::widen(std::size_t size, std::int64_t v) {
-  std::vector<std::int64_t> values(size);
-  decode(0, size, values.data());
-  std::int64_t lo = v, hi = v;
-  for (const std::int64_t x : values) lo = std::min(lo, x), hi = std::max(hi, x);
-  const std::uint8_t next = width == 0 ? 1 : width >= 4 ? 8 : static_cast<std::uint8_t>(width * 2);
-  width = std::max(next, width_for(static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo)));
-  base = width == 8 ? 0 : lo;
-  data.assign(size * width, 0);
-  encode(values.data(), size);
-}
-
-void PackedInts::push_wide(std::int64_t v, std::size_t size) {
-  push_base();
-  if (!try_set(size - 1, v)) {
-    widen(size, v);
-    (void)try_set(size - 1, v);
-  }
-}
-
-void PackedStates::set_bits(std::size_t i, CellState s, std::size_t size) {
-  if (bits.empty()) {
-    if (size == 1) {  // the chunk's first cell sets the state all others share until they differ
-      uniform = s;
-      return;
-    }
-    const auto u = static_cast<std::uint8_t>(uniform);
-    bits.assign((size + 3) / 4 + 1, static_cast<std::uint8_t>(u | u << 2 | u << 4 | u << 6));
-  }
-  if (i / 4 >= bits.size()) bits.resize(i / 4 + 1, 0);
-  const unsigned shift = 2 * (i % 4);
-  bits[i / 4] = static_cast<std::uint8_t>((bits[i / 4] & ~(3u << shift)) |
-                                          (static_cast<unsigned>(s) << shift));
-}
-
-void PackedStates::seal(std::size_t size) {
-  if (bits.empty() || size == 0) return;
-  const CellState first = get(0);
-  for (std::size_t i = 1; i < size; ++i)
-    if (get(i) != first) {
-      bits.resize((size + 3) / 4);
-      bits.shrink_to_fit();
-      return;
-    }
-  uniform = first;
-  bits.clear();
-  bits.shrink_to_fit();
-}
-
-}  // namespace detail
 
 namespace {
 
@@ -252,69 +124,55 @@ void seal(BatchChunk& chunk, const Catalog& catalog) {
 
 namespace {
 
-bool storable(Kind kind, const Cell& c) noexcept;
+// What a column can hold: no figure on a heading, at most Decimal::max_scale decimals, and
+// figures of at most Decimal::max_digits digits (a larger one would not read back).
+bool storable(Kind kind, const Cell& c) noexcept {
+  if (c.scale > Decimal::max_scale) return false;
+  if (c.state != CellState::reported) return true;
+  const auto fits = [](std::int64_t n) {
+    return n <= Decimal::max_units && n >= -Decimal::max_units;
+  };
+  return kind != Kind::heading && fits(c.number) && fits(c.second);
+}
 
-// What a column can hold: no figure on a heading, at most Decimal::max_scale decimals, at most
-// Decimal::max_digits digits.
+// storable(), with the reason when not.
 result<void> storable(const Row& row, const Cell& c) {
+  if (storable(row.kind, c)) return {};
   if (row.kind == Kind::heading && c.state == CellState::reported)
     return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
                       "a heading row takes no value", row.address());
   if (c.scale > Decimal::max_scale)
     return make_error(errc::out_of_range, "quá nhiều chữ số thập phân", "too many decimals",
                       row.address());
-  if (!storable(row.kind, c))
-    return make_error(errc::out_of_range,
-                      fmt::format("số quá lớn, tối đa {} chữ số", Decimal::max_digits),
-                      fmt::format("number too large, at most {} digits", Decimal::max_digits),
-                      row.address());
-  return {};
+  return make_error(errc::out_of_range,
+                    fmt::format("số quá lớn, tối đa {} chữ số", Decimal::max_digits),
+                    fmt::format("number too large, at most {} digits", Decimal::max_digits),
+                    row.address());
 }
 
-// A figure of more than 18 digits would not read back (Decimal::max_units).
-bool storable(Kind kind, const Cell& c) noexcept {
-  const auto fits = [](std::int64_t n) {
-    return n <= Decimal::max_units && n >= -Decimal::max_units;
-  };
-  return !(kind == Kind::heading && c.state == CellState::reported) &&
-         c.scale <= Decimal::max_scale &&
-         (c.state != CellState::reported || (fits(c.number) && fits(c.second)));
+// A percent cell's scale at index i: one scale for the column until two cells differ.
+void store_scale(Column& c, std::size_t i, std::size_t size, const Cell& cell) {
+  if (!cell.reported()) return;
+  if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(size, c.scale);
+  if (!c.scales.empty()) c.scales[i] = cell.scale;
 }
 
-// Appends a cell to a column of `size` cells, the new one included: store()'s work for the
-// last index, without first growing every part by a placeholder.
+// Appends a cell to a column of `size` cells, the new one included.
 void append_cell(Column& c, Kind kind, std::size_t size, const Cell& cell) {
-  const std::size_t i = size - 1;
-  c.states.set(i, cell.state, size);
+  c.states.set(size - 1, cell.state, size);
   c.numbers.push(cell.reported() ? cell.number : c.numbers.base, size);
   if (kind == Kind::pair) c.seconds.push(cell.reported() ? cell.second : c.seconds.base, size);
   if (kind != Kind::percent) return;
   if (!c.scales.empty()) c.scales.push_back(0);
-  if (cell.reported()) {
-    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(size, c.scale);
-    if (!c.scales.empty()) c.scales[i] = cell.scale;
-  }
+  store_scale(c, size - 1, size, cell);
 }
 
 // Stores a cell at index i of a column of `size` cells, widening what it does not fit.
 void store(Column& c, Kind kind, std::size_t i, std::size_t size, const Cell& cell) {
   c.states.set(i, cell.state, size);
-  const std::int64_t number = cell.reported() ? cell.number : c.numbers.base;
-  if (!c.numbers.try_set(i, number)) {
-    c.numbers.widen(size, number);
-    (void)c.numbers.try_set(i, number);
-  }
-  if (kind == Kind::pair) {
-    const std::int64_t second = cell.reported() ? cell.second : c.seconds.base;
-    if (!c.seconds.try_set(i, second)) {
-      c.seconds.widen(size, second);
-      (void)c.seconds.try_set(i, second);
-    }
-  }
-  if (kind == Kind::percent && cell.reported()) {
-    if (c.scales.empty() && cell.scale != c.scale) c.scales.assign(size, c.scale);
-    if (!c.scales.empty()) c.scales[i] = cell.scale;
-  }
+  c.numbers.put(i, cell.reported() ? cell.number : c.numbers.base, size);
+  if (kind == Kind::pair) c.seconds.put(i, cell.reported() ? cell.second : c.seconds.base, size);
+  if (kind == Kind::percent) store_scale(c, i, size, cell);
 }
 
 }  // namespace

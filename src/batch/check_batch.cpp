@@ -209,28 +209,24 @@ result<BatchResult> check_batch(const Batch& batch, const RuleSet& rules,
 }
 
 void accumulate(BatchResult& total, const BatchResult& part) {
-  // A piece without unreadable cells has no input.cell summary: its reports all passed it, so
-  // the total does not depend on where a file was cut into pieces.
-  const auto find = [](std::vector<RuleSummary>& rules) {
+  // A piece without unreadable cells has no input.cell summary, but its reports all passed
+  // that rule: counted so, the total does not depend on where a file was cut into pieces.
+  const auto find = [](auto& rules, std::string_view id) {
     return std::find_if(rules.begin(), rules.end(),
-                        [](const RuleSummary& r) { return r.rule_id == input_rule_id; });
+                        [&](const RuleSummary& r) { return r.rule_id == id; });
   };
-  const std::size_t before = total.checked;
-  const bool part_has_input = std::any_of(part.rules.begin(), part.rules.end(), [](const auto& r) {
-    return r.rule_id == input_rule_id;
-  });
-  if (auto it = find(total.rules); it != total.rules.end() && !part_has_input) {
-    it->evaluated += part.checked;
-    it->passed += part.checked;
-  }
+  if (find(part.rules, input_rule_id) == part.rules.end())
+    if (auto it = find(total.rules, input_rule_id); it != total.rules.end()) {
+      it->evaluated += part.checked;
+      it->passed += part.checked;
+    }
   for (const RuleSummary& p : part.rules) {
-    auto it = std::find_if(total.rules.begin(), total.rules.end(),
-                           [&](const RuleSummary& t) { return t.rule_id == p.rule_id; });
+    auto it = find(total.rules, p.rule_id);
     if (it == total.rules.end()) {
       total.rules.push_back(p);
-      if (p.rule_id == input_rule_id) {
-        total.rules.back().evaluated += before;
-        total.rules.back().passed += before;
+      if (p.rule_id == input_rule_id) {  // the reports before it passed it
+        total.rules.back().evaluated += total.checked;
+        total.rules.back().passed += total.checked;
       }
       continue;
     }

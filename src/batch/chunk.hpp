@@ -17,6 +17,15 @@
 
 namespace cchc::detail {
 
+/// The bytes an offset from a base needs: 0, 1, 2, 4 or 8.
+[[nodiscard]] inline std::uint8_t width_for(std::uint64_t max_offset) noexcept {
+  if (max_offset == 0) return 0;
+  if (max_offset <= 0xFF) return 1;
+  if (max_offset <= 0xFFFF) return 2;
+  if (max_offset <= 0xFFFFFFFFu) return 4;
+  return 8;
+}
+
 /// Integers as offsets from a base, `width` bytes each (0: all equal to the base).
 struct PackedInts {
   std::int64_t base = 0;
@@ -37,31 +46,30 @@ struct PackedInts {
   /// Writes out[0..n) = values i0..i0+n.
   void decode(std::size_t i0, std::size_t n, std::int64_t* out) const noexcept;
   /// Stores v at i when it fits the current encoding; false otherwise.
-  [[nodiscard]] bool try_set(std::size_t i, std::int64_t v) noexcept;
-  void push_base() { data.resize(data.size() + width, 0); }
-  /// Appends v as value `size - 1`, widening when it does not fit. Inline for the usual case
-  /// (it fits the current width), which a reader meets for nearly every cell.
-  void push(std::int64_t v, std::size_t size) {
+  [[nodiscard]] bool try_set(std::size_t i, std::int64_t v) noexcept {
     const std::uint64_t off = static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(base);
-    const bool fits = width == 8 || (v >= base && (width == 0   ? off == 0
-                                                   : width == 1 ? off <= 0xFF
-                                                   : width == 2 ? off <= 0xFFFF
-                                                                : off <= 0xFFFFFFFFu));
-    if (!fits) {
-      push_wide(v, size);
-      return;
-    }
-    const std::size_t at = data.size();
-    data.resize(at + width);
+    if (width < 8 && (v < base || width_for(off) > width)) return false;
     switch (width) {
       case 0: break;
-      case 1: data[at] = static_cast<std::uint8_t>(off); break;
-      case 2: { const auto x = static_cast<std::uint16_t>(off); std::memcpy(&data[at], &x, 2); break; }
-      case 4: { const auto x = static_cast<std::uint32_t>(off); std::memcpy(&data[at], &x, 4); break; }
-      default: std::memcpy(&data[at], &off, 8); break;
+      case 1: data[i] = static_cast<std::uint8_t>(off); break;
+      case 2: { const auto x = static_cast<std::uint16_t>(off); std::memcpy(&data[i * 2], &x, 2); break; }
+      case 4: { const auto x = static_cast<std::uint32_t>(off); std::memcpy(&data[i * 4], &x, 4); break; }
+      default: std::memcpy(&data[i * 8], &off, 8); break;
     }
+    return true;
   }
-  void push_wide(std::int64_t v, std::size_t size);
+  /// Stores v at i of `size` values, widening the encoding when it does not fit.
+  void put(std::size_t i, std::int64_t v, std::size_t size) {
+    if (try_set(i, v)) return;
+    widen(size, v);
+    (void)try_set(i, v);
+  }
+  void push_base() { data.resize(data.size() + width, 0); }
+  /// Appends v as value `size - 1`. Inline: a reader appends nearly every cell this way.
+  void push(std::int64_t v, std::size_t size) {
+    push_base();
+    put(size - 1, v, size);
+  }
   /// Writes v[0..size) in the current width and base, which they must fit.
   void encode(const std::int64_t* v, std::size_t size) noexcept;
   /// Re-encodes `size` values in the narrowest width from their smallest.
