@@ -41,8 +41,6 @@ string(REGEX REPLACE "/$" "" cchc_pc_to_prefix "${cchc_pc_to_prefix}")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/cchc.pc.in" "${PROJECT_BINARY_DIR}/cchc.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/cchc.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 
-# The Python binding (ctypes) and the example programs, for users to copy from.
-install(FILES "${PROJECT_SOURCE_DIR}/examples/python/cchc.py"
-  DESTINATION "${CMAKE_INSTALL_DATADIR}/cchc/python")
+# The example programs, for users to copy from (the Python package: bindings/python).
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/examples/"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/cchc/examples")

@@ -26,6 +26,12 @@ std::string_view to_string(errc code) noexcept {
   return "unknown";
 }
 
+std::string error::describe(Language lang) const {
+  const std::string& asked = lang == Language::en ? message_en : message_vi;
+  const std::string& message = asked.empty() ? (lang == Language::en ? message_vi : message_en) : asked;
+  return where.empty() ? message : where + ": " + message;
+}
+
 std::string error::describe() const {
   std::string out;
   if (!where.empty()) {

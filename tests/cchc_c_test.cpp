@@ -792,3 +792,197 @@ TEST(CApi, CheckingAnImportedReportChecksItsEvidenceToo) {
   cchc_report_free(copy);
   cchc_report_free(r);
 }
+
+namespace {
+
+bool has_rule(const cchc_findings* f, const std::string& id) {
+  const auto ids = rule_ids(f);
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The seed's text, dated 15/3/2024 (a Friday, the first working day after Q1's cut-off of
+// 14/3) instead of 12/3: on time, unless 15/3 is a holiday.
+std::string seed_text_dated_15_march() {
+  std::string text =
+      cchc::read_file(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt").value();
+  const std::string from = "94/BC-SKHCN ngày 12/3/2024", to = "94/BC-SKHCN ngày 15/3/2024";
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos);
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST(CApi, OptionsCarryHolidaysToTheDeadlineCheck) {
+  Handles h;
+  const std::string text = seed_text_dated_15_march();
+  cchc_options options = CCHC_OPTIONS_INIT;
+  cchc_report* r = nullptr;
+  cchc_findings* f = nullptr;
+  // Without holidays the report is on time, in the import's findings and in a check.
+  ASSERT_EQ(cchc_report_import_text_v2(&r, &f, text.data(), text.size(), &options), CCHC_OK)
+      << cchc_last_error();
+  EXPECT_FALSE(has_rule(f, "date.before-cutoff"));
+  cchc_findings_free(f);
+  ASSERT_EQ(cchc_ruleset_check_v2(&f, h.rules, r, nullptr), CCHC_OK);
+  EXPECT_FALSE(has_rule(f, "date.before-cutoff"));
+  cchc_findings_free(f);
+  // With 15/3 a holiday the earliest day is Monday 18/3: both find it.
+  options.holidays = "2024-02-09,2024-03-15; 2024-04-18\n2024-04-30";
+  ASSERT_EQ(cchc_ruleset_check_v2(&f, h.rules, r, &options), CCHC_OK) << cchc_last_error();
+  EXPECT_TRUE(has_rule(f, "date.before-cutoff"));
+  cchc_findings_free(f);
+  cchc_report_free(r);
+  ASSERT_EQ(cchc_report_import_text_v2(&r, &f, text.data(), text.size(), &options), CCHC_OK);
+  EXPECT_TRUE(has_rule(f, "date.before-cutoff"));
+  cchc_findings_free(f);
+  // The options are not kept: the report checked without them is on time again.
+  ASSERT_EQ(cchc_ruleset_check(&f, h.rules, r), CCHC_OK);
+  EXPECT_FALSE(has_rule(f, "date.before-cutoff"));
+  cchc_findings_free(f);
+
+  // A date that is not one fails the call, naming the field and the date.
+  f = nullptr;
+  options.holidays = "2024-03-15, 15/03/2024";
+  EXPECT_EQ(cchc_ruleset_check_v2(&f, h.rules, r, &options), CCHC_EPARSE);
+  EXPECT_NE(std::string(cchc_last_error()).find("options.holidays"), std::string::npos);
+  EXPECT_NE(std::string(cchc_last_error()).find("15/03/2024"), std::string::npos);
+  options.holidays = "2024-02-30";
+  EXPECT_EQ(cchc_ruleset_check_v2(&f, h.rules, r, &options), CCHC_ERANGE);
+  options.holidays = "\xFF";
+  EXPECT_EQ(cchc_ruleset_check_v2(&f, h.rules, r, &options), CCHC_EUTF8);
+  EXPECT_EQ(f, nullptr);
+  cchc_report_free(r);
+}
+
+TEST(CApi, OptionsChooseTheCatalogueAndTheLanguageOfErrors) {
+  const std::string tiny = std::string(CCHC_TEST_DATA_DIR) + "/tiny-catalog.json";
+  cchc_options options = CCHC_OPTIONS_INIT;
+  cchc_catalog* cat = nullptr;
+  ASSERT_EQ(cchc_catalog_load_v2(&cat, tiny.c_str(), &options), CCHC_OK) << cchc_last_error();
+  options.catalog = cat;
+  cchc_report* r = nullptr;
+  const char* json = R"({"format": "cchc.report/1", "catalog": {"id": "test.tiny", "version": "1"},
+                         "values": {"B1:1": "3", "B1:1.1": "1", "B1:1.2": "2"}})";
+  ASSERT_EQ(cchc_report_from_json_v2(&r, json, CCHC_NTS, &options), CCHC_OK) << cchc_last_error();
+  EXPECT_EQ(text_of(cchc_report_get_meta, r, "catalog.id"), "test.tiny");
+  cchc_report_free(r);
+  r = nullptr;
+  // Without a catalogue the built-in one reads it, and refuses a report of another template.
+  EXPECT_NE(cchc_report_from_json_v2(&r, json, CCHC_NTS, nullptr), CCHC_OK);
+  EXPECT_EQ(r, nullptr);
+
+  // The language of cchc_last_error(): both by default, or one.
+  EXPECT_EQ(cchc_report_from_json_v2(&r, "{", 1, &options), CCHC_EPARSE);
+  const std::string both = cchc_last_error();
+  options.lang = CCHC_LANG_VI;
+  EXPECT_EQ(cchc_report_from_json_v2(&r, "{", 1, &options), CCHC_EPARSE);
+  const std::string vi = cchc_last_error();
+  options.lang = CCHC_LANG_EN;
+  EXPECT_EQ(cchc_report_from_json_v2(&r, "{", 1, &options), CCHC_EPARSE);
+  const std::string en = cchc_last_error();
+  EXPECT_NE(vi, en);
+  EXPECT_TRUE(both.starts_with(vi)) << both << " | " << vi;
+  EXPECT_TRUE(both.ends_with(")")) << both;
+  EXPECT_GT(both.size(), vi.size() + 3);
+  EXPECT_EQ(en.find("không"), std::string::npos) << en;
+  // The language lasts for the call only.
+  EXPECT_EQ(cchc_report_from_json(&r, cat, "{", 1), CCHC_EPARSE);
+  EXPECT_EQ(std::string(cchc_last_error()), both);
+
+  // Options that are not options.
+  options.lang = 7;
+  EXPECT_EQ(cchc_report_from_json_v2(&r, json, CCHC_NTS, &options), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("options.lang"), std::string::npos);
+  options.lang = CCHC_LANG_BOTH;
+  options.version = 0;
+  EXPECT_EQ(cchc_report_from_json_v2(&r, json, CCHC_NTS, &options), CCHC_EINVAL);
+  options.version = CCHC_OPTIONS_VERSION + 1;
+  EXPECT_EQ(cchc_report_from_json_v2(&r, json, CCHC_NTS, &options), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("_INIT"), std::string::npos);
+  EXPECT_EQ(r, nullptr);
+  cchc_catalog_free(cat);
+}
+
+TEST(CApi, OptionsLimitOneCallAndZeroFieldsFollowTheProcess) {
+  Handles h;
+  const std::string text =
+      cchc::read_file(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt").value();
+  cchc_limits small = CCHC_LIMITS_INIT;
+  small.text_max_bytes = 1000;
+  cchc_options options = CCHC_OPTIONS_INIT;
+  options.limits = &small;
+  cchc_report* r = nullptr;
+  EXPECT_EQ(cchc_report_import_text_v2(&r, nullptr, text.data(), text.size(), &options), CCHC_ELIMIT);
+  EXPECT_NE(std::string(cchc_last_error()).find("1000"), std::string::npos) << cchc_last_error();
+  // The process-wide limits did not change: the same call without them reads the report.
+  ASSERT_EQ(cchc_report_import_text_v2(&r, nullptr, text.data(), text.size(), nullptr), CCHC_OK);
+  cchc_report_free(r);
+  r = nullptr;
+  // Zero fields take the process-wide value, whatever it is when the call runs.
+  cchc_limits process = CCHC_LIMITS_INIT, defaults = CCHC_LIMITS_INIT;
+  ASSERT_EQ(cchc_limits_default(&defaults), CCHC_OK);
+  process = defaults;
+  process.json_max_depth = 1;
+  ASSERT_EQ(cchc_limits_set(&process), CCHC_OK);
+  EXPECT_EQ(cchc_report_load_v2(&r, example.c_str(), &options), CCHC_ELIMIT);  // depth 1
+  cchc_limits deep = CCHC_LIMITS_INIT;
+  deep.json_max_depth = 16;
+  options.limits = &deep;
+  EXPECT_EQ(cchc_report_load_v2(&r, example.c_str(), &options), CCHC_OK) << cchc_last_error();
+  ASSERT_EQ(cchc_limits_set(&defaults), CCHC_OK);
+  cchc_report_free(r);
+  r = nullptr;
+  // A field above its ceiling is refused.
+  deep.json_max_depth = 5000;
+  EXPECT_EQ(cchc_report_load_v2(&r, example.c_str(), &options), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("json_max_depth"), std::string::npos);
+  EXPECT_EQ(r, nullptr);
+}
+
+TEST(CApi, RuleSetsAndBatchesHaveLimitsOfTheirOwn) {
+  Handles h;
+  const char* deep_rule = "rule t { check ((((true)))) vi \"x\" en \"y\" }";
+  cchc_ruleset *strict = nullptr, *open = nullptr;
+  ASSERT_EQ(cchc_ruleset_new(&strict, h.catalog), CCHC_OK);
+  ASSERT_EQ(cchc_ruleset_new(&open, h.catalog), CCHC_OK);
+  cchc_limits shallow = CCHC_LIMITS_INIT;
+  shallow.rules_max_depth = 3;
+  ASSERT_EQ(cchc_ruleset_set_limits(strict, &shallow), CCHC_OK);
+  EXPECT_EQ(cchc_ruleset_add_source(strict, deep_rule, CCHC_NTS, "t.rules", nullptr, nullptr), CCHC_ELIMIT);
+  EXPECT_EQ(cchc_ruleset_add_source(open, deep_rule, CCHC_NTS, "t.rules", nullptr, nullptr), CCHC_OK);
+  // A bad field changes nothing; NULL goes back to the process-wide limits.
+  cchc_limits bad = CCHC_LIMITS_INIT;
+  bad.rules_max_depth = 5000;
+  EXPECT_EQ(cchc_ruleset_set_limits(strict, &bad), CCHC_EINVAL);
+  EXPECT_EQ(cchc_ruleset_add_source(strict, deep_rule, CCHC_NTS, "t.rules", nullptr, nullptr), CCHC_ELIMIT);
+  ASSERT_EQ(cchc_ruleset_set_limits(strict, nullptr), CCHC_OK);
+  EXPECT_EQ(cchc_ruleset_add_source(strict, deep_rule, CCHC_NTS, "t.rules", nullptr, nullptr), CCHC_OK);
+  EXPECT_EQ(cchc_ruleset_set_limits(nullptr, &shallow), CCHC_EINVAL);
+  cchc_ruleset_free(open);
+  cchc_ruleset_free(strict);
+
+  // A batch's JSON Lines: a line deeper than the batch's limit is skipped and listed.
+  size_t n = 0;
+  ASSERT_EQ(cchc_report_to_json(nullptr, 0, &n, h.report), CCHC_OK);
+  std::string line(n + 1, '\0');
+  ASSERT_EQ(cchc_report_to_json(line.data(), line.size(), &n, h.report), CCHC_OK);
+  line.resize(n);
+  line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
+  cchc_batch *limited = nullptr, *plain = nullptr;
+  ASSERT_EQ(cchc_batch_new(&limited, h.catalog), CCHC_OK);
+  ASSERT_EQ(cchc_batch_new(&plain, h.catalog), CCHC_OK);
+  cchc_limits flat = CCHC_LIMITS_INIT;
+  flat.json_max_depth = 1;
+  ASSERT_EQ(cchc_batch_set_limits(limited, &flat), CCHC_OK);
+  cchc_batch_read_info info = CCHC_BATCH_READ_INFO_INIT;
+  ASSERT_EQ(cchc_batch_read_text(&info, limited, line.data(), line.size(), "a.jsonl"), CCHC_OK);
+  EXPECT_EQ(info.reports, 0u);
+  EXPECT_EQ(info.skipped, 1u);
+  ASSERT_EQ(cchc_batch_read_text(&info, plain, line.data(), line.size(), "a.jsonl"), CCHC_OK);
+  EXPECT_EQ(info.reports, 1u);
+  EXPECT_EQ(info.skipped, 0u);
+  cchc_batch_free(plain);
+  cchc_batch_free(limited);
+}

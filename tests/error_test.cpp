@@ -12,6 +12,15 @@ TEST(Error, DescribeShowsWhereAndBothLanguages) {
   EXPECT_EQ(make_error(errc::parse_error, "x", "x").describe(), "x");
 }
 
+TEST(Error, DescribeInOneLanguage) {
+  const error e = make_error(errc::parse_error, "không phải số", "not a number", "B1:2.1");
+  EXPECT_EQ(e.describe(Language::vi), "B1:2.1: không phải số");
+  EXPECT_EQ(e.describe(Language::en), "B1:2.1: not a number");
+  // A message written in one language only is given in it rather than not at all.
+  EXPECT_EQ(make_error(errc::internal, "lỗi", "").describe(Language::en), "lỗi");
+  EXPECT_EQ(make_error(errc::internal, "", "bug").describe(Language::vi), "bug");
+}
+
 TEST(Error, WithinPrefixesTheOuterLocation) {
   const error e = make_error(errc::parse_error, "vi", "en", "$.values");
   EXPECT_EQ(e.within("report.json").where, "report.json: $.values");

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace cchc {
 namespace {
 
@@ -105,6 +107,22 @@ TEST(Period, WorkingDaysSkipWeekendsAndHolidays) {
   EXPECT_EQ(add_working_days(Date(2024, 2, 7), 1, tet), Date(2024, 2, 15));
   EXPECT_EQ(add_working_days(Date(2024, 2, 7), 3, tet), Date(2024, 2, 19));
   EXPECT_EQ(add_working_days(Date(2024, 2, 7), 1), Date(2024, 2, 8));
+}
+
+TEST(Period, HolidaysAreReadFromAListOfIsoDates) {
+  const auto days = parse_holidays(" 2024-04-30,2024-05-01;\n2024-04-18\t2024-09-02 ").value();
+  EXPECT_EQ(days.days, (std::vector<Date>{Date(2024, 4, 30), Date(2024, 5, 1), Date(2024, 4, 18),
+                                          Date(2024, 9, 2)}));
+  EXPECT_TRUE(parse_holidays("").value().days.empty());
+  EXPECT_TRUE(parse_holidays(" ,; ").value().days.empty());
+  const auto bad = parse_holidays("2024-04-30, 30/4/2024");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, errc::parse_error);
+  EXPECT_NE(bad.error().message_en.find("30/4/2024"), std::string::npos);
+  EXPECT_EQ(parse_holidays("2023-02-29").error().code, errc::out_of_range);
+  // 30/4 falls on a Tuesday in 2024: a report due then moves to Thursday 2/5.
+  EXPECT_EQ(add_working_days(Date(2024, 4, 29), 1, parse_holidays("2024-04-30 2024-05-01").value()),
+            Date(2024, 5, 2));
 }
 
 }  // namespace

@@ -4,13 +4,13 @@
 built-in rules, print the findings as `cchc check` does; set a value, check again, print the
 new summary.
 
-    CCHC_LIBRARY=build/release/src/libcchc_c.so python3 examples/python/check_report.py [report.json]
+    python3 examples/python/check_report.py [report.json]             (cchc installed)
+    PYTHONPATH=build/release/python python3 examples/python/check_report.py   (a build tree)
 """
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cchc  # noqa: E402
+import cchc
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "seed-report.json"
 

@@ -43,6 +43,7 @@
 #include "cchc/arrow.h"
 #include "cchc/batch.hpp"
 #include "cchc/error.hpp"
+#include "cchc/limits.hpp"
 
 namespace cchc {
 
@@ -69,9 +70,12 @@ struct ReadSummary {
                                            const CsvOptions& options = {},
                                            std::string_view source = {});
 
-/// Appends the reports of JSON Lines `text` to `batch`; blank lines are skipped.
+/// Appends the reports of JSON Lines `text` to `batch`; blank lines are skipped. Each line is
+/// read within `limits`; a line beyond them is skipped and listed like any line that is not a
+/// report.
 [[nodiscard]] result<ReadSummary> read_jsonl(std::string_view text, Batch& batch,
-                                             std::string_view source = {});
+                                             std::string_view source = {},
+                                             JsonLimits limits = {});
 
 /// Appends the records of an Arrow struct array to `batch`, reading the arrays where they are;
 /// they are borrowed: the caller still owns them and releases them. `source` names the input in
@@ -97,6 +101,7 @@ using BatchSink = std::function<result<void>(const Batch& piece, std::size_t fir
 [[nodiscard]] result<ReadSummary> read_jsonl_file(const std::filesystem::path& path,
                                                   std::shared_ptr<const Catalog> catalog,
                                                   const BatchSink& sink,
-                                                  std::size_t chunk_reports = 65536);
+                                                  std::size_t chunk_reports = 65536,
+                                                  JsonLimits limits = {});
 
 }  // namespace cchc

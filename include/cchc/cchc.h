@@ -101,6 +101,7 @@ extern "C" {
 /* Message languages. */
 #define CCHC_LANG_VI 0
 #define CCHC_LANG_EN 1
+#define CCHC_LANG_BOTH 2 /* "Vietnamese (English)": cchc_last_error()'s default */
 
 /* ---- Library ----------------------------------------------------------------------------- */
 
@@ -136,6 +137,44 @@ CCHC_EXTERN int32_t cchc_limits_get(cchc_limits* out);
  * nothing changes. Input beyond a limit fails with CCHC_ELIMIT and a message naming the limit. */
 CCHC_EXTERN int32_t cchc_limits_set(const cchc_limits* limits);
 
+/* ---- Options for reading and checking ---------------------------------------------------- */
+
+/* What a read or a check may need beyond its arguments, in one struct that grows by version
+ * (libgit2's convention). Declare it with CCHC_OPTIONS_INIT, set the fields you need, and pass
+ * its address to a _v2 function; NULL options are the _INIT ones, and each field at its _INIT
+ * value means what the function without options does. Each function says which fields it
+ * reads and ignores the others. The struct is read during the call only and never kept: what
+ * it points to needs to live for the call alone. One options struct may serve many calls, on
+ * any number of threads.
+ *
+ *   cchc_limits small = CCHC_LIMITS_INIT;
+ *   small.text_max_bytes = 1 << 20;               (zero fields: the process-wide value)
+ *   cchc_options o = CCHC_OPTIONS_INIT;
+ *   o.catalog = commune_catalog;                   (NULL: the built-in catalogue)
+ *   o.holidays = "2024-02-08, 2024-02-09, 2024-04-18";
+ *   o.lang = CCHC_LANG_EN;
+ *   o.limits = &small;
+ *   rc = cchc_report_import_file_v2(&report, &findings, "report.pdf", &o);
+ */
+#define CCHC_OPTIONS_VERSION 1
+typedef struct cchc_options {
+  uint32_t version; /* CCHC_OPTIONS_VERSION */
+  /* The language of cchc_last_error() when the call fails: CCHC_LANG_VI, CCHC_LANG_EN, or
+   * CCHC_LANG_BOTH ("Vietnamese (English)", the default). Findings always carry both. */
+  int32_t lang;
+  /* The template a report is read against; NULL: the built-in catalogue. */
+  const struct cchc_catalog* catalog;
+  /* Public holidays for the deadline checks (a report sent before the first working day after
+   * its data cut-off, "date.before-cutoff"): ISO dates (YYYY-MM-DD) separated by commas,
+   * semicolons or white space, UTF-8, NUL-terminated. NULL or "": weekends only. */
+  const char* holidays;
+  /* Limits on this call's input instead of the process-wide ones (cchc_limits_set); a zero
+   * field takes the process-wide value, a field above its ceiling is CCHC_EINVAL. NULL: the
+   * process-wide limits. */
+  const cchc_limits* limits;
+} cchc_options;
+#define CCHC_OPTIONS_INIT {CCHC_OPTIONS_VERSION, CCHC_LANG_BOTH, NULL, NULL, NULL}
+
 /* ---- Catalogues: report templates -------------------------------------------------------- */
 
 typedef struct cchc_catalog cchc_catalog;
@@ -146,6 +185,11 @@ CCHC_EXTERN int32_t cchc_catalog_builtin(cchc_catalog** out);
 CCHC_EXTERN int32_t cchc_catalog_from_json(cchc_catalog** out, const char* json, size_t length);
 /* A catalogue from a JSON file. */
 CCHC_EXTERN int32_t cchc_catalog_load(cchc_catalog** out, const char* path);
+/* The same with options (cchc_options): reads limits and lang. */
+CCHC_EXTERN int32_t cchc_catalog_from_json_v2(cchc_catalog** out, const char* json, size_t length,
+                                              const cchc_options* options);
+CCHC_EXTERN int32_t cchc_catalog_load_v2(cchc_catalog** out, const char* path,
+                                         const cchc_options* options);
 CCHC_EXTERN void cchc_catalog_free(cchc_catalog* catalog);
 
 /* The catalogue's id and version ("vn.sonla.snv-3981-2022.so-nganh", "2022.1"); borrowed. */
@@ -210,6 +254,12 @@ CCHC_EXTERN int32_t cchc_report_from_json(cchc_report** out, const cchc_catalog*
 /* A report from a JSON file. */
 CCHC_EXTERN int32_t cchc_report_load(cchc_report** out, const cchc_catalog* catalog,
                                      const char* path);
+/* The same with options (cchc_options): reads catalog (NULL: the built-in one), limits and
+ * lang. */
+CCHC_EXTERN int32_t cchc_report_from_json_v2(cchc_report** out, const char* json, size_t length,
+                                             const cchc_options* options);
+CCHC_EXTERN int32_t cchc_report_load_v2(cchc_report** out, const char* path,
+                                        const cchc_options* options);
 CCHC_EXTERN int32_t cchc_report_clone(cchc_report** out, const cchc_report* report);
 CCHC_EXTERN void cchc_report_free(cchc_report* report);
 
@@ -281,6 +331,13 @@ CCHC_EXTERN int32_t cchc_report_import_text(cchc_report** out, cchc_findings** f
                                             size_t length);
 CCHC_EXTERN int32_t cchc_report_import_file(cchc_report** out, cchc_findings** findings,
                                             const cchc_catalog* catalog, const char* path);
+/* The same with options (cchc_options): reads catalog (NULL: the built-in one), limits (the
+ * text limits; the PDF too), holidays (for the findings' deadline check) and lang. */
+CCHC_EXTERN int32_t cchc_report_import_text_v2(cchc_report** out, cchc_findings** findings,
+                                               const char* text, size_t length,
+                                               const cchc_options* options);
+CCHC_EXTERN int32_t cchc_report_import_file_v2(cchc_report** out, cchc_findings** findings,
+                                               const char* path, const cchc_options* options);
 
 /* A copy of `report` with its derivable blanks filled (docs/rules.md, "Derived values"); never
  * changes a reported value. *count receives how many values were filled. */
@@ -298,6 +355,11 @@ CCHC_EXTERN int32_t cchc_ruleset_new(cchc_ruleset** out, const cchc_catalog* cat
 CCHC_EXTERN int32_t cchc_ruleset_builtin(cchc_ruleset** out, const cchc_catalog* catalog);
 CCHC_EXTERN void cchc_ruleset_free(cchc_ruleset* rules);
 CCHC_EXTERN int32_t cchc_ruleset_size(size_t* out, const cchc_ruleset* rules);
+/* Limits on the sources this set compiles from now on (cchc_ruleset_add_source), instead of
+ * the process-wide ones: a zero field takes the process-wide value at each compile, a field
+ * above its ceiling is CCHC_EINVAL (and nothing changes); NULL goes back to the process-wide
+ * limits. A set being changed must not be used by another thread. */
+CCHC_EXTERN int32_t cchc_ruleset_set_limits(cchc_ruleset* rules, const cchc_limits* limits);
 
 /* Compiles rule-language source (docs/rules.md) into the set. On a compile error the set is
  * unchanged, cchc_last_error() says "name:line:column: why", and *line and *column (either may
@@ -330,6 +392,11 @@ CCHC_EXTERN int32_t cchc_sink_add(cchc_finding_sink* sink, const char* message_v
  * order. */
 CCHC_EXTERN int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
                                        const cchc_report* report);
+/* The same with options (cchc_options): reads holidays (the deadline check of an imported
+ * report) and lang; the rule set decides the catalogue. */
+CCHC_EXTERN int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
+                                          const cchc_report* report,
+                                          const cchc_options* options);
 CCHC_EXTERN void cchc_findings_free(cchc_findings* findings);
 CCHC_EXTERN int32_t cchc_findings_count(size_t* out, const cchc_findings* findings);
 /* How many findings have each severity; any pointer may be NULL. */
@@ -425,6 +492,9 @@ CCHC_EXTERN int32_t cchc_batch_set_meta(cchc_batch* batch, size_t report, const 
 CCHC_EXTERN int32_t cchc_batch_get_meta(char* buf, size_t size, size_t* length,
                                         const cchc_batch* batch, size_t report,
                                         const char* field);
+/* Limits on what this batch's readers read from now on, instead of the process-wide ones: the
+ * JSON limits for each line of JSON Lines. Zero fields and NULL as cchc_ruleset_set_limits. */
+CCHC_EXTERN int32_t cchc_batch_set_limits(cchc_batch* batch, const cchc_limits* limits);
 /* Report `index` as a report handle of its own (free it). */
 CCHC_EXTERN int32_t cchc_batch_report(cchc_report** out, const cchc_batch* batch, size_t index);
 

@@ -44,6 +44,9 @@ enum class errc : std::int32_t {
   internal = -99,         ///< a bug in cchc; please report it
 };
 
+/// The language of a message: officers read Vietnamese, and English stands beside it for others.
+enum class Language : std::uint8_t { vi, en };
+
 /// Stable English name of a code, e.g. "parse_error".
 [[nodiscard]] std::string_view to_string(errc code) noexcept;
 
@@ -60,6 +63,8 @@ struct error {
 
   /// "where: message_vi (message_en)", or without the location when there is none.
   [[nodiscard]] std::string describe() const;
+  /// "where: message" in one language only (the other when the asked one is empty).
+  [[nodiscard]] std::string describe(Language lang) const;
 
   /// The same error, located further out: `within("report.json")` turns "$.values" into
   /// "report.json: $.values".

@@ -25,8 +25,6 @@ enum class Severity : std::uint8_t { info, warning, error };
 [[nodiscard]] std::string_view to_string(Severity s) noexcept;
 [[nodiscard]] std::optional<Severity> severity_from_string(std::string_view s) noexcept;
 
-enum class Language : std::uint8_t { vi, en };
-
 class Report;
 
 /// A row a finding is about, with its value as written ("" and blank = true for a blank).

@@ -99,6 +99,11 @@ struct Holidays {
   [[nodiscard]] bool contains(const Date& d) const;
 };
 
+/// Holidays from text: ISO dates (YYYY-MM-DD) separated by commas, semicolons or white space,
+/// in any order ("2024-02-08, 2024-02-09"). An empty text is no holidays; a date that does not
+/// parse is an error that quotes it.
+[[nodiscard]] result<Holidays> parse_holidays(std::string_view text);
+
 /// True for Monday to Friday that is not a holiday.
 [[nodiscard]] bool is_working_day(const Date& d, const Holidays& holidays = {});
 

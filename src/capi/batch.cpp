@@ -12,6 +12,7 @@ using namespace cchc::capi;
 struct cchc_batch {
   cchc::Batch batch;
   std::vector<cchc::error> skipped;  // lines the readers skipped, with file and line
+  std::optional<cchc_limits> limits;  // cchc_batch_set_limits(); zero fields: process-wide
 };
 
 struct cchc_batch_result {
@@ -68,7 +69,8 @@ int32_t read_into(cchc_batch_read_info* info, cchc_batch* handle, std::string_vi
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const auto first = head.find_first_not_of(" \t\r\n");
   const bool jsonl = first != std::string_view::npos && head[first] == '{';
-  auto read = jsonl ? cchc::read_jsonl(text, handle->batch, name)
+  const cchc::Limits limits = limits_over_current(handle->limits ? &*handle->limits : nullptr);
+  auto read = jsonl ? cchc::read_jsonl(text, handle->batch, name, limits.json)
                     : cchc::read_csv(text, handle->batch, {}, name);
   const cchc::ReadSummary summary = take(std::move(read));
   handle->skipped.insert(handle->skipped.end(), summary.skipped.begin(), summary.skipped.end());
@@ -81,7 +83,7 @@ int32_t read_into(cchc_batch_read_info* info, cchc_batch* handle, std::string_vi
 int32_t cchc_batch_new(cchc_batch** out, const cchc_catalog* catalog) {
   return guard([&] {
     need(out, "out");
-    return make(out, new cchc_batch{cchc::Batch(need(catalog, "catalog")->catalog), {}});
+    return make(out, new cchc_batch{cchc::Batch(need(catalog, "catalog")->catalog), {}, {}});
   });
 }
 
@@ -230,6 +232,14 @@ int32_t cchc_batch_get_meta(char* buf, size_t size, size_t* length, const cchc_b
     const auto& b = need(batch, "batch")->batch;
     need_reports(b, report, 1);
     return text_out(buf, size, length, take(b.metadata_field(report, cstr_in(field, "field"))));
+  });
+}
+
+int32_t cchc_batch_set_limits(cchc_batch* batch, const cchc_limits* limits) {
+  return guard([&] {
+    auto* h = need(batch, "batch");
+    keep_limits(h->limits, limits);
+    return CCHC_OK;
   });
 }
 

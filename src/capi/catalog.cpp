@@ -16,16 +16,27 @@ int32_t cchc_catalog_builtin(cchc_catalog** out) {
 }
 
 int32_t cchc_catalog_from_json(cchc_catalog** out, const char* json, size_t length) {
-  return guard([&] {
+  return cchc_catalog_from_json_v2(out, json, length, nullptr);
+}
+
+int32_t cchc_catalog_from_json_v2(cchc_catalog** out, const char* json, size_t length,
+                                  const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    return make(out, wrap(take(cchc::catalog_from_json(text_in(json, length, "json"), current_limits().json))));
+    const Options o = read_options(options);
+    return make(out, wrap(take(cchc::catalog_from_json(text_in(json, length, "json"), o.limits.json))));
   });
 }
 
 int32_t cchc_catalog_load(cchc_catalog** out, const char* path) {
-  return guard([&] {
+  return cchc_catalog_load_v2(out, path, nullptr);
+}
+
+int32_t cchc_catalog_load_v2(cchc_catalog** out, const char* path, const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    return make(out, wrap(take(cchc::load_catalog(std::string(cstr_in(path, "path")), current_limits().json))));
+    const Options o = read_options(options);
+    return make(out, wrap(take(cchc::load_catalog(std::string(cstr_in(path, "path")), o.limits.json))));
   });
 }
 

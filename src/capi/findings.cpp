@@ -10,8 +10,14 @@ using namespace cchc::capi;
 
 int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
                            const cchc_report* report) {
-  return guard([&] {
+  return cchc_ruleset_check_v2(out, rules, report, nullptr);
+}
+
+int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
+                              const cchc_report* report, const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
+    const Options o = read_options(options);
     const auto& set = need(rules, "rules")->rules;
     const auto& r = need(report, "report")->report;
     CheckContext ctx;
@@ -23,7 +29,7 @@ int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
       ~Restore() { current_check = outer; }
     } restore{ctx.outer};
     // One pipeline: the rules, and the evidence of the document the report was read from.
-    auto findings = take(cchc::check(r, set, report->evidence.get()));
+    auto findings = take(cchc::check(r, set, report->evidence.get(), {o.holidays}));
     if (ctx.failed_code != 0)
       return fail(callback_failure(ctx.failed_rule, ctx.failed_code));
     return make(out, new cchc_findings{std::move(findings)});

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct cchc_report {
 };
 struct cchc_ruleset {
   cchc::RuleSet rules;
+  std::optional<cchc_limits> limits;  // cchc_ruleset_set_limits(); zero fields: process-wide
 };
 struct cchc_findings {
   std::vector<cchc::Finding> list;
@@ -54,9 +56,33 @@ using cchc::make_error;
 
 
 inline thread_local std::string last_error;
+// The language of last_error for the call under way (cchc_options.lang).
+inline thread_local int32_t message_lang = CCHC_LANG_BOTH;
 
 // The limits of cchc_limits_set() in force (library.cpp); every reader takes a copy when it starts.
 cchc::Limits current_limits();
+// `given` over the limits in force: a zero field takes the value in force; a field above its
+// ceiling throws invalid_argument. Null: the limits in force.
+cchc::Limits limits_over_current(const cchc_limits* given);
+
+// A handle's own limits (cchc_*_set_limits): checked now, so that a bad field changes nothing,
+// and kept as given, so that zero fields follow the process-wide limits at each use. Null: none.
+inline void keep_limits(std::optional<cchc_limits>& slot, const cchc_limits* limits) {
+  if (limits == nullptr) {
+    slot.reset();
+    return;
+  }
+  (void)limits_over_current(limits);
+  slot = *limits;
+}
+
+// A cchc_options, checked and read (library.cpp): what the _v2 functions use.
+struct Options {
+  std::shared_ptr<const cchc::Catalog> catalog;  // the built-in one when none was given
+  cchc::Holidays holidays;
+  cchc::Limits limits;
+};
+Options read_options(const cchc_options* options);
 
 // A check in progress on this thread, for C rule callbacks: which report handle to pass them,
 // and the first callback that failed.
@@ -69,7 +95,8 @@ struct CheckContext {
 inline thread_local CheckContext* current_check = nullptr;
 
 inline int32_t fail(const error& e) {
-  last_error = e.describe();
+  last_error = message_lang == CCHC_LANG_BOTH ? e.describe()
+               : e.describe(message_lang == CCHC_LANG_EN ? cchc::Language::en : cchc::Language::vi);
   return static_cast<int32_t>(e.code);
 }
 inline int32_t fail(errc code, std::string vi, std::string en, std::string where = {}) {
@@ -105,6 +132,19 @@ inline int32_t guard(F&& body) noexcept {
   } catch (...) {
     return CCHC_EINTERNAL;
   }
+}
+
+// guard() for a function with options: its messages in the language the options ask for.
+template <class F>
+inline int32_t guard(const cchc_options* options, F&& body) noexcept {
+  struct Restore {
+    int32_t saved = message_lang;
+    ~Restore() { message_lang = saved; }
+  } restore;
+  if (options != nullptr && options->version >= 1 && options->version <= CCHC_OPTIONS_VERSION &&
+      options->lang >= CCHC_LANG_VI && options->lang <= CCHC_LANG_BOTH)
+    message_lang = options->lang;  // read_options() reports what is wrong with the rest
+  return guard(std::forward<F>(body));
 }
 
 // Throws the error of a failed result, so that guard() reports it.

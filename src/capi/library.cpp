@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Version, errors and the process-wide limits.
+// Version, errors, the process-wide limits and the options of the _v2 functions.
 #include "capi/glue.hpp"
 
 #include <mutex>
@@ -44,7 +44,65 @@ void limits_out(cchc_limits* out, const cchc::Limits& l) {
   out->text_max_line_bytes = l.text.max_line_bytes;
 }
 
+// `given` over `base`, each field checked against its ceiling. A zero field takes base's value
+// where `zero_inherits`, and is an error where not (cchc_limits_set: nothing to inherit from).
+cchc::Limits merged(const cchc_limits& given, cchc::Limits base, bool zero_inherits) {
+  check_version(given.version, "limits");
+  struct Field {
+    const char* name;
+    std::size_t value;
+    std::size_t ceiling;
+    std::size_t& into;
+  };
+  const Field fields[] = {
+      {"json_max_depth", given.json_max_depth, cchc::JsonLimits::max_depth_ceiling, base.json.max_depth},
+      {"json_max_bytes", given.json_max_bytes, SIZE_MAX, base.json.max_bytes},
+      {"rules_max_source_bytes", given.rules_max_source_bytes, SIZE_MAX, base.rules.max_source_bytes},
+      {"rules_max_depth", given.rules_max_depth, cchc::RuleLimits::max_depth_ceiling, base.rules.max_depth},
+      {"rules_max_nodes", given.rules_max_nodes, SIZE_MAX, base.rules.max_nodes},
+      {"text_max_bytes", given.text_max_bytes, SIZE_MAX, base.text.max_bytes},
+      {"text_max_line_bytes", given.text_max_line_bytes, SIZE_MAX, base.text.max_line_bytes},
+  };
+  for (const auto& f : fields) {
+    if (f.value > f.ceiling || (f.value == 0 && !zero_inherits))
+      throw cchc::exception(make_error(
+          errc::invalid_argument,
+          fmt::format("giới hạn {} = {} không hợp lệ (phải từ 1 đến {})", f.name, f.value, f.ceiling),
+          fmt::format("limit {} = {} is invalid (1 to {})", f.name, f.value, f.ceiling)));
+  }
+  for (const auto& f : fields)
+    if (f.value != 0) f.into = f.value;
+  return base;
+}
+
 }  // namespace
+
+namespace cchc::capi {
+
+cchc::Limits limits_over_current(const cchc_limits* given) {
+  return given == nullptr ? current_limits() : merged(*given, current_limits(), true);
+}
+
+Options read_options(const cchc_options* options) {
+  Options out{cchc::builtin_catalog(), {}, current_limits()};
+  if (options == nullptr) return out;
+  check_struct_version(options->version, CCHC_OPTIONS_VERSION, "cchc_options");
+  if (options->lang < CCHC_LANG_VI || options->lang > CCHC_LANG_BOTH)
+    throw cchc::exception(make_error(errc::invalid_argument,
+                                     fmt::format("options.lang = {} không hợp lệ", options->lang),
+                                     fmt::format("options.lang = {} is not a CCHC_LANG_* value",
+                                                 options->lang)));
+  if (options->catalog != nullptr) out.catalog = options->catalog->catalog;
+  if (options->holidays != nullptr) {
+    auto holidays = cchc::parse_holidays(cstr_in(options->holidays, "options.holidays"));
+    if (!holidays) throw cchc::exception(std::move(holidays.error()).within("options.holidays"));
+    out.holidays = std::move(*holidays);
+  }
+  out.limits = limits_over_current(options->limits);
+  return out;
+}
+
+}  // namespace cchc::capi
 
 int32_t cchc_limits_default(cchc_limits* out) {
   return guard([&] {
@@ -64,36 +122,7 @@ int32_t cchc_limits_get(cchc_limits* out) {
 
 int32_t cchc_limits_set(const cchc_limits* limits) {
   return guard([&] {
-    check_version(need(limits, "limits")->version, "limits");
-    struct Field {
-      const char* name;
-      std::size_t value;
-      std::size_t ceiling;
-    };
-    const Field fields[] = {
-        {"json_max_depth", limits->json_max_depth, cchc::JsonLimits::max_depth_ceiling},
-        {"json_max_bytes", limits->json_max_bytes, SIZE_MAX},
-        {"rules_max_source_bytes", limits->rules_max_source_bytes, SIZE_MAX},
-        {"rules_max_depth", limits->rules_max_depth, cchc::RuleLimits::max_depth_ceiling},
-        {"rules_max_nodes", limits->rules_max_nodes, SIZE_MAX},
-        {"text_max_bytes", limits->text_max_bytes, SIZE_MAX},
-        {"text_max_line_bytes", limits->text_max_line_bytes, SIZE_MAX},
-    };
-    for (const auto& f : fields) {
-      if (f.value == 0 || f.value > f.ceiling)
-        return fail(errc::invalid_argument,
-                    fmt::format("giới hạn {} = {} không hợp lệ (phải từ 1 đến {})", f.name,
-                                f.value, f.ceiling),
-                    fmt::format("limit {} = {} is invalid (1 to {})", f.name, f.value, f.ceiling));
-    }
-    cchc::Limits l;
-    l.json.max_depth = limits->json_max_depth;
-    l.json.max_bytes = limits->json_max_bytes;
-    l.rules.max_source_bytes = limits->rules_max_source_bytes;
-    l.rules.max_depth = limits->rules_max_depth;
-    l.rules.max_nodes = limits->rules_max_nodes;
-    l.text.max_bytes = limits->text_max_bytes;
-    l.text.max_line_bytes = limits->text_max_line_bytes;
+    const cchc::Limits l = merged(*need(limits, "limits"), cchc::Limits{}, false);
     std::lock_guard lock(limits_mutex);
     limits_in_force = l;
     return CCHC_OK;

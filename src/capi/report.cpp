@@ -15,22 +15,45 @@ int32_t cchc_report_new(cchc_report** out, const cchc_catalog* catalog) {
   });
 }
 
+namespace {
+// The functions of before options: their catalogue argument is the options' catalogue.
+cchc_options with_catalog(const cchc_catalog* catalog) {
+  cchc_options o = CCHC_OPTIONS_INIT;
+  o.catalog = need(catalog, "catalog");
+  return o;
+}
+}  // namespace
+
 int32_t cchc_report_from_json(cchc_report** out, const cchc_catalog* catalog, const char* json,
                               size_t length) {
   return guard([&] {
+    const cchc_options o = with_catalog(catalog);
+    return cchc_report_from_json_v2(out, json, length, &o);
+  });
+}
+
+int32_t cchc_report_from_json_v2(cchc_report** out, const char* json, size_t length,
+                                 const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    auto r = take(cchc::report_from_json(text_in(json, length, "json"),
-                                         need(catalog, "catalog")->catalog,
-                                         current_limits().json));
+    const Options o = read_options(options);
+    auto r = take(cchc::report_from_json(text_in(json, length, "json"), o.catalog, o.limits.json));
     return make(out, new cchc_report{std::move(r), nullptr});
   });
 }
 
 int32_t cchc_report_load(cchc_report** out, const cchc_catalog* catalog, const char* path) {
   return guard([&] {
+    const cchc_options o = with_catalog(catalog);
+    return cchc_report_load_v2(out, path, &o);
+  });
+}
+
+int32_t cchc_report_load_v2(cchc_report** out, const char* path, const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    auto r = take(cchc::load_report(std::string(cstr_in(path, "path")),
-                                    need(catalog, "catalog")->catalog, current_limits().json));
+    const Options o = read_options(options);
+    auto r = take(cchc::load_report(std::string(cstr_in(path, "path")), o.catalog, o.limits.json));
     return make(out, new cchc_report{std::move(r), nullptr});
   });
 }
@@ -222,11 +245,13 @@ int32_t cchc_report_set_meta(cchc_report* report, const char* field, const char*
 }
 
 namespace {
-int32_t imported(cchc_report** out, cchc_findings** findings, cchc::result<cchc::ImportedText> r) {
+int32_t imported(cchc_report** out, cchc_findings** findings, cchc::result<cchc::ImportedText> r,
+                 const Options& o) {
   cchc::ImportedText t = take(std::move(r));
   auto evidence = std::make_shared<const cchc::Evidence>(std::move(static_cast<cchc::Evidence&>(t)));
   std::unique_ptr<cchc_findings> f;
-  if (findings) f.reset(new cchc_findings{cchc::check_evidence(t.report, *evidence)});
+  if (findings)
+    f.reset(new cchc_findings{cchc::check_evidence(t.report, *evidence, {o.holidays})});
   *out = new cchc_report{std::move(t.report), std::move(evidence)};
   if (findings) *findings = f.release();
   return CCHC_OK;
@@ -236,18 +261,37 @@ int32_t imported(cchc_report** out, cchc_findings** findings, cchc::result<cchc:
 int32_t cchc_report_import_text(cchc_report** out, cchc_findings** findings,
                                 const cchc_catalog* catalog, const char* text, size_t length) {
   return guard([&] {
+    const cchc_options o = with_catalog(catalog);
+    return cchc_report_import_text_v2(out, findings, text, length, &o);
+  });
+}
+
+int32_t cchc_report_import_text_v2(cchc_report** out, cchc_findings** findings, const char* text,
+                                   size_t length, const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    const auto& cat = need(catalog, "catalog")->catalog;
-    return imported(out, findings, cchc::import_text(text_in(text, length, "text"), cat, current_limits().text));
+    const Options o = read_options(options);
+    return imported(out, findings,
+                    cchc::import_text(text_in(text, length, "text"), o.catalog, o.limits.text), o);
   });
 }
 
 int32_t cchc_report_import_file(cchc_report** out, cchc_findings** findings,
                                 const cchc_catalog* catalog, const char* path) {
   return guard([&] {
+    const cchc_options o = with_catalog(catalog);
+    return cchc_report_import_file_v2(out, findings, path, &o);
+  });
+}
+
+int32_t cchc_report_import_file_v2(cchc_report** out, cchc_findings** findings, const char* path,
+                                   const cchc_options* options) {
+  return guard(options, [&] {
     need(out, "out");
-    const auto& cat = need(catalog, "catalog")->catalog;
-    return imported(out, findings, cchc::import_file(std::string(cstr_in(path, "path")), cat, current_limits().text));
+    const Options o = read_options(options);
+    return imported(out, findings,
+                    cchc::import_file(std::string(cstr_in(path, "path")), o.catalog, o.limits.text),
+                    o);
   });
 }
 

@@ -13,14 +13,14 @@ using namespace cchc::capi;
 int32_t cchc_ruleset_new(cchc_ruleset** out, const cchc_catalog* catalog) {
   return guard([&] {
     need(out, "out");
-    return make(out, new cchc_ruleset{cchc::RuleSet(need(catalog, "catalog")->catalog)});
+    return make(out, new cchc_ruleset{cchc::RuleSet(need(catalog, "catalog")->catalog), {}});
   });
 }
 
 int32_t cchc_ruleset_builtin(cchc_ruleset** out, const cchc_catalog* catalog) {
   return guard([&] {
     need(out, "out");
-    return make(out, new cchc_ruleset{cchc::RuleSet::builtin(need(catalog, "catalog")->catalog)});
+    return make(out, new cchc_ruleset{cchc::RuleSet::builtin(need(catalog, "catalog")->catalog), {}});
   });
 }
 
@@ -33,6 +33,14 @@ int32_t cchc_ruleset_size(size_t* out, const cchc_ruleset* rules) {
   });
 }
 
+int32_t cchc_ruleset_set_limits(cchc_ruleset* rules, const cchc_limits* limits) {
+  return guard([&] {
+    auto* h = need(rules, "rules");
+    keep_limits(h->limits, limits);
+    return CCHC_OK;
+  });
+}
+
 int32_t cchc_ruleset_add_source(cchc_ruleset* rules, const char* source, size_t length,
                                 const char* name, uint32_t* line, uint32_t* column) {
   if (line) *line = 0;
@@ -40,7 +48,8 @@ int32_t cchc_ruleset_add_source(cchc_ruleset* rules, const char* source, size_t 
   return guard([&] {
     auto& set = need(rules, "rules")->rules;
     const std::string source_name = name ? std::string(cstr_in(name, "name")) : "<rules>";
-    auto added = set.add_source(text_in(source, length, "source"), source_name, current_limits().rules);
+    const cchc::Limits limits = limits_over_current(rules->limits ? &*rules->limits : nullptr);
+    auto added = set.add_source(text_in(source, length, "source"), source_name, limits.rules);
     if (!added) {
       // "name:line:column" → the numbers, for tools that point at the spot.
       const std::string& where = added.error().where;

@@ -3,7 +3,8 @@
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
 //   cchc check [FILE|FOLDER]... [--rules FILE]... [--no-builtin] [--summary] [--findings]
-//              [--threads N] [--format text|json] [--lang vi|en] [--catalog FILE]
+//              [--threads N] [--holidays DATES|FILE] [--format text|json] [--lang vi|en]
+//              [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc import FILE.txt|FILE.pdf [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
@@ -44,6 +45,7 @@ struct Options {
   std::string format = "text";
   std::string output;
   std::string lang = "vi";
+  std::string holidays;  // dates, or a file of them
   std::vector<std::string> rule_files;
   bool no_builtin = false;
   bool source = false;
@@ -78,6 +80,20 @@ Reading load(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
   return doc;
 }
 
+// --holidays: a file of ISO dates when one is there by that name, else the dates themselves.
+Holidays pick_holidays(const Options& o) {
+  if (o.holidays.empty()) return {};
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(o.holidays, ec)) {
+    auto days = parse_holidays(read_file(o.holidays).value());
+    if (!days) throw exception(std::move(days.error()).within(o.holidays));
+    return *days;
+  }
+  auto days = parse_holidays(o.holidays);
+  if (!days) throw exception(std::move(days.error()).within("--holidays"));
+  return *days;
+}
+
 RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
   RuleSet rules = o.no_builtin ? RuleSet(catalog) : RuleSet::builtin(catalog);
   for (const auto& file : o.rule_files) rules.add_source(read_file(file).value(), file).value();
@@ -97,7 +113,7 @@ int run_check(Options o) {
   }
   if (!o.files.empty()) o.file = o.files.front();
   const Reading doc = load(o, catalog);
-  const auto findings = check(doc.report, rules, doc.evidence_ptr()).value();
+  const auto findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o)}).value();
   std::cout << o.out().findings(findings, o.write_options());
   return has_errors(findings) ? exit_findings : exit_ok;
 }
@@ -200,6 +216,9 @@ int main(int argc, char** argv) {
   check->add_flag("--findings", o.findings,
                   "In phát hiện của từng báo cáo (nhiều báo cáo) / each report's findings, streamed");
   check->add_option("--threads", o.threads, "Số luồng / threads (default: every core)");
+  check->add_option("--holidays", o.holidays,
+                    "Ngày nghỉ lễ YYYY-MM-DD, hoặc tệp / public holidays (YYYY-MM-DD, separated by "
+                    "commas or spaces), or a file of them, for the deadline check");
   add_rules(check, o);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
   add_format(check, o), add_lang(check, o), add_catalog(check, o);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cchc/period.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -233,6 +234,20 @@ bool Holidays::contains(const Date& d) const {
   for (const auto& h : days)
     if (h == d) return true;
   return false;
+}
+
+result<Holidays> parse_holidays(std::string_view text) {
+  Holidays out;
+  constexpr std::string_view separators = ",; \t\r\n";
+  std::size_t pos = 0;
+  while ((pos = text.find_first_not_of(separators, pos)) != std::string_view::npos) {
+    const std::size_t end = std::min(text.find_first_of(separators, pos), text.size());
+    auto day = parse_iso_date(text.substr(pos, end - pos));
+    if (!day) return day.error();
+    out.days.push_back(*day);
+    pos = end;
+  }
+  return out;
 }
 
 bool is_working_day(const Date& d, const Holidays& holidays) {

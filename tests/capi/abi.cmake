@@ -49,7 +49,12 @@ compare("functions declared in cchc.h against those exported" "${exported}" "${d
         "the library")
 
 # Layouts and constants, on the architecture they were committed for.
-set(layout_file "${ABI_DIR}/layout-${CMAKE_HOST_SYSTEM_PROCESSOR}.txt")
+# ARCH comes from the project: a script (cmake -P) has no CMAKE_HOST_SYSTEM_PROCESSOR, and
+# without it no layout was ever compared.
+if(NOT ARCH)
+  message(FATAL_ERROR "ARCH is not set: pass -DARCH=<processor>")
+endif()
+set(layout_file "${ABI_DIR}/layout-${ARCH}.txt")
 if(EXISTS "${layout_file}")
   execute_process(COMMAND "${LAYOUT}" OUTPUT_VARIABLE out RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
@@ -60,7 +65,7 @@ if(EXISTS "${layout_file}")
   list(SORT actual)
   read_list("${layout_file}" committed)
   compare("struct layouts and constants" "${committed}" "${actual}"
-          "layout-${CMAKE_HOST_SYSTEM_PROCESSOR}.txt")
+          "layout-${ARCH}.txt")
   # Every struct of cchc.h is in the layout program.
   file(STRINGS "${HEADER}" typedefs REGEX "^typedef struct cchc_[a-z_]+ {")
   foreach(t IN LISTS typedefs)
@@ -70,7 +75,7 @@ if(EXISTS "${layout_file}")
     endif()
   endforeach()
 else()
-  message(STATUS "no committed layout for ${CMAKE_HOST_SYSTEM_PROCESSOR}; layouts not compared")
+  message(STATUS "no committed layout for ${ARCH}; layouts not compared")
 endif()
 list(LENGTH exported n)
 message(STATUS "ABI: ${n} functions and the committed layouts, unchanged")

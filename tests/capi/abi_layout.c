@@ -23,6 +23,12 @@ int main(void) {
   FIELD(cchc_limits, rules_max_nodes);
   FIELD(cchc_limits, text_max_bytes);
   FIELD(cchc_limits, text_max_line_bytes);
+  STRUCT(cchc_options);
+  FIELD(cchc_options, version);
+  FIELD(cchc_options, lang);
+  FIELD(cchc_options, catalog);
+  FIELD(cchc_options, holidays);
+  FIELD(cchc_options, limits);
   STRUCT(cchc_form_info);
   FIELD(cchc_form_info, version);
   FIELD(cchc_form_info, number);
@@ -126,7 +132,9 @@ int main(void) {
   CONSTANT(CCHC_SEVERITY_ERROR);
   CONSTANT(CCHC_LANG_VI);
   CONSTANT(CCHC_LANG_EN);
+  CONSTANT(CCHC_LANG_BOTH);
   CONSTANT(CCHC_LIMITS_VERSION);
+  CONSTANT(CCHC_OPTIONS_VERSION);
   CONSTANT(CCHC_FORM_INFO_VERSION);
   CONSTANT(CCHC_ROW_INFO_VERSION);
   CONSTANT(CCHC_FINDING_INFO_VERSION);

@@ -26,6 +26,7 @@ int main(void) {
   cchc_report* report = NULL;
   cchc_ruleset* rules = NULL;
   cchc_findings* findings = NULL;
+  cchc_findings* findings2 = NULL;
   cchc_finding_info info = CCHC_FINDING_INFO_INIT;
   size_t count = 0, length = 0;
   int64_t value = 0;
@@ -72,6 +73,34 @@ int main(void) {
     EXPECT(cchc_batch_result_rule(&summary, result, 0) == CCHC_OK && summary.rule_id != NULL);
     cchc_batch_result_free(result);
     cchc_batch_free(batch);
+  }
+
+  {
+    /* Options: the report read again within one call's limits, errors in English only, and a
+     * rule set with limits of its own. */
+    cchc_limits tight = CCHC_LIMITS_INIT;
+    cchc_options options = CCHC_OPTIONS_INIT;
+    cchc_report* again = NULL;
+    cchc_ruleset* own = NULL;
+    tight.json_max_depth = 1;
+    options.limits = &tight;
+    options.lang = CCHC_LANG_EN;
+    EXPECT(cchc_report_load_v2(&again, CCHC_EXAMPLE_REPORT, &options) == CCHC_ELIMIT);
+    EXPECT(strstr(cchc_last_error(), "(") == NULL); /* English alone, no "vi (en)" */
+    options.limits = NULL;
+    options.holidays = "2024-03-15";
+    EXPECT(cchc_report_load_v2(&again, CCHC_EXAMPLE_REPORT, &options) == CCHC_OK);
+    EXPECT(cchc_ruleset_check_v2(&findings2, rules, again, &options) == CCHC_OK);
+    EXPECT(cchc_findings_count(&count, findings2) == CCHC_OK && count == 11);
+    tight.json_max_depth = 0;
+    tight.rules_max_depth = 2;
+    EXPECT(cchc_ruleset_new(&own, catalog) == CCHC_OK);
+    EXPECT(cchc_ruleset_set_limits(own, &tight) == CCHC_OK);
+    EXPECT(cchc_ruleset_add_source(own, "rule t { check (((true))) vi \"x\" en \"y\" }",
+                                   CCHC_NTS, "t.rules", NULL, NULL) == CCHC_ELIMIT);
+    cchc_ruleset_free(own);
+    cchc_findings_free(findings2);
+    cchc_report_free(again);
   }
 
   cchc_findings_free(findings);

@@ -14,7 +14,8 @@ run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${PREFIX}")
 set(example "${PREFIX}/share/cchc/examples/data/seed-report.json")
 foreach(f include/cchc/cchc.h include/cchc/cchc.hpp lib/libcchc.a lib/libcchc_c.a lib/libcchc_c.so
           lib/pkgconfig/cchc.pc lib/cmake/cchc/cchcConfig.cmake lib/cmake/cchc/cchcConfigVersion.cmake
-          bin/cchc share/cchc/python/cchc.py)
+          bin/cchc ${PYTHON_DIR}/cchc/__init__.py ${PYTHON_DIR}/cchc/_config.py
+          ${PYTHON_DIR}/cchc/py.typed)
   if(NOT EXISTS "${PREFIX}/${f}")
     message(FATAL_ERROR "not installed: ${f}")
   endif()
@@ -83,9 +84,21 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "installed C example: ${o}${e}")
 endif()
 if(PYTHON)
+  # The installed package finds the installed library by itself: no CCHC_LIBRARY, no
+  # LD_LIBRARY_PATH.
+  unset(ENV{LD_LIBRARY_PATH})
+  unset(ENV{CCHC_LIBRARY})
+  set(ENV{PYTHONPATH} "${PREFIX}/${PYTHON_DIR}")
+  file(WRITE "${PREFIX}/which_library.py"
+    "import cchc\nimport cchc._lib\nprint(cchc._lib._find_library())\nprint(cchc.version())\n")
+  run("${PYTHON}" "${PREFIX}/which_library.py")
+  string(FIND "${out}" "${PREFIX}/" at)
+  if(NOT at EQUAL 0 OR NOT out MATCHES "libcchc_c[.]so")
+    message(FATAL_ERROR "the installed Python package loads another library: ${out}")
+  endif()
   execute_process(COMMAND ${CMAKE_COMMAND} "-DCLI=${PREFIX}/bin/cchc"
                   "-DEXAMPLE=${PYTHON};${PREFIX}/share/cchc/examples/python/check_report.py"
-                  "-DLIBRARY=${PREFIX}/lib/libcchc_c.so"
+                  "-DPYTHONPATH=${PREFIX}/${PYTHON_DIR}"
                   -P "${SOURCE_DIR}/tests/capi/same_findings.cmake" RESULT_VARIABLE rc OUTPUT_VARIABLE o ERROR_VARIABLE e)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "installed Python example: ${o}${e}")

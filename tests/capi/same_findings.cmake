@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Runs `CLI check` and EXAMPLE (a ;-list: program and arguments) and checks that the example
 # prints exactly the CLI's findings, then its own line about the changed value.
-if(LIBRARY)
-  set(ENV{CCHC_LIBRARY} "${LIBRARY}")
+if(PYTHONPATH)
+  set(ENV{PYTHONPATH} "${PYTHONPATH}")
 endif()
 execute_process(COMMAND "${CLI}" check RESULT_VARIABLE cli_rc OUTPUT_VARIABLE cli_out ERROR_VARIABLE cli_err)
 execute_process(COMMAND ${EXAMPLE} RESULT_VARIABLE ex_rc OUTPUT_VARIABLE ex_out ERROR_VARIABLE ex_err)

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* A multithreaded C client of every kind of entry point, as a government tool would be: one
- * shared catalogue and rule set, and on each of four threads its own reports, imports, checks,
- * derivations and a batch checked on two more threads. Run by ctest (capi.threads_client), and
- * under valgrind's memcheck and helgrind by hand (docs/c-api.md gives the commands and what
- * they said). Exits non-zero on any unexpected status. */
+ * shared catalogue, rule set and options struct, and on each of four threads its own reports,
+ * imports, checks, derivations and a batch checked on two more threads. Run by ctest
+ * (capi.threads_client), and under valgrind's memcheck and helgrind by hand (docs/c-api.md
+ * gives the commands and what they said). Exits non-zero on any unexpected status. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +16,9 @@ static const cchc_ruleset* rules;
 static const char* report_path;
 static const char* text_path;
 static const char* csv_path;
+/* One options struct, read by every thread at once. */
+static cchc_limits shared_limits = CCHC_LIMITS_INIT;
+static cchc_options shared_options = CCHC_OPTIONS_INIT;
 
 #define CHECK(call)                                                                  \
   do {                                                                               \
@@ -28,8 +31,8 @@ static const char* csv_path;
   } while (0)
 
 static void* work(void* arg) {
-  cchc_report *report = NULL, *back = NULL, *imported = NULL, *derived = NULL;
-  cchc_findings *findings = NULL, *evidence = NULL;
+  cchc_report *report = NULL, *back = NULL, *imported = NULL, *derived = NULL, *dated = NULL;
+  cchc_findings *findings = NULL, *evidence = NULL, *dated_evidence = NULL, *dated_check = NULL;
   cchc_batch* batch = NULL;
   cchc_batch_result* result = NULL;
   cchc_batch_check_options options = CCHC_BATCH_CHECK_OPTIONS_INIT;
@@ -51,6 +54,8 @@ static void* work(void* arg) {
   CHECK(cchc_findings_to_json(NULL, 0, &length, findings));
   CHECK(cchc_report_derive(&derived, &count, report));
   CHECK(cchc_report_import_file(&imported, &evidence, catalog, text_path));
+  CHECK(cchc_report_import_file_v2(&dated, &dated_evidence, text_path, &shared_options));
+  CHECK(cchc_ruleset_check_v2(&dated_check, rules, dated, &shared_options));
   CHECK(cchc_batch_new(&batch, catalog));
   CHECK(cchc_batch_read_file(NULL, batch, csv_path));
   CHECK(cchc_batch_add_report(&i, batch, report));
@@ -61,6 +66,9 @@ static void* work(void* arg) {
   cchc_batch_result_free(result);
   cchc_batch_free(batch);
   cchc_findings_free(evidence);
+  cchc_findings_free(dated_check);
+  cchc_findings_free(dated_evidence);
+  cchc_report_free(dated);
   cchc_findings_free(findings);
   cchc_report_free(imported);
   cchc_report_free(derived);
@@ -88,6 +96,11 @@ int main(int argc, char** argv) {
   }
   catalog = c;
   rules = r;
+  shared_limits.text_max_bytes = 8u << 20;
+  shared_options.catalog = c;
+  shared_options.holidays = "2024-03-15, 2024-04-18, 2024-04-30, 2024-05-01";
+  shared_options.lang = CCHC_LANG_EN;
+  shared_options.limits = &shared_limits;
   if (argc == 5) {
     /* One import on this thread first: it builds the importer's function-local statics, whose
      * thread-safe first use (libstdc++'s __cxa_guard) helgrind and DRD do not model. */

@@ -166,9 +166,9 @@ result<void> no_header(std::string_view source) {
 
 // One JSON Lines line into the batch, or into `summary.skipped`.
 void jsonl_line(std::string_view text, std::size_t line, Batch& batch, ReadSummary& summary,
-                std::string_view source) {
+                std::string_view source, const JsonLimits& limits) {
   if (trim(text).empty()) return;
-  auto report = report_from_json(text, batch.catalog_ptr());
+  auto report = report_from_json(text, batch.catalog_ptr(), limits);
   if (!report) {
     summary.skipped.push_back(std::move(report.error()).within(where(source, line)));
     return;
@@ -221,12 +221,13 @@ result<ReadSummary> read_csv(std::string_view text, Batch& batch, const CsvOptio
   return summary;
 }
 
-result<ReadSummary> read_jsonl(std::string_view text, Batch& batch, std::string_view source) {
+result<ReadSummary> read_jsonl(std::string_view text, Batch& batch, std::string_view source,
+                               JsonLimits limits) {
   ReadSummary summary;
   std::size_t line = 0, pos = 0;
   while (pos < text.size()) {
     const std::size_t eol = std::min(text.find('\n', pos), text.size());
-    jsonl_line(text.substr(pos, eol - pos), ++line, batch, summary, source);
+    jsonl_line(text.substr(pos, eol - pos), ++line, batch, summary, source, limits);
     pos = eol + 1;
   }
   summary.lines = line;
@@ -436,7 +437,7 @@ result<ReadSummary> read_csv_file(const std::filesystem::path& path,
 
 result<ReadSummary> read_jsonl_file(const std::filesystem::path& path,
                                     std::shared_ptr<const Catalog> catalog, const BatchSink& sink,
-                                    std::size_t chunk_reports) {
+                                    std::size_t chunk_reports, JsonLimits limits) {
   Pieces pieces{Batch(std::move(catalog)), sink, std::max<std::size_t>(1, chunk_reports)};
   const std::string source = path.string();
   ReadSummary summary;
@@ -447,7 +448,7 @@ result<ReadSummary> read_jsonl_file(const std::filesystem::path& path,
       const std::size_t eol = text.find('\n', pos);
       if (eol == std::string_view::npos && !at_end) break;
       const std::size_t end = eol == std::string_view::npos ? text.size() : eol;
-      jsonl_line(text.substr(pos, end - pos), ++line, pieces.batch, summary, source);
+      jsonl_line(text.substr(pos, end - pos), ++line, pieces.batch, summary, source, limits);
       pos = end + 1;
       if (auto ok = pieces.flush_if_full(); !ok) return ok.error();
     }

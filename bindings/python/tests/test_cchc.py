@@ -1,21 +1,28 @@
 # SPDX-License-Identifier: MIT
-"""The C API from Python (ctypes), through examples/python/cchc.py.
+"""The cchc Python package (bindings/python), over the C API through ctypes.
 
-Run by ctest with CCHC_LIBRARY, CCHC_PYTHON_DIR and CCHC_EXAMPLE_REPORT set."""
+Run by ctest with PYTHONPATH set to the build tree's python/ folder (the package as built, no
+CCHC_LIBRARY: it finds its library itself) and CCHC_EXAMPLE_REPORT; or by hand:
+    PYTHONPATH=build/dev/python python3 -m unittest discover -s bindings/python/tests
+"""
 import ctypes
+import datetime
 import os
-import sys
 import threading
 import unittest
 from array import array
+from pathlib import Path
 
-sys.path.insert(0, os.environ.get("CCHC_PYTHON_DIR", "../../examples/python"))
-import cchc  # noqa: E402
+import cchc
 
-EXAMPLE = os.environ.get("CCHC_EXAMPLE_REPORT", "../../examples/data/seed-report.json")
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLE = os.environ.get("CCHC_EXAMPLE_REPORT", str(ROOT / "examples" / "data" / "seed-report.json"))
+TINY_CATALOG = str(ROOT / "tests" / "data" / "tiny-catalog.json")
 
 
-class CApiFromPython(unittest.TestCase):
+class WithTheExample(unittest.TestCase):
+    """The built-in catalogue and rules, and the bundled example report."""
+
     def setUp(self):
         self.catalog = cchc.Catalog.builtin()
         self.report = cchc.Report.load(self.catalog, EXAMPLE)
@@ -25,6 +32,9 @@ class CApiFromPython(unittest.TestCase):
         self.rules.close()
         self.report.close()
         self.catalog.close()
+
+
+class CApiFromPython(WithTheExample):
 
     def test_limits(self):
         before = cchc.limits()
@@ -174,6 +184,129 @@ class CApiFromPython(unittest.TestCase):
         r.close()  # twice is fine
         with self.assertRaises(ValueError):
             r["B1:1"]
+
+
+def seed_text_dated(day: int) -> str:
+    """The seed's text with its report date moved to `day` March 2024."""
+    text = Path(EXAMPLE).with_name("seed-report.txt").read_text(encoding="utf-8")
+    old = "94/BC-SKHCN ngày 12/3/2024"
+    assert old in text
+    return text.replace(old, f"94/BC-SKHCN ngày {day}/3/2024")
+
+
+class PackageFromPython(WithTheExample):
+    """What the package adds over the C calls: exceptions by code, options, own limits."""
+
+    def test_found_without_being_told_where(self):
+        if "CCHC_LIBRARY" in os.environ:
+            self.skipTest("CCHC_LIBRARY is set")
+        self.assertRegex(cchc.version(), r"^\d+\.\d+\.\d+$")
+        self.assertTrue(Path(cchc.__file__).with_name("py.typed").exists())
+
+    def test_each_status_is_its_own_exception_and_a_builtin_one(self):
+        cases = [
+            (lambda: self.report.__setitem__("B4:1.4", "33.3"), cchc.ParseError, ValueError),
+            (lambda: self.report.count("B9:1"), cchc.NotFoundError, LookupError),
+            (lambda: self.report.count("B1:1"), cchc.NoValueError, LookupError),
+            (lambda: self.report.count("B4:1.4"), cchc.KindError, TypeError),
+            (lambda: self.report.set_count("B1:1", 10 ** 18), cchc.RangeError, ValueError),
+            (lambda: cchc.Report.load(self.catalog, "/nonexistent.json"), cchc.FileError, OSError),
+            (lambda: cchc.Catalog.from_json('{"format": "cchc.catalog/1"}'), cchc.Error, Exception),
+            (lambda: self.report.set_percent("B4:1.4", 1, 12), cchc.RangeError, ValueError),
+        ]
+        for call, cls, builtin in cases:
+            with self.assertRaises(cls) as e:
+                call()
+            self.assertIsInstance(e.exception, builtin)
+            self.assertIsInstance(e.exception, cchc.Error)
+            self.assertEqual(e.exception.code, cls.code if cls is not cchc.Error else e.exception.code)
+            self.assertTrue(e.exception.message)
+
+    def test_typed_setters_round_trip(self):
+        self.report.set_percent("B4:1.4", 3333, 2)
+        self.assertEqual(self.report.percent("B4:1.4"), (3333, 2))
+        self.assertEqual(self.report["B4:1.4"], "33,33")
+        self.report.set_pair("B7:5.1", 3, 5)
+        self.assertEqual(self.report.pair("B7:5.1"), (3, 5))
+        self.report.set_code("B1:6.2", 2)
+        self.assertEqual(self.report.code("B1:6.2"), 2)
+        self.assertEqual(self.report.kind("B1:6.2"), "code")
+        self.report.set_code("B1:6.2", 9)   # outside its list: kept, and not valid
+        self.assertFalse(self.report.is_valid("B1:6.2"))
+        self.report.clear("B1:6.2", not_applicable=True)
+        self.assertTrue(self.report.is_blank("B1:6.2"))
+
+    def test_holidays_move_the_deadline(self):
+        text = seed_text_dated(15)   # Friday 15/3: the first working day after Q1's 14/3
+        report, found = cchc.Report.import_text(None, text)
+        with report, found:
+            self.assertNotIn("date.before-cutoff", [f.rule_id for f in found])
+            with self.rules.check(report) as f:
+                self.assertNotIn("date.before-cutoff", [x.rule_id for x in f])
+            for holidays in ("2024-03-15", [datetime.date(2024, 3, 15)], ["2024-04-30", "2024-03-15"]):
+                with self.rules.check(report, holidays=holidays) as f:
+                    self.assertIn("date.before-cutoff", [x.rule_id for x in f])
+        report, found = cchc.Report.import_text(self.catalog, text, holidays="2024-03-15")
+        with report, found:
+            self.assertIn("date.before-cutoff", [f.rule_id for f in found])
+        with self.assertRaises(cchc.ParseError) as e:
+            self.rules.check(self.report, holidays="15/03/2024")
+        self.assertIn("options.holidays", e.exception.message)
+
+    def test_language_of_errors(self):
+        messages = {}
+        for lang in ("vi", "en", "both"):
+            with self.assertRaises(cchc.ParseError) as e:
+                cchc.Report.from_json(self.catalog, "{", lang=lang)
+            messages[lang] = e.exception.message
+        self.assertTrue(messages["both"].startswith(messages["vi"]))
+        self.assertNotEqual(messages["vi"], messages["en"])
+        self.assertNotIn("không", messages["en"])
+        with self.assertRaises(ValueError):
+            cchc.Report.from_json(self.catalog, "{}", lang="fr")
+
+    def test_catalogue_by_options(self):
+        with cchc.Catalog.load(TINY_CATALOG) as tiny:
+            self.assertEqual(tiny.id, ("test.tiny", "1"))
+            doc = ('{"format": "cchc.report/1", "catalog": {"id": "test.tiny", "version": "1"},'
+                   ' "values": {"B1:1": "3", "B1:1.1": "1", "B1:1.2": "2"}}')
+            with cchc.Report.from_json(tiny, doc) as r:
+                self.assertEqual(r.meta("catalog.id"), "test.tiny")
+            with self.assertRaises(cchc.Error):
+                cchc.Report.from_json(None, doc)   # the built-in catalogue refuses it
+
+    def test_limits_for_one_call(self):
+        before = cchc.limits()
+        with self.assertRaises(cchc.LimitError):
+            cchc.Report.load(self.catalog, EXAMPLE, limits={"json_max_depth": 1})
+        self.assertEqual(cchc.limits(), before)      # the process's limits are untouched
+        with cchc.Report.load(None, EXAMPLE, limits={"json_max_bytes": 1 << 20}) as r:
+            self.assertEqual(r["B4:1.3"], "02")
+        with self.assertRaises(cchc.InvalidArgumentError):
+            cchc.Report.load(None, EXAMPLE, limits={"json_max_depth": 5000})
+        with self.assertRaises(KeyError):
+            cchc.Report.load(None, EXAMPLE, limits={"no_such_limit": 1})
+        self.assertEqual(cchc.default_limits(), before)
+
+    def test_rule_sets_and_batches_have_limits_of_their_own(self):
+        deep = 'rule t { check ((((true)))) vi "x" en "y" }'
+        with cchc.RuleSet.new(self.catalog) as strict, cchc.RuleSet.new(self.catalog) as other:
+            strict.set_limits(rules_max_depth=3)
+            with self.assertRaises(cchc.LimitError):
+                strict.add_source(deep, "t.rules")
+            other.add_source(deep, "t.rules")
+            with self.assertRaises(TypeError):
+                strict.set_limits({"rules_max_depth": 3}, rules_max_nodes=9)
+            strict.set_limits()
+            strict.add_source(deep, "t.rules")
+        line = self.report.to_json().replace("\n", "")
+        with cchc.Batch(self.catalog) as batch:
+            batch.set_limits({"json_max_depth": 1})
+            info = batch.read_text(line, "a.jsonl")
+            self.assertEqual((info.reports, info.skipped), (0, 1))
+            self.assertIn("a.jsonl:1", batch.skipped[0])
+            batch.set_limits()
+            self.assertEqual(batch.read_text(line, "a.jsonl").reports, 1)
 
 
 class ArrowSchema(ctypes.Structure):
