@@ -366,7 +366,7 @@ std::vector<std::string> every_entry_point() {
   cchc_catalog* catalog = nullptr;
   cchc_report *report = nullptr, *back = nullptr, *imported = nullptr, *derived = nullptr;
   cchc_ruleset* rules = nullptr;
-  cchc_findings *findings = nullptr, *evidence = nullptr;
+  cchc_findings *findings = nullptr, *evidence = nullptr, *with_holidays = nullptr;
   cchc_batch* batch = nullptr;
   cchc_batch_result* result = nullptr;
   expect("catalog", cchc_catalog_builtin(&catalog));
@@ -382,6 +382,10 @@ std::vector<std::string> every_entry_point() {
   if (rules && report) expect("check", cchc_ruleset_check(&findings, rules, report));
   const std::string text = std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.txt";
   expect("import", cchc_report_import_file(&imported, &evidence, catalog, text.c_str()));
+  cchc_options holidays = CCHC_OPTIONS_INIT;
+  holidays.holidays = "2024-03-15, 2024-04-30";
+  if (rules && imported)
+    expect("check_v2", cchc_ruleset_check_v2(&with_holidays, rules, imported, &holidays));
   expect("batch", cchc_batch_new(&batch, catalog));
   if (batch) {
     const std::string csv = std::string(CCHC_EXAMPLE_DATA_DIR) + "/reports.csv";
@@ -394,6 +398,7 @@ std::vector<std::string> every_entry_point() {
   cchc_batch_free(batch);
   cchc_findings_free(evidence);
   cchc_findings_free(findings);
+  cchc_findings_free(with_holidays);
   cchc_ruleset_free(rules);
   cchc_report_free(derived);
   cchc_report_free(imported);
@@ -985,4 +990,51 @@ TEST(CApi, RuleSetsAndBatchesHaveLimitsOfTheirOwn) {
   EXPECT_EQ(info.skipped, 0u);
   cchc_batch_free(plain);
   cchc_batch_free(limited);
+}
+
+// Issue 18, point 3: every text field a setter accepts, empty or long and full of what JSON must
+// escape, reads back the same through the getters and through JSON.
+TEST(CApi, EveryMetadataFieldReadsBackEmptyAndLong) {
+  Handles h;
+  std::string long_text;
+  const std::string piece = "Sở Nội vụ \"tỉnh\" \\ Sơn La\t\n/ 😀 \x01 ";
+  while (long_text.size() < (std::size_t{1} << 20)) long_text += piece;
+  const char* text_fields[] = {"agency.name", "agency.code", "province", "document.number",
+                               "document.symbol", "document.place", "document.signer",
+                               "document.signer_title"};
+  auto json_of = [](const cchc_report* r) {
+    size_t n = 0;
+    EXPECT_EQ(cchc_report_to_json(nullptr, 0, &n, r), CCHC_OK);
+    std::string s(n + 1, '\0');
+    EXPECT_EQ(cchc_report_to_json(s.data(), s.size(), &n, r), CCHC_OK);
+    s.resize(n);
+    return s;
+  };
+  for (const std::string& value : {std::string(), long_text}) {
+    for (const char* field : text_fields)
+      ASSERT_EQ(cchc_report_set_meta(h.report, field, value.data(), value.size()), CCHC_OK)
+          << field << ": " << cchc_last_error();
+    ASSERT_EQ(cchc_report_set_meta(h.report, "document.date", value.empty() ? "" : "2024-12-31",
+                                   CCHC_NTS), CCHC_OK);
+    const std::string json = json_of(h.report);
+    cchc_report* back = nullptr;
+    ASSERT_EQ(cchc_report_from_json(&back, h.catalog, json.data(), json.size()), CCHC_OK)
+        << cchc_last_error();
+    for (const char* field : text_fields) {
+      EXPECT_EQ(text_of(cchc_report_get_meta, h.report, field), value) << field;
+      EXPECT_EQ(text_of(cchc_report_get_meta, back, field), value) << field;
+    }
+    EXPECT_EQ(text_of(cchc_report_get_meta, back, "document.date"), value.empty() ? "" : "2024-12-31");
+    EXPECT_EQ(json_of(back), json);
+    cchc_report_free(back);
+  }
+  // Every level, and a value that is none: refused, and the field keeps its value.
+  for (const char* level : {"department", "district", "commune", "province"}) {
+    ASSERT_EQ(cchc_report_set_meta(h.report, "agency.level", level, CCHC_NTS), CCHC_OK);
+    EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "agency.level"), level);
+  }
+  EXPECT_NE(cchc_report_set_meta(h.report, "agency.level", "ministry", CCHC_NTS), CCHC_OK);
+  EXPECT_EQ(text_of(cchc_report_get_meta, h.report, "agency.level"), "province");
+  EXPECT_EQ(cchc_report_set_meta(h.report, "agency.name", "\xC3", 1), CCHC_EUTF8);
+  EXPECT_EQ(cchc_report_set_meta(h.report, "no.such.field", "x", CCHC_NTS), CCHC_ENOTFOUND);
 }
