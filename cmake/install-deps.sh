@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Installs, from Debian 12's archive, whichever build and test dependencies of cchc are missing.
 # Safe to run again: packages already present are left alone. Needs root (or sudo).
-# `install-deps.sh fuzz` adds clang and its libFuzzer runtime, for the `fuzz` preset.
+# `install-deps.sh test` adds what only the tests use: Chromium, which loads the HTML that
+# `cchc render` writes. `install-deps.sh fuzz` adds clang and its libFuzzer runtime, for the
+# `fuzz` preset.
 set -euo pipefail
 
 packages=(
@@ -12,9 +14,12 @@ packages=(
   libfmt-dev libcli11-dev libutf8proc-dev
   libpoppler-cpp-dev libcairo2-dev fonts-dejavu-core
 )
-if [ "${1:-}" = "fuzz" ]; then
-  packages+=(clang-14 libclang-rt-14-dev)
-fi
+case "${1:-}" in
+  fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+  test) packages+=(chromium) ;;
+  "") ;;
+  *) echo "install-deps: unknown argument '$1' (test, fuzz)" >&2; exit 64 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

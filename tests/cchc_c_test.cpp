@@ -1038,3 +1038,54 @@ TEST(CApi, EveryMetadataFieldReadsBackEmptyAndLong) {
   EXPECT_EQ(cchc_report_set_meta(h.report, "agency.name", "\xC3", 1), CCHC_EUTF8);
   EXPECT_EQ(cchc_report_set_meta(h.report, "no.such.field", "x", CCHC_NTS), CCHC_ENOTFOUND);
 }
+
+TEST(CApi, RenderWritesTheReportAsDocuments) {
+  Handles h;
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_ruleset_check(&f, h.rules, h.report), CCHC_OK);
+  cchc_render_options o = CCHC_RENDER_OPTIONS_INIT;
+  o.findings = f;
+  size_t n = 0;
+  ASSERT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_OK);
+  std::string html(n + 1, '\0');
+  ASSERT_EQ(cchc_render(html.data(), html.size(), &n, h.report, &o), CCHC_OK);
+  html.resize(n);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_NE(html.find("<td class=\"value error\" data-row=\"B4:3.2\""), std::string::npos);
+  // The same as the C++ API gives.
+  const cchc::Report cxx = cchc::load_report(example).value();
+  const auto cxx_findings = cchc::check(cxx, cchc::RuleSet::builtin(cxx.catalog_ptr())).value();
+  cchc::RenderOptions ro;
+  ro.findings = cxx_findings;
+  EXPECT_EQ(html, cchc::render(cxx, cchc::RenderFormat::html, ro).value());
+
+  o.format = CCHC_RENDER_MARKDOWN;
+  o.lang = CCHC_LANG_EN;
+  o.form = 4;
+  ASSERT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_OK);
+  std::string md(n + 1, '\0');
+  ASSERT_EQ(cchc_render(md.data(), md.size(), &n, h.report, &o), CCHC_OK);
+  EXPECT_NE(md.find("## Form 4"), std::string::npos);
+  EXPECT_EQ(md.find("## Form 1 "), std::string::npos);
+
+  const std::string path = ::testing::TempDir() + "cchc-render.csv";
+  o.format = CCHC_RENDER_CSV;
+  ASSERT_EQ(cchc_render_file(h.report, path.c_str(), &o), CCHC_OK) << cchc_last_error();
+  EXPECT_NE(cchc::read_file(path).value().find("B4:1.4,1.4,"), std::string::npos);
+  ASSERT_EQ(cchc_render(nullptr, 0, &n, h.report, nullptr), CCHC_OK);  // NULL options: HTML
+
+  o.form = 9;
+  EXPECT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_ENOTFOUND);
+  o.form = 0;
+  o.format = 17;
+  EXPECT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_EINVAL);
+  o.format = CCHC_RENDER_HTML;
+  o.lang = CCHC_LANG_BOTH;
+  EXPECT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_EINVAL);
+  o.lang = CCHC_LANG_VI;
+  o.version = 2;
+  EXPECT_EQ(cchc_render(nullptr, 0, &n, h.report, &o), CCHC_EINVAL);
+  EXPECT_EQ(cchc_render(nullptr, 0, &n, nullptr, nullptr), CCHC_EINVAL);
+  EXPECT_EQ(cchc_render_file(h.report, "/nonexistent-dir/x.html", nullptr), CCHC_EIO);
+  cchc_findings_free(f);
+}

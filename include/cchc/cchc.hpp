@@ -27,6 +27,7 @@
 #include "cchc/number.hpp"
 #include "cchc/output.hpp"
 #include "cchc/period.hpp"
+#include "cchc/render.hpp"
 #include "cchc/report.hpp"
 #include "cchc/rules.hpp"
 #include "cchc/text_import.hpp"

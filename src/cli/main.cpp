@@ -6,6 +6,8 @@
 //              [--threads N] [--holidays DATES|FILE] [--format text|json] [--lang vi|en]
 //              [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
+//   cchc render [FILE] [--format html|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
+//               [--holidays DATES|FILE] [--form N] [--lang vi|en] [--catalog FILE]
 //   cchc import FILE.txt|FILE.pdf [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
@@ -116,6 +118,25 @@ int run_check(Options o) {
   const auto findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o)}).value();
   std::cout << o.out().findings(findings, o.write_options());
   return has_errors(findings) ? exit_findings : exit_ok;
+}
+
+int run_render(const Options& o) {
+  auto catalog = pick_catalog(o);
+  const Reading doc = load(o, catalog);
+  std::vector<Finding> findings;
+  if (o.findings) {
+    const RuleSet rules = pick_rules(o, catalog);
+    findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o)}).value();
+  }
+  RenderOptions options;
+  options.lang = o.language();
+  options.form = o.form;
+  options.findings = findings;
+  const std::string out =
+      render(doc.report, render_format_from_string(o.format).value_or(RenderFormat::html), options).value();
+  if (o.output.empty()) std::cout << out;
+  else write_file(o.output, out).value();
+  return exit_ok;
 }
 
 int run_derive(const Options& o) {
@@ -232,6 +253,21 @@ int main(int argc, char** argv) {
   import_cmd->add_option("-o,--output", o.output, "Ghi báo cáo JSON / write the report as JSON");
   add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o);
 
+  auto* render_cmd = app.add_subcommand(
+      "render", "Viết báo cáo thành tài liệu / write a report as HTML, Markdown, CSV or JSON");
+  render_cmd->add_option("file", o.file, report_file_help);
+  {
+    std::vector<std::string> names(cchc::render_formats().begin(), cchc::render_formats().end());
+    names.emplace_back("markdown");
+    render_cmd->add_option("--format", o.format, "html | md | csv | json (default html)")
+        ->check(CLI::IsMember(names));
+  }
+  render_cmd->add_option("-o,--output", o.output, "Ghi ra tệp / write to this file (default: stdout)");
+  render_cmd->add_flag("--findings", o.findings,
+                       "Kèm phát hiện khi kiểm tra / show the check's findings on their cells");
+  render_cmd->add_option("--holidays", o.holidays, "Ngày nghỉ lễ / public holidays, with --findings");
+  add_rules(render_cmd, o), add_lang(render_cmd, o), add_form(render_cmd, o), add_catalog(render_cmd, o);
+
   auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
   add_rules(rules_cmd, o), add_lang(rules_cmd, o), add_catalog(rules_cmd, o);
   rules_cmd->add_flag("--source", o.source, "In mã nguồn luật / print the rule source");
@@ -248,6 +284,10 @@ int main(int argc, char** argv) {
     if (derive_cmd->parsed()) return run_derive(o);
     if (rules_cmd->parsed()) return run_rules(o);
     if (import_cmd->parsed()) return run_import(o);
+    if (render_cmd->parsed()) {
+      if (o.format == "text") o.format = "html";  // the default of the other commands
+      return run_render(o);
+    }
     return run_catalog(o);
   } catch (const cchc::exception& e) {
     std::cerr << "cchc: " << e.error().describe() << '\n';

@@ -29,6 +29,12 @@ int main(void) {
   FIELD(cchc_options, catalog);
   FIELD(cchc_options, holidays);
   FIELD(cchc_options, limits);
+  STRUCT(cchc_render_options);
+  FIELD(cchc_render_options, version);
+  FIELD(cchc_render_options, format);
+  FIELD(cchc_render_options, lang);
+  FIELD(cchc_render_options, form);
+  FIELD(cchc_render_options, findings);
   STRUCT(cchc_form_info);
   FIELD(cchc_form_info, version);
   FIELD(cchc_form_info, number);
@@ -135,6 +141,11 @@ int main(void) {
   CONSTANT(CCHC_LANG_BOTH);
   CONSTANT(CCHC_LIMITS_VERSION);
   CONSTANT(CCHC_OPTIONS_VERSION);
+  CONSTANT(CCHC_RENDER_OPTIONS_VERSION);
+  CONSTANT(CCHC_RENDER_HTML);
+  CONSTANT(CCHC_RENDER_MARKDOWN);
+  CONSTANT(CCHC_RENDER_CSV);
+  CONSTANT(CCHC_RENDER_JSON);
   CONSTANT(CCHC_FORM_INFO_VERSION);
   CONSTANT(CCHC_ROW_INFO_VERSION);
   CONSTANT(CCHC_FINDING_INFO_VERSION);

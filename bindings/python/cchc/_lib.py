@@ -16,6 +16,7 @@ MAJOR = 0  # the major version of the C API this package speaks
 SEVERITIES = {0: "info", 1: "warning", 2: "error"}
 KINDS = {0: "heading", 1: "count", 2: "percent", 3: "yes_no", 4: "code", 5: "pair", 6: "money"}
 LANGS = {"vi": 0, "en": 1, "both": 2}
+RENDER_FORMATS = {"html": 0, "md": 1, "markdown": 1, "csv": 2, "json": 3}
 NTS = ctypes.c_size_t(-1).value
 i32, i64, sz, p = ctypes.c_int32, ctypes.c_int64, ctypes.c_size_t, ctypes.c_void_p
 cs = ctypes.c_char_p
@@ -75,6 +76,11 @@ FINDINGS_FN = ctypes.CFUNCTYPE(None, p, sz, p)
 class Options(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("lang", i32), ("catalog", p), ("holidays", cs),
                 ("limits", ctypes.POINTER(Limits))]
+
+
+class RenderOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("format", i32), ("lang", i32), ("form", i32),
+                ("findings", p)]
 
 
 class CheckOptions(ctypes.Structure):
@@ -153,6 +159,8 @@ SIGNATURES = {
     "cchc_ruleset_check": (i32, [ctypes.POINTER(p), p, p]),
     "cchc_ruleset_check_v2": (i32, [ctypes.POINTER(p), p, p, ctypes.POINTER(Options)]),
     "cchc_findings_free": (None, [p]),
+    "cchc_render": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, ctypes.POINTER(RenderOptions)]),
+    "cchc_render_file": (i32, [p, cs, ctypes.POINTER(RenderOptions)]),
     "cchc_findings_count": (i32, [ctypes.POINTER(sz), p]),
     "cchc_findings_summary": (i32, [ctypes.POINTER(sz), ctypes.POINTER(sz), ctypes.POINTER(sz), p]),
     "cchc_findings_get": (i32, [ctypes.POINTER(FindingInfo), p, sz]),

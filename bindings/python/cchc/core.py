@@ -304,6 +304,28 @@ class Report(_lib.Handle):
         data = b(value)
         check(library().cchc_report_set_meta(self.ptr, b(field), data, len(data)))
 
+    def _render_options(self, format: str, findings: Optional["Findings"], lang: str,
+                        form: int) -> _lib.RenderOptions:
+        if format not in _lib.RENDER_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(_lib.RENDER_FORMATS)}, not {format!r}")
+        if lang not in ("vi", "en"):
+            raise ValueError(f"lang must be vi or en, not {lang!r}")
+        return _lib.RenderOptions(version=1, format=_lib.RENDER_FORMATS[format], lang=LANGS[lang],
+                                  form=form, findings=None if findings is None else findings.ptr)
+
+    def render(self, format: str = "html", *, findings: Optional["Findings"] = None,
+               lang: str = "vi", form: int = 0) -> str:
+        """The report as a document: "html" (self-contained, print-ready), "md", "csv" or
+        "json"; `findings` (a check's) are shown on the cells they are about (docs/render.md)."""
+        o = self._render_options(format, findings, lang, form)
+        return text(library().cchc_render, self.ptr, ctypes.byref(o))
+
+    def render_file(self, path: str, format: str = "html", *,
+                    findings: Optional["Findings"] = None, lang: str = "vi", form: int = 0) -> None:
+        """render(), written to a file."""
+        o = self._render_options(format, findings, lang, form)
+        check(library().cchc_render_file(self.ptr, b(str(path)), ctypes.byref(o)))
+
     def derive(self) -> Tuple["Report", int]:
         """(a new report with derivable blanks filled, how many were filled)."""
         count = sz()

@@ -186,6 +186,35 @@ class CApiFromPython(WithTheExample):
             r["B1:1"]
 
 
+class RenderFromPython(WithTheExample):
+    def test_documents_with_findings(self):
+        with self.rules.check(self.report) as findings:
+            html = self.report.render(findings=findings)
+        self.assertTrue(html.startswith("<!DOCTYPE html>"))
+        self.assertEqual(html.count("<table>"), 7)
+        self.assertIn('<td class="value error" data-row="B4:3.2"', html)
+        md = self.report.render("md", lang="en", form=4)
+        self.assertIn("## Form 4", md)
+        self.assertNotIn("## Form 1 ", md)
+        self.assertEqual(self.report.render("json"), self.report.to_json())
+        with self.assertRaises(cchc.NotFoundError):
+            self.report.render(form=9)
+        with self.assertRaises(ValueError):
+            self.report.render("docx")
+
+    def test_csv_file_reads_back(self):
+        import csv
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "r.csv")
+            self.report.render_file(path, "csv")
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                rows = {r[1]: r for r in csv.reader(f)}
+        self.assertEqual(rows["B4:1.4"][5], "33,3")
+        self.assertEqual(rows["B7:5.1"][5], "04/04")
+        self.assertEqual(rows["B1:1"][5], "")
+
+
 def seed_text_dated(day: int) -> str:
     """The seed's text with its report date moved to `day` March 2024."""
     text = Path(EXAMPLE).with_name("seed-report.txt").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cchc/output.hpp"
+#include "cchc/render.hpp"
 #include "out/text/table.hpp"
 #include "out/writers.hpp"
 #include "util/strings.hpp"
@@ -32,13 +33,6 @@ std::string form_heading(const Form& form) {
   return out;
 }
 
-std::string value_cell(const Value& v) {
-  if (const auto* a = std::get_if<Absent>(&v))
-    if (a->reason() == Absent::Reason::not_applicable)
-      return a->text().empty() ? "(không áp dụng)" : a->text();
-  return text_of(v);
-}
-
 bool wanted(const WriteOptions& o, const Form& f) { return o.form == 0 || o.form == f.number; }
 
 std::string structure_of(const Catalog& cat, const Row& row) {
@@ -62,36 +56,40 @@ class TextWriter final : public Writer {
   OutputFormat format() const noexcept override { return OutputFormat::text; }
 
   std::string report(const Report& report, const WriteOptions& o) const override {
-    const Catalog& catalog = report.catalog();
-    const Metadata& m = report.metadata();
-    std::string out = m.agency.name.empty() ? std::string("(chưa có tên cơ quan)") : m.agency.name;
-    if (m.period) out += " — " + label_vi(*m.period);
+    RenderOptions ro;
+    ro.lang = o.lang;
+    ro.form = o.form;
+    const TableDocument doc = table_model(report, ro).value();
+    const bool en = o.lang == Language::en;
+    std::string out = doc.agency.empty() ? std::string(en ? "(no agency name)" : "(chưa có tên cơ quan)")
+                                         : doc.agency;
+    if (!doc.period.empty()) out += " — " + doc.period;
     out += '\n';
-    if (!m.document.number.empty() || m.document.date) {
-      out += "Báo cáo số " + m.document.number;
-      if (!m.document.symbol.empty()) out += "/" + m.document.symbol;
-      if (m.document.date) out += " ngày " + format_vi_date(*m.document.date);
+    if (!doc.reference.empty()) out += doc.reference + '\n';
+    out += fmt::format("Danh mục (catalogue): {}\n", doc.catalog);
+    for (const TableForm& form : doc.forms) {
+      out += fmt::format("\n{} {} — {}", en ? "Form" : "Biểu mẫu", form.number, form.title);
+      if (!en && !form.title_en.empty()) out += fmt::format(" ({})", form.title_en);
       out += '\n';
-    }
-    out += fmt::format("Danh mục (catalogue): {} {}\n", m.catalog_id, m.catalog_version);
-    for (const Form& form : catalog.forms()) {
-      if (!wanted(o, form)) continue;
-      out += '\n' + form_heading(form);
-      bool notes = false;
-      for (const Row& row : catalog.rows(form)) notes = notes || !report.note(row.id).empty();
-      std::vector<detail::Table::Column> cols{{"TT", 6},
-                                              {"Chỉ tiêu thống kê", notes ? 44u : 54u},
-                                              {"Đơn vị tính", 16},
-                                              {"Số liệu", 8, detail::Table::Align::right}};
-      if (notes) cols.push_back({"Ghi chú", 14});
+      if (!form.subtitle.empty()) out += form.subtitle + '\n';
+      std::vector<detail::Table::Column> cols{{doc.columns[0], 6},
+                                              {doc.columns[1], doc.notes ? 44u : 54u},
+                                              {doc.columns[2], 16},
+                                              {doc.columns[3], 8, detail::Table::Align::right}};
+      if (doc.notes) cols.push_back({doc.columns[4], 14});
       detail::Table table(std::move(cols));
-      for (const Row& row : catalog.rows(form)) {
-        std::vector<std::string> cells{row.printed_code, label_cell(row), row.unit,
-                                       value_cell(report.value(row.id))};
-        if (notes) cells.push_back(report.note(row.id));
+      for (const TableRow& r : form.rows) {
+        std::string label = r.label;
+        if (!r.description.empty()) label += "\n" + r.description;
+        std::string value = r.value;
+        if (value.empty() && r.cell.state == CellState::not_applicable)
+          value = en ? "(not applicable)" : "(không áp dụng)";
+        std::vector<std::string> cells{r.code, std::move(label), r.unit, std::move(value)};
+        if (doc.notes) cells.push_back(r.note);
         table.add_row(std::move(cells));
       }
-      out += table.render() + footnote_lines(catalog.rows(form));
+      out += table.render();
+      for (const auto& f : form.footnotes) out += f + '\n';
     }
     return out;
   }
