@@ -177,6 +177,16 @@ TEST(Render, CsvReadsBackToTheSameValues) {
   }
 }
 
+TEST(Render, XlsxIsAWorkbook) {
+  RenderOptions o;
+  o.findings = seed_findings();
+  const std::string xlsx = render(seed(), RenderFormat::xlsx, o).value();
+  EXPECT_TRUE(xlsx.starts_with("PK\x03\x04"));  // a zip; its sheets are read in render.xlsx_in_openpyxl
+  EXPECT_GT(xlsx.size(), 10000u);
+  o.form = 2;
+  EXPECT_LT(render(seed(), RenderFormat::xlsx, o).value().size(), xlsx.size());
+}
+
 TEST(Render, JsonIsTheReportItself) {
   EXPECT_EQ(render(seed(), RenderFormat::json).value(), report_to_json(seed()));
   for (std::string_view name : render_formats())

@@ -80,10 +80,10 @@ struct TableDocument {
 };
 
 /// The formats there are writers for.
-enum class RenderFormat : std::uint8_t { html, markdown, csv, json };
+enum class RenderFormat : std::uint8_t { html, markdown, csv, json, xlsx };
 [[nodiscard]] std::string_view to_string(RenderFormat f) noexcept;
 [[nodiscard]] std::optional<RenderFormat> render_format_from_string(std::string_view s) noexcept;
-/// "html", "md", "csv", "json".
+/// "html", "md", "csv", "json", "xlsx".
 [[nodiscard]] std::span<const std::string_view> render_formats() noexcept;
 
 struct RenderOptions {
@@ -106,8 +106,16 @@ struct RenderOptions {
 /// that spreadsheet programs read the Vietnamese text right.
 [[nodiscard]] std::string render_csv(const TableDocument& doc);
 
-/// table_model() then the format's writer. JSON is the report itself (cchc.report/1, lossless;
-/// the options do not apply).
+/// An Excel workbook (the bytes of an .xlsx file): a sheet with the report's heading, a sheet per
+/// form (frozen header row, column widths, labels indented by depth) and one with the findings.
+/// Counts, money and percentages are numbers whose display format writes them as the report did
+/// (leading zeros, grouping, decimals); codes and pairs are text; a blank is an empty cell; a
+/// finding's cell is coloured and carries its messages as a comment. errc::io_error when the
+/// temporary file libxlsxwriter writes cannot be made.
+[[nodiscard]] result<std::string> render_xlsx(const TableDocument& doc);
+
+/// table_model() then the format's writer: text, or the bytes of a binary format (XLSX). JSON is
+/// the report itself (cchc.report/1, lossless; the options do not apply).
 [[nodiscard]] result<std::string> render(const Report& report, RenderFormat format,
                                          const RenderOptions& options = {});
 

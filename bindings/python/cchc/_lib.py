@@ -16,7 +16,8 @@ MAJOR = 0  # the major version of the C API this package speaks
 SEVERITIES = {0: "info", 1: "warning", 2: "error"}
 KINDS = {0: "heading", 1: "count", 2: "percent", 3: "yes_no", 4: "code", 5: "pair", 6: "money"}
 LANGS = {"vi": 0, "en": 1, "both": 2}
-RENDER_FORMATS = {"html": 0, "md": 1, "markdown": 1, "csv": 2, "json": 3}
+RENDER_FORMATS = {"html": 0, "md": 1, "markdown": 1, "csv": 2, "json": 3, "xlsx": 4}
+BINARY_FORMATS = {"xlsx"}
 NTS = ctypes.c_size_t(-1).value
 i32, i64, sz, p = ctypes.c_int32, ctypes.c_int64, ctypes.c_size_t, ctypes.c_void_p
 cs = ctypes.c_char_p
@@ -224,13 +225,18 @@ def b(s: str) -> bytes:
     return s.encode("utf-8")
 
 
-def text(call: Callable[..., int], *args: Any) -> str:
+def data(call: Callable[..., int], *args: Any) -> bytes:
     """Calls a buffer-filling function: once to measure, once to fill."""
     length = sz(0)
     check(call(None, 0, ctypes.byref(length), *args))
     buf = ctypes.create_string_buffer(length.value + 1)
     check(call(buf, length.value + 1, ctypes.byref(length), *args))
-    return buf.raw[: length.value].decode("utf-8")
+    return buf.raw[: length.value]
+
+
+def text(call: Callable[..., int], *args: Any) -> str:
+    """data(), as the UTF-8 text it is."""
+    return data(call, *args).decode("utf-8")
 
 
 def new(call: Callable[..., int], *args: Any) -> int:

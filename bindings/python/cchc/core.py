@@ -314,11 +314,13 @@ class Report(_lib.Handle):
                                   form=form, findings=None if findings is None else findings.ptr)
 
     def render(self, format: str = "html", *, findings: Optional["Findings"] = None,
-               lang: str = "vi", form: int = 0) -> str:
-        """The report as a document: "html" (self-contained, print-ready), "md", "csv" or
-        "json"; `findings` (a check's) are shown on the cells they are about (docs/render.md)."""
+               lang: str = "vi", form: int = 0) -> Union[str, bytes]:
+        """The report as a document: "html" (self-contained, print-ready), "md", "csv", "json"
+        (text), or "xlsx" (the bytes of a workbook); `findings` (a check's) are shown on the
+        cells they are about (docs/render.md)."""
         o = self._render_options(format, findings, lang, form)
-        return text(library().cchc_render, self.ptr, ctypes.byref(o))
+        out = _lib.data(library().cchc_render, self.ptr, ctypes.byref(o))
+        return out if format in _lib.BINARY_FORMATS else out.decode("utf-8")
 
     def render_file(self, path: str, format: str = "html", *,
                     findings: Optional["Findings"] = None, lang: str = "vi", form: int = 0) -> None:

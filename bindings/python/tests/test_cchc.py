@@ -201,6 +201,9 @@ class RenderFromPython(WithTheExample):
             self.report.render(form=9)
         with self.assertRaises(ValueError):
             self.report.render("docx")
+        workbook = self.report.render("xlsx")
+        self.assertIsInstance(workbook, bytes)
+        self.assertTrue(workbook.startswith(b"PK"))   # a zip, as every .xlsx
 
     def test_csv_file_reads_back(self):
         import csv

@@ -9,14 +9,16 @@
 namespace cchc {
 namespace {
 
-constexpr detail::NameTable<RenderFormat, 4> format_names{{
+constexpr detail::NameTable<RenderFormat, 5> format_names{{
     {RenderFormat::html, "html"},
     {RenderFormat::markdown, "md"},
     {RenderFormat::csv, "csv"},
     {RenderFormat::json, "json"},
+    {RenderFormat::xlsx, "xlsx"},
 }};
-constexpr std::array<std::string_view, 4> names{format_names[0].second, format_names[1].second,
-                                                format_names[2].second, format_names[3].second};
+constexpr std::array<std::string_view, 5> names{format_names[0].second, format_names[1].second,
+                                                format_names[2].second, format_names[3].second,
+                                                format_names[4].second};
 
 }  // namespace
 
@@ -35,6 +37,7 @@ result<std::string> render(const Report& report, RenderFormat format, const Rend
     case RenderFormat::html: return render_html(*doc);
     case RenderFormat::markdown: return render_markdown(*doc);
     case RenderFormat::csv: return render_csv(*doc);
+    case RenderFormat::xlsx: return render_xlsx(*doc);
     case RenderFormat::json: break;
   }
   return make_error(errc::invalid_argument, "định dạng không hợp lệ", "not a render format");
