@@ -187,12 +187,25 @@ TEST(Render, XlsxIsAWorkbook) {
   EXPECT_LT(render(seed(), RenderFormat::xlsx, o).value().size(), xlsx.size());
 }
 
+TEST(Render, DocxIsAWordDocument) {
+  RenderOptions o;
+  o.findings = seed_findings();
+  const std::string docx = render(seed(), RenderFormat::docx, o).value();
+  EXPECT_TRUE(docx.starts_with("PK\x03\x04"));  // its content is read in render.docx_in_python_docx
+  o.form = 2;
+  EXPECT_LT(render(seed(), RenderFormat::docx, o).value().size(), docx.size());
+  // Text that is markup in XML stays text.
+  Report r = seed();
+  r.metadata().agency.name = "Sở <w:b/> & \"A\"";
+  EXPECT_TRUE(render(r, RenderFormat::docx).value().starts_with("PK"));
+}
+
 TEST(Render, JsonIsTheReportItself) {
   EXPECT_EQ(render(seed(), RenderFormat::json).value(), report_to_json(seed()));
   for (std::string_view name : render_formats())
     EXPECT_EQ(to_string(render_format_from_string(name).value()), name);
   EXPECT_EQ(render_format_from_string("markdown"), RenderFormat::markdown);
-  EXPECT_FALSE(render_format_from_string("docx"));
+  EXPECT_FALSE(render_format_from_string("odt"));
 }
 
 }  // namespace

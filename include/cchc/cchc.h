@@ -436,13 +436,15 @@ CCHC_EXTERN int32_t cchc_findings_to_text(char* buf, size_t size, size_t* length
  * CSS for A4. Markdown: a pipe table per form. CSV: one line per row (RFC 4180, UTF-8 with a
  * byte-order mark). JSON: the report itself (cchc.report/1, lossless; lang, form and findings
  * do not apply). XLSX: an Excel workbook, binary (the buffer receives its bytes, *length their
- * number): a sheet per form, figures stored as numbers shown as the report wrote them. Values
+ * number): a sheet per form, figures stored as numbers shown as the report wrote them. DOCX: a
+ * Word document, binary, A4 in the layout of Decree 30/2020/NĐ-CP, a table per form. Values
  * are written as the report has them, the Vietnamese way ("33,3", "85.000.000", "04/04"). */
 #define CCHC_RENDER_HTML 0
 #define CCHC_RENDER_MARKDOWN 1
 #define CCHC_RENDER_CSV 2
 #define CCHC_RENDER_JSON 3
 #define CCHC_RENDER_XLSX 4
+#define CCHC_RENDER_DOCX 5
 
 #define CCHC_RENDER_OPTIONS_VERSION 1
 typedef struct cchc_render_options {

@@ -80,10 +80,10 @@ struct TableDocument {
 };
 
 /// The formats there are writers for.
-enum class RenderFormat : std::uint8_t { html, markdown, csv, json, xlsx };
+enum class RenderFormat : std::uint8_t { html, markdown, csv, json, xlsx, docx };
 [[nodiscard]] std::string_view to_string(RenderFormat f) noexcept;
 [[nodiscard]] std::optional<RenderFormat> render_format_from_string(std::string_view s) noexcept;
-/// "html", "md", "csv", "json", "xlsx".
+/// "html", "md", "csv", "json", "xlsx", "docx".
 [[nodiscard]] std::span<const std::string_view> render_formats() noexcept;
 
 struct RenderOptions {
@@ -114,7 +114,14 @@ struct RenderOptions {
 /// temporary file libxlsxwriter writes cannot be made.
 [[nodiscard]] result<std::string> render_xlsx(const TableDocument& doc);
 
-/// table_model() then the format's writer: text, or the bytes of a binary format (XLSX). JSON is
+/// A Word document (the bytes of a .docx file): A4 in the layout of Decree 30/2020/NĐ-CP (issuer
+/// and number beside the national name and motto, place and date, title), each form a table whose
+/// header row repeats on every page, labels indented by depth, findings shaded on their cells,
+/// numbered after the forms, and the signature block. Each value cell holds a bookmark named
+/// after its row ("B4:1.4" is "B4_1_4"). Written with pugixml, zipped in memory with libzip.
+[[nodiscard]] result<std::string> render_docx(const TableDocument& doc);
+
+/// table_model() then the format's writer: text, or the bytes of a binary format (XLSX, DOCX). JSON is
 /// the report itself (cchc.report/1, lossless; the options do not apply).
 [[nodiscard]] result<std::string> render(const Report& report, RenderFormat format,
                                          const RenderOptions& options = {});

@@ -10,7 +10,8 @@ static_assert(static_cast<int>(cchc::RenderFormat::html) == CCHC_RENDER_HTML &&
               static_cast<int>(cchc::RenderFormat::markdown) == CCHC_RENDER_MARKDOWN &&
               static_cast<int>(cchc::RenderFormat::csv) == CCHC_RENDER_CSV &&
               static_cast<int>(cchc::RenderFormat::json) == CCHC_RENDER_JSON &&
-              static_cast<int>(cchc::RenderFormat::xlsx) == CCHC_RENDER_XLSX);
+              static_cast<int>(cchc::RenderFormat::xlsx) == CCHC_RENDER_XLSX &&
+              static_cast<int>(cchc::RenderFormat::docx) == CCHC_RENDER_DOCX);
 
 namespace {
 
@@ -21,7 +22,7 @@ std::string rendered(const cchc_report* report, const cchc_render_options* optio
     check_struct_version(options->version, CCHC_RENDER_OPTIONS_VERSION, "cchc_render_options");
     o = *options;
   }
-  if (o.format < CCHC_RENDER_HTML || o.format > CCHC_RENDER_XLSX)
+  if (o.format < CCHC_RENDER_HTML || o.format > CCHC_RENDER_DOCX)
     throw cchc::exception(make_error(errc::invalid_argument,
                                      fmt::format("options.format = {} không hợp lệ", o.format),
                                      fmt::format("options.format = {} is not a CCHC_RENDER_* value", o.format)));

@@ -6,7 +6,7 @@
 //              [--threads N] [--holidays DATES|FILE] [--format text|json] [--lang vi|en]
 //              [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
-//   cchc render [FILE] [--format html|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
+//   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
 //               [--holidays DATES|FILE] [--form N] [--lang vi|en] [--catalog FILE]
 //   cchc import FILE.txt|FILE.pdf [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
@@ -254,12 +254,12 @@ int main(int argc, char** argv) {
   add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o);
 
   auto* render_cmd = app.add_subcommand(
-      "render", "Viết báo cáo thành tài liệu / write a report as HTML, Excel, Markdown, CSV or JSON");
+      "render", "Viết báo cáo thành tài liệu / write a report as HTML, Word, Excel, Markdown, CSV or JSON");
   render_cmd->add_option("file", o.file, report_file_help);
   {
     std::vector<std::string> names(cchc::render_formats().begin(), cchc::render_formats().end());
     names.emplace_back("markdown");
-    render_cmd->add_option("--format", o.format, "html | xlsx | md | csv | json (default html)")
+    render_cmd->add_option("--format", o.format, "html | docx | xlsx | md | csv | json (default html)")
         ->check(CLI::IsMember(names));
   }
   render_cmd->add_option("-o,--output", o.output, "Ghi ra tệp / write to this file (default: stdout)");

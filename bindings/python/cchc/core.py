@@ -316,7 +316,7 @@ class Report(_lib.Handle):
     def render(self, format: str = "html", *, findings: Optional["Findings"] = None,
                lang: str = "vi", form: int = 0) -> Union[str, bytes]:
         """The report as a document: "html" (self-contained, print-ready), "md", "csv", "json"
-        (text), or "xlsx" (the bytes of a workbook); `findings` (a check's) are shown on the
+        (text), or "xlsx" and "docx" (the bytes of an Excel workbook or a Word document); `findings` (a check's) are shown on the
         cells they are about (docs/render.md)."""
         o = self._render_options(format, findings, lang, form)
         out = _lib.data(library().cchc_render, self.ptr, ctypes.byref(o))

@@ -200,10 +200,11 @@ class RenderFromPython(WithTheExample):
         with self.assertRaises(cchc.NotFoundError):
             self.report.render(form=9)
         with self.assertRaises(ValueError):
-            self.report.render("docx")
+            self.report.render("odt")
         workbook = self.report.render("xlsx")
         self.assertIsInstance(workbook, bytes)
         self.assertTrue(workbook.startswith(b"PK"))   # a zip, as every .xlsx
+        self.assertTrue(self.report.render("docx", form=1).startswith(b"PK"))
 
     def test_csv_file_reads_back(self):
         import csv

@@ -9,16 +9,17 @@
 namespace cchc {
 namespace {
 
-constexpr detail::NameTable<RenderFormat, 5> format_names{{
+constexpr detail::NameTable<RenderFormat, 6> format_names{{
     {RenderFormat::html, "html"},
     {RenderFormat::markdown, "md"},
     {RenderFormat::csv, "csv"},
     {RenderFormat::json, "json"},
     {RenderFormat::xlsx, "xlsx"},
+    {RenderFormat::docx, "docx"},
 }};
-constexpr std::array<std::string_view, 5> names{format_names[0].second, format_names[1].second,
+constexpr std::array<std::string_view, 6> names{format_names[0].second, format_names[1].second,
                                                 format_names[2].second, format_names[3].second,
-                                                format_names[4].second};
+                                                format_names[4].second, format_names[5].second};
 
 }  // namespace
 
@@ -38,6 +39,7 @@ result<std::string> render(const Report& report, RenderFormat format, const Rend
     case RenderFormat::markdown: return render_markdown(*doc);
     case RenderFormat::csv: return render_csv(*doc);
     case RenderFormat::xlsx: return render_xlsx(*doc);
+    case RenderFormat::docx: return render_docx(*doc);
     case RenderFormat::json: break;
   }
   return make_error(errc::invalid_argument, "định dạng không hợp lệ", "not a render format");
