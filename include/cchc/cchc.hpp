@@ -25,6 +25,7 @@
 #include "cchc/limits.hpp"
 #include "cchc/narrative.hpp"
 #include "cchc/number.hpp"
+#include "cchc/office_import.hpp"
 #include "cchc/output.hpp"
 #include "cchc/period.hpp"
 #include "cchc/render.hpp"

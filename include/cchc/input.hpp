@@ -2,8 +2,9 @@
 // cchc/input.hpp: reading a report from whatever file it comes in.
 //
 // The reader is chosen by the file's content, not its name: "%PDF-" is a PDF (its text through
-// poppler, then the text reader), a JSON object is a cchc.report/1 report, anything else is the
-// text of a signed report. Readers of documents return the report with its evidence (coverage and
+// poppler, then the text reader), a zip is a Word or Excel file (office_import.hpp, told apart by
+// its parts), a JSON object is a cchc.report/1 report, anything else is the text of a signed
+// report. Readers of documents return the report with its evidence (coverage and
 // narrative, evidence.hpp), which the check pipeline judges.
 //
 //   auto doc = cchc::read_document("report.pdf").value();
@@ -24,11 +25,12 @@
 
 namespace cchc {
 
-enum class InputFormat : std::uint8_t { json, text, pdf };
+enum class InputFormat : std::uint8_t { json, text, pdf, docx, xlsx };
 [[nodiscard]] std::string_view to_string(InputFormat f) noexcept;
 
-/// The format of a document by its first bytes (a few are enough): "%PDF-" a PDF; "{" after
-/// optional whitespace and a byte-order mark, a JSON report; otherwise text.
+/// The format of a document by its first bytes (a few are enough): "%PDF-" a PDF; a zip
+/// ("PK\3\4") an Office file, docx until its parts say otherwise (read_document() looks); "{"
+/// after optional whitespace and a byte-order mark, a JSON report; otherwise text.
 [[nodiscard]] InputFormat detect_format(std::string_view head) noexcept;
 
 /// A report as read from a file, with the evidence of the document it came from (none for JSON).

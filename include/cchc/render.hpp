@@ -75,6 +75,9 @@ struct TableDocument {
   std::vector<std::string> columns;
   bool notes = false;
   std::vector<TableForm> forms;
+  /// The report's metadata as it is, for formats that keep it exactly (XLSX, DOCX), so that
+  /// reading them back loses nothing.
+  Metadata metadata;
   /// Those given, in their order; for one form, those about its rows.
   std::vector<Finding> findings;
 };

@@ -72,6 +72,9 @@ struct Metadata {
 /// "document.place", "document.signer", "document.signer_title"; read-only "catalog.id" and
 /// "catalog.version". An unset field reads as ""; an unknown one is errc::not_found.
 [[nodiscard]] result<std::string> metadata_field(const Metadata& m, std::string_view field);
+/// The fields set_metadata_field() takes, in a stable order: what a writer keeps so that a
+/// reader gets the metadata back exactly ("period" stands for its year and kind).
+[[nodiscard]] std::span<const std::string_view> metadata_fields() noexcept;
 /// Sets one field from its text ("" clears it). On error `m` is unchanged.
 [[nodiscard]] result<void> set_metadata_field(Metadata& m, std::string_view field,
                                               std::string value);

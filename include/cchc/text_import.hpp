@@ -45,7 +45,8 @@ struct ImportedText : Evidence {
 /// separated by form feeds.
 [[nodiscard]] result<std::string> pdf_to_text(const std::filesystem::path& path);
 
-/// import_text() of a .txt file, or of a .pdf through pdf_to_text(). Errors name the file.
+/// import_text() of a text file, or of a PDF through pdf_to_text(); import_office() of a Word or
+/// Excel file; chosen by content (input.hpp). Errors name the file.
 [[nodiscard]] result<ImportedText> import_file(const std::filesystem::path& path,
                                                std::shared_ptr<const Catalog> catalog =
                                                    builtin_catalog(),

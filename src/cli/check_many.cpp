@@ -36,8 +36,8 @@ Source source_of(const fs::path& p) {
 
 bool report_file(const fs::path& p) {
   const std::string ext = lower_extension(p);
-  return ext == ".json" || ext == ".txt" || ext == ".pdf" || ext == ".csv" || ext == ".jsonl" ||
-         ext == ".ndjson";
+  return ext == ".json" || ext == ".txt" || ext == ".pdf" || ext == ".docx" || ext == ".xlsx" ||
+         ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
 }
 
 // Files in the order given; a folder's report files in name order, subfolders included.

@@ -8,7 +8,7 @@
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
 //               [--holidays DATES|FILE] [--form N] [--lang vi|en] [--catalog FILE]
-//   cchc import FILE.txt|FILE.pdf [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
+//   cchc import FILE.txt|FILE.pdf|FILE.docx|FILE.xlsx [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
   add_format(derive_cmd, o), add_catalog(derive_cmd, o);
 
   auto* import_cmd = app.add_subcommand("import", "Đọc báo cáo từ văn bản hoặc PDF / read a report's text or PDF");
-  import_cmd->add_option("file", o.file, "Báo cáo .txt (pdftotext) hoặc .pdf / report text or PDF")->required();
+  import_cmd->add_option("file", o.file, "Báo cáo .txt, .pdf, .docx hoặc .xlsx / report text, PDF, Word or Excel")->required();
   import_cmd->add_option("-o,--output", o.output, "Ghi báo cáo JSON / write the report as JSON");
   add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o);
 

@@ -8,6 +8,7 @@
 
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
+#include "cchc/office_import.hpp"
 #include "cchc/text_import.hpp"
 
 namespace cchc {
@@ -25,7 +26,13 @@ bool named_pdf(const std::filesystem::path& path) {
 result<InputFormat> format_of(const std::filesystem::path& path) {
   auto head = read_head(path, head_bytes);
   if (!head) return head.error();
-  const InputFormat format = detect_format(*head);
+  InputFormat format = detect_format(*head);
+  if (format == InputFormat::docx) {
+    // A zip: Word or Excel by its parts; import_office() says what else it may be.
+    auto bytes = read_file(path);
+    if (!bytes) return bytes.error();
+    if (bytes->find("xl/workbook.xml") != std::string::npos) format = InputFormat::xlsx;
+  }
   if (format != InputFormat::pdf && named_pdf(path))
     return make_error(errc::io_error, "tệp .pdf nhưng không phải PDF (thiếu \"%PDF-\")",
                       "a .pdf file that is not a PDF (no \"%PDF-\")", path.string());
@@ -47,6 +54,13 @@ result<void> within_text_limit(const std::filesystem::path& path, const TextLimi
 result<ImportedText> import_as(const std::filesystem::path& path, InputFormat format,
                                std::shared_ptr<const Catalog> catalog, const TextLimits& limits) {
   if (auto ok = within_text_limit(path, limits); !ok) return ok.error();
+  if (format == InputFormat::docx || format == InputFormat::xlsx) {
+    auto bytes = read_file(path, limits.max_bytes);
+    if (!bytes) return bytes.error();
+    auto imported = import_office(*bytes, std::move(catalog), limits);
+    if (!imported) return std::move(imported.error()).within(path.string());
+    return imported;
+  }
   result<std::string> text =
       format == InputFormat::pdf ? pdf_to_text(path) : read_file(path, limits.max_bytes);
   if (!text) return text.error();
@@ -62,12 +76,15 @@ std::string_view to_string(InputFormat f) noexcept {
     case InputFormat::json: return "json";
     case InputFormat::text: return "text";
     case InputFormat::pdf: return "pdf";
+    case InputFormat::docx: return "docx";
+    case InputFormat::xlsx: return "xlsx";
   }
   return "?";
 }
 
 InputFormat detect_format(std::string_view head) noexcept {
   if (head.starts_with("%PDF-")) return InputFormat::pdf;
+  if (head.starts_with("PK\x03\x04")) return InputFormat::docx;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
                            head.front() == '\n'))
@@ -79,8 +96,8 @@ result<ImportedText> import_file(const std::filesystem::path& path,
                                  std::shared_ptr<const Catalog> catalog, TextLimits limits) {
   auto format = format_of(path);
   if (!format) return format.error();
-  // The text reader reads text and PDFs; a JSON file given to it is read as text.
-  return import_as(path, *format == InputFormat::pdf ? InputFormat::pdf : InputFormat::text,
+  // A JSON file given to an importer is read as text.
+  return import_as(path, *format == InputFormat::json ? InputFormat::text : *format,
                    std::move(catalog), limits);
 }
 

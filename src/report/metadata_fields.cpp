@@ -100,6 +100,14 @@ void set_field(Metadata& m, std::string_view f, std::string value) {
 
 }  // namespace
 
+std::span<const std::string_view> metadata_fields() noexcept {
+  static constexpr std::string_view names[] = {
+      "agency.name",     "agency.code",     "agency.level",   "province",
+      "period",          "document.number", "document.symbol", "document.date",
+      "document.place",  "document.signer", "document.signer_title"};
+  return names;
+}
+
 result<std::string> metadata_field(const Metadata& m, std::string_view field) {
   try {
     return get_field(m, field);

@@ -56,7 +56,7 @@ for table in forms:
         assert len(names) == 1, names
         name = names[0]
         address = name.replace("_", ":", 1).replace("_", ".")
-        cells[address] = re.sub(r"( \[\d+\])+$", "", value.text)
+        cells[address] = re.sub(r"\s*(\[\d+\]\s*)+$", "", value.text)
 assert set(cells) == addresses, set(cells) ^ addresses
 for address in addresses:
     written = values.get(address)

@@ -21,11 +21,11 @@ namespace {
 
 constexpr std::string_view content_types =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>)";
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>)";
 
 constexpr std::string_view package_rels =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>)";
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>)";
 
 constexpr std::string_view document_rels =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -179,7 +179,7 @@ void form_table(pugi::xml_node body, const TableDocument& doc, const TableForm& 
     start.append_attribute("w:id") = bookmark;
     start.append_attribute("w:name") = name.c_str();
     std::string shown = r.value;
-    for (std::size_t f : r.findings) shown += fmt::format(" [{}]", f + 1);
+    for (std::size_t f : r.findings) shown += fmt::format("{}[{}]", shown.empty() ? "" : " ", f + 1);
     if (!shown.empty()) run(value, shown, Look());
     value.append_child("w:bookmarkEnd").append_attribute("w:id") = bookmark++;
     if (doc.notes) paragraph(cell(tr, widths[4]), r.note);
@@ -250,6 +250,30 @@ std::string core_xml(const TableDocument& doc) {
   return xml_of(d);
 }
 
+// The report's metadata exactly, as custom document properties "cchc.<field>": what reading the
+// document back takes, whatever its paragraphs say.
+std::string custom_xml(const TableDocument& doc) {
+  pugi::xml_document d;
+  pugi::xml_node decl = d.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node root = d.append_child("Properties");
+  root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+  root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+  int pid = 2;  // 0 and 1 are reserved
+  auto property = [&](std::string_view name, const std::string& value) {
+    pugi::xml_node p = root.append_child("property");
+    p.append_attribute("fmtid") = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+    p.append_attribute("pid") = pid++;
+    p.append_attribute("name") = fmt::format("cchc.{}", name).c_str();
+    p.append_child("vt:lpwstr").text() = value.c_str();
+  };
+  for (std::string_view field : metadata_fields()) property(field, metadata_field(doc.metadata, field).value());
+  property("catalog.id", doc.metadata.catalog_id);
+  property("catalog.version", doc.metadata.catalog_version);
+  return xml_of(d);
+}
+
 error zip_failure(std::string_view what) {
   return make_error(errc::internal, fmt::format("không đóng gói được tài liệu Word: {}", what),
                     fmt::format("cannot package the Word document: {}", what));
@@ -265,6 +289,7 @@ result<std::string> render_docx(const TableDocument& doc) {
       {"word/_rels/document.xml.rels", std::string(document_rels)},
       {"word/styles.xml", std::string(styles)},
       {"docProps/core.xml", core_xml(doc)},
+      {"docProps/custom.xml", custom_xml(doc)},
   };
   // The zip is made in memory: a buffer source kept after the archive is closed, then read.
   zip_error_t err;

@@ -73,6 +73,7 @@ result<TableDocument> table_model(const Report& report, const RenderOptions& o) 
   TableDocument doc;
   doc.lang = o.lang;
   heading(doc, report.metadata());
+  doc.metadata = report.metadata();
   // One form shows the findings about its rows; the whole report shows them all.
   for (const Finding& f : o.findings)
     if (o.form == 0 || std::any_of(f.rows.begin(), f.rows.end(), [&](const FindingRow& r) {

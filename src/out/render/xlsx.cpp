@@ -2,7 +2,8 @@
 // The table model as an Excel workbook (libxlsxwriter): a sheet with the report's heading, one
 // sheet per form, and one with the findings. Figures are stored as numbers with a display format
 // that writes them as the report did ("02" as 2 shown "00", 33,3 as 33.3 shown "0.0"); codes and
-// pairs are text, blanks are empty cells. Each form's rows carry their address in a hidden column. Excel shows the separators of the reader's locale, so
+// pairs are text, blanks are empty cells. Each form's rows carry their address in a hidden column,
+// and a hidden sheet "cchc" holds the metadata exactly. Excel shows the separators of the reader's locale, so
 // a Vietnamese Excel shows "33,3" and "85.000.000".
 #include <unistd.h>
 
@@ -222,6 +223,24 @@ void findings_sheet(Workbook& w, const TableDocument& doc) {
   }
 }
 
+// The report's metadata exactly, field by field (report.hpp's names), in a hidden sheet "cchc":
+// what reading the workbook back takes, whatever the visible sheets say.
+void data_sheet(Workbook& w, const TableDocument& doc) {
+  lxw_worksheet* ws = workbook_add_worksheet(w.wb, "cchc");
+  lxw_row_t row = 0;
+  for (std::string_view field : metadata_fields()) {
+    const std::string value = metadata_field(doc.metadata, field).value();
+    worksheet_write_string(ws, row, 0, std::string(field).c_str(), nullptr);
+    if (!value.empty()) worksheet_write_string(ws, row, 1, value.c_str(), nullptr);
+    ++row;
+  }
+  worksheet_write_string(ws, row, 0, "catalog.id", nullptr);
+  worksheet_write_string(ws, row++, 1, doc.metadata.catalog_id.c_str(), nullptr);
+  worksheet_write_string(ws, row, 0, "catalog.version", nullptr);
+  worksheet_write_string(ws, row, 1, doc.metadata.catalog_version.c_str(), nullptr);
+  worksheet_hide(ws);
+}
+
 }  // namespace
 
 result<std::string> render_xlsx(const TableDocument& doc) {
@@ -253,6 +272,7 @@ result<std::string> render_xlsx(const TableDocument& doc) {
   heading_sheet(w, doc);
   for (const TableForm& form : doc.forms) form_sheet(w, doc, form);
   findings_sheet(w, doc);
+  data_sheet(w, doc);
   if (const lxw_error e = workbook_close(w.wb); e != LXW_NO_ERROR)
     return make_error(errc::io_error, fmt::format("không ghi được bảng tính: {}", lxw_strerror(e)),
                       fmt::format("cannot write the workbook: {}", lxw_strerror(e)), path);
