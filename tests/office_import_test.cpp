@@ -14,14 +14,12 @@
 #include "cchc/render.hpp"
 #include "cchc/rules.hpp"
 
+#include "support/seed_report.hpp"
+
 namespace cchc {
 namespace {
 
-const Report& seed() {
-  static const Report r =
-      load_report(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.json").value();
-  return r;
-}
+const Report& seed() { return testing::seed_report(); }
 
 std::string office_file(std::string_view name) {
   return read_file(std::string(CCHC_TEST_DATA_DIR) + "/office/" + std::string(name)).value();

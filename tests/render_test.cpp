@@ -11,14 +11,12 @@
 #include "cchc/json.hpp"
 #include "cchc/rules.hpp"
 
+#include "support/seed_report.hpp"
+
 namespace cchc {
 namespace {
 
-const Report& seed() {
-  static const Report r =
-      load_report(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.json").value();
-  return r;
-}
+const Report& seed() { return testing::seed_report(); }
 
 const std::vector<Finding>& seed_findings() {
   static const std::vector<Finding> f =

@@ -200,6 +200,13 @@ void findings_list(pugi::xml_node body, const TableDocument& doc) {
   }
 }
 
+void declare(pugi::xml_document& d) {
+  pugi::xml_node decl = d.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  decl.append_attribute("standalone") = "yes";
+}
+
 std::string xml_of(const pugi::xml_document& d) {
   std::ostringstream out;
   d.save(out, "", pugi::format_raw);
@@ -208,10 +215,7 @@ std::string xml_of(const pugi::xml_document& d) {
 
 std::string document_xml(const TableDocument& doc) {
   pugi::xml_document d;
-  pugi::xml_node decl = d.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
+  declare(d);
   pugi::xml_node root = d.append_child("w:document");
   root.append_attribute("xmlns:w") = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   pugi::xml_node body = root.append_child("w:body");
@@ -238,9 +242,7 @@ std::string document_xml(const TableDocument& doc) {
 
 std::string core_xml(const TableDocument& doc) {
   pugi::xml_document d;
-  pugi::xml_node decl = d.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
+  declare(d);
   pugi::xml_node root = d.append_child("cp:coreProperties");
   root.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
   root.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
@@ -254,9 +256,7 @@ std::string core_xml(const TableDocument& doc) {
 // document back takes, whatever its paragraphs say.
 std::string custom_xml(const TableDocument& doc) {
   pugi::xml_document d;
-  pugi::xml_node decl = d.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
+  declare(d);
   pugi::xml_node root = d.append_child("Properties");
   root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
   root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
