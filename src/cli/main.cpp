@@ -132,8 +132,22 @@ int run_render(const Options& o) {
   options.lang = o.language();
   options.form = o.form;
   options.findings = findings;
-  const std::string out =
-      render(doc.report, render_format_from_string(o.format).value_or(RenderFormat::html), options).value();
+  const RenderFormat format = render_format_from_string(o.format).value_or(RenderFormat::html);
+  // -o DIR/ (or an existing folder): one file per form, bieu-mau-N.<format>.
+  std::error_code ec;
+  if (!o.output.empty() && (o.output.back() == '/' || std::filesystem::is_directory(o.output, ec))) {
+    std::filesystem::create_directories(o.output, ec);
+    for (const Form& form : catalog->forms()) {
+      if (o.form != 0 && form.number != o.form) continue;
+      options.form = form.number;
+      const auto path = std::filesystem::path(o.output) /
+                        fmt::format("bieu-mau-{}.{}", form.number, to_string(format));
+      write_file(path, render(doc.report, format, options).value()).value();
+      std::cout << path.string() << '\n';
+    }
+    return exit_ok;
+  }
+  const std::string out = render(doc.report, format, options).value();
   if (o.output.empty()) std::cout << out;
   else write_file(o.output, out).value();
   return exit_ok;
