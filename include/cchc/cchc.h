@@ -322,7 +322,8 @@ CCHC_EXTERN int32_t cchc_report_set_meta(cchc_report* report, const char* field,
                                          const char* value, size_t length);
 
 /* A report read from the text of a signed report (pdftotext's output, docs/import.md), or
- * from a .txt or .pdf file. When `findings` is not NULL it receives what the text shows beyond
+ * from a file: text, PDF, or a Word (.docx) or Excel (.xlsx) annex's tables, told apart by
+ * content. When `findings` is not NULL it receives what the text shows beyond
  * the rules: rows that could not be read ("import.unread") and the narrative's dates, periods,
  * citations and figures (free it with cchc_findings_free). Text that cannot be a report at all
  * (empty, not UTF-8, beyond the limits) fails; anything else gives a report. */

@@ -206,6 +206,19 @@ class RenderFromPython(WithTheExample):
         self.assertTrue(workbook.startswith(b"PK"))   # a zip, as every .xlsx
         self.assertTrue(self.report.render("docx", form=1).startswith(b"PK"))
 
+    def test_word_and_excel_read_back_to_the_same_report(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            for fmt in ("docx", "xlsx"):
+                path = os.path.join(d, "report." + fmt)
+                self.report.render_file(path, fmt)
+                back, found = cchc.Report.import_file(None, path)
+                with back, found:
+                    for address in ("B4:1.3", "B4:1.4", "B7:5.1", "B1:1"):
+                        self.assertEqual(back[address], self.report[address], (fmt, address))
+                    self.assertEqual(back.meta("document.date"), "2024-03-12")
+                    self.assertNotIn("import.unread", [f.rule_id for f in found])
+
     def test_csv_file_reads_back(self):
         import csv
         import tempfile
