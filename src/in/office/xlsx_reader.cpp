@@ -146,9 +146,9 @@ result<std::vector<TableRowIn>> sheet_rows(const Package& p, const std::string& 
       } else if (type == "inlineStr") {
         text = text_of(c.child("is"));
       } else if (type == "str" || type == "e") {
-        text = v;
+        text = std::string(v);  // not operator=(const char*): GCC 12's false -Wrestrict at -O3
       } else if (type == "b") {
-        text = std::string_view(v) == "1" ? "1" : "0";
+        text = std::string(std::string_view(v) == "1" ? "1" : "0");
       } else if (*v != '\0') {
         const auto s = static_cast<std::size_t>(c.attribute("s").as_uint());
         const std::string& format = s < styles.formats.size() ? styles.formats[s] : std::string("General");

@@ -52,7 +52,7 @@ std::string render_markdown(const TableDocument& doc) {
       std::string label;
       for (int i = 0; i < r.level; ++i) label += "\u00A0\u00A0\u00A0";  // indentation survives
       label += cell(r.label);
-      if (!r.description.empty()) label += "<br>*" + cell(r.description) + "*";
+      if (!r.description.empty()) label += fmt::format("<br>*{}*", cell(r.description));
       if (r.kind == Kind::heading) label = "**" + label + "**";
       std::string value = cell(r.value);
       for (std::size_t f : r.findings) value += fmt::format(" [{}]", f + 1);
@@ -60,7 +60,7 @@ std::string render_markdown(const TableDocument& doc) {
       if (doc.notes) out += fmt::format(" {} |", cell(r.note));
       out += '\n';
     }
-    for (const auto& f : form.footnotes) out += "\n" + cell(f) + "\n";
+    for (const auto& f : form.footnotes) out += fmt::format("\n{}\n", cell(f));
     out += '\n';
   }
   if (!doc.findings.empty()) {

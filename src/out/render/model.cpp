@@ -56,8 +56,8 @@ void heading(TableDocument& doc, const Metadata& m) {
   doc.title = in(lang, "BÁO CÁO", "REPORT");
   if (m.period)
     doc.subtitle = lang == Language::en
-                       ? "Results of administrative reform, " + label_en(*m.period)
-                       : "Kết quả thực hiện công tác cải cách hành chính " + label_vi(*m.period);
+                       ? fmt::format("Results of administrative reform, {}", label_en(*m.period))
+                       : fmt::format("Kết quả thực hiện công tác cải cách hành chính {}", label_vi(*m.period));
   doc.signer_title = m.document.signer_title;
   doc.signer = m.document.signer;
   doc.catalog = m.catalog_id + " " + m.catalog_version;

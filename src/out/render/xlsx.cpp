@@ -26,7 +26,7 @@ namespace {
 // A number format that writes `value` as it was written: leading zeros kept ("02": "00"),
 // thousands grouped or not ("85.000.000": "#,##0"; "85000000": "0"), a percent's decimals.
 std::string number_format(const TableRow& r) {
-  if (r.kind == Kind::percent) return r.cell.scale == 0 ? "0" : "0." + std::string(r.cell.scale, '0');
+  if (r.kind == Kind::percent) return r.cell.scale == 0 ? "0" : fmt::format("0.{}", std::string(r.cell.scale, '0'));
   const std::string_view v = r.value;
   const bool grouped = v.find('.') != std::string_view::npos;
   const std::size_t digits = v.size() - (v.starts_with('-') ? 1 : 0);
