@@ -245,7 +245,14 @@ void data_sheet(Workbook& w, const TableDocument& doc) {
 
 result<std::string> render_xlsx(const TableDocument& doc) {
   // libxlsxwriter writes to a file: a private one in the temporary folder, read back and removed.
-  std::string path = (std::filesystem::temp_directory_path() / "cchc-XXXXXX.xlsx").string();
+  // Memory-backed where the system has it (/dev/shm): the files are scratch, read back at once.
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::is_directory("/dev/shm", ec) &&
+                                            ::access("/dev/shm", W_OK) == 0
+                                        ? std::filesystem::path("/dev/shm")
+                                        : std::filesystem::temp_directory_path();
+  std::string path = (dir / "cchc-XXXXXX.xlsx").string();
+  std::string tmpdir = dir.string();
   const int fd = ::mkstemps(path.data(), 5);
   if (fd < 0)
     return make_error(errc::io_error, "không tạo được tệp tạm", "cannot create a temporary file", path);
@@ -258,7 +265,9 @@ result<std::string> render_xlsx(const TableDocument& doc) {
     }
   } remove{path};
 
-  Workbook w{path, workbook_new(path.c_str()), {}};
+  lxw_workbook_options options{};
+  options.tmpdir = tmpdir.data();
+  Workbook w{path, workbook_new_opt(path.c_str(), &options), {}};
   if (w.wb == nullptr)
     return make_error(errc::io_error, "không tạo được bảng tính", "cannot create the workbook", path);
   std::string title = doc.title + (doc.subtitle.empty() ? "" : " — " + doc.subtitle);
