@@ -3,6 +3,7 @@
 // narrative, and the metadata when cchc did not keep it exactly.
 #include <algorithm>
 
+#include "cchc/unicode.hpp"
 #include "in/office/readers.hpp"
 #include "in/office/tables.hpp"
 #include "in/text/lines.hpp"
@@ -100,6 +101,12 @@ result<ImportedText> read_docx(const Package& p, std::shared_ptr<const Catalog> 
       kept = true;
       keep_metadata(out, field.substr(5), prop.first_child().text().get());
     }
+  }
+  // Numeric entities can spell what is not UTF-8 ("&#xD800;"); such text is not read as prose.
+  if (!is_valid_utf8(prose)) {
+    out.coverage.problems.push_back({"", 0, "văn bản ngoài bảng không phải UTF-8 hợp lệ; không đọc phần lời",
+                                     "the text outside the tables is not valid UTF-8; the prose is not read"});
+    prose.clear();
   }
   const std::string clean = text::without_invisibles(prose);
   const auto lines = text::split_lines(clean);

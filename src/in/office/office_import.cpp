@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cchc/unicode.hpp"
 #include "in/office/readers.hpp"
 
 namespace cchc {
@@ -12,6 +13,11 @@ namespace detail::office {
 
 void keep_metadata(ImportedText& out, std::string_view field, std::string value) {
   if (value.empty() || field == "catalog.id" || field == "catalog.version") return;
+  if (!is_valid_utf8(value)) {
+    out.coverage.problems.push_back({"", 0, fmt::format("{}: không phải UTF-8 hợp lệ", field),
+                                     fmt::format("{}: not valid UTF-8", field)});
+    return;
+  }
   auto set = set_metadata_field(out.report.metadata(), field, std::move(value));
   if (!set)
     out.coverage.problems.push_back({"", 0, fmt::format("{}: {}", field, set.error().message_vi),

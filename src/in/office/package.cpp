@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include "cchc/unicode.hpp"
+
 namespace cchc::detail::office {
 
 struct Package::Zip {
@@ -86,9 +88,15 @@ result<std::string> Package::read(const std::string& part) const {
 result<std::shared_ptr<pugi::xml_document>> Package::xml(const std::string& part) const {
   auto bytes = read(part);
   if (!bytes) return bytes.error();
+  // Every text a reader takes is UTF-8 in NFC, as the text reader's is; the markup is ASCII, so
+  // the part is checked and normalised whole (pugixml checks neither).
+  if (!is_valid_utf8(*bytes))
+    return make_error(errc::invalid_utf8, "phần này không phải UTF-8 hợp lệ", "the part is not valid UTF-8", part);
+  auto nfc = normalize_nfc(*bytes);
+  if (!nfc) return std::move(nfc.error()).within(part);
   auto doc = std::make_shared<pugi::xml_document>();
   const pugi::xml_parse_result parsed =
-      doc->load_buffer(bytes->data(), bytes->size(), pugi::parse_default, pugi::encoding_utf8);
+      doc->load_buffer(nfc->data(), nfc->size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed)
     return make_error(errc::parse_error,
                       fmt::format("XML hỏng ở byte {}: {}", parsed.offset, parsed.description()),

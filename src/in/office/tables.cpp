@@ -122,7 +122,12 @@ void read_tables(const std::vector<TableIn>& tables, const Catalog& cat, Report&
         continue;
       }
       found[id->index] = true;
-      if (const std::string note = trimmed(cell(cols->note)); !note.empty()) report.set_note(*id, note);
+      // Numeric entities can still spell what is not UTF-8 ("&#xD800;"): such a note is refused.
+      if (const std::string note = trimmed(cell(cols->note)); !note.empty()) {
+        if (is_valid_utf8(note)) report.set_note(*id, note);
+        else coverage.problems.push_back({r.address(), row.line, "ghi chú không phải UTF-8 hợp lệ",
+                                          "the note is not valid UTF-8"});
+      }
       if (!r.holds_value()) continue;
       ++coverage.rows_found;
       report.set_source_line(*id, row.line);
