@@ -4,35 +4,16 @@
 // JSON and checks without failing. Mutated zips rarely pass their checksums, so half the inputs
 // are packed here instead: the bytes after the first become a Word document's body or an Excel
 // sheet, inside a package that is otherwise sound, so the fuzzer reaches the XML and tables.
-#include <zip.h>
-
 #include <cchc/json.hpp>
 #include <cchc/office_import.hpp>
 #include <cchc/rules.hpp>
 
 #include "fuzz_input.hpp"
+#include "support/zip.hpp"
 
 namespace {
 
-std::string zip_of(const std::vector<std::pair<const char*, std::string>>& parts) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-  zip_t* z = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
-  zip_source_keep(buffer);
-  for (const auto& [name, data] : parts)
-    zip_file_add(z, name, zip_source_buffer(z, data.data(), data.size(), 0), 0);
-  zip_close(z);
-  zip_stat_t st;
-  std::string out;
-  if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
-    out.resize(st.size);
-    if (zip_source_read(buffer, out.data(), st.size) < 0) out.clear();
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  return out;
-}
+using cchc::testing::zip_of;
 
 std::string packed(std::uint8_t kind, std::string_view xml) {
   if (kind % 2 == 0) return zip_of({{"word/document.xml", std::string(xml)}});

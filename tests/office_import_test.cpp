@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <zip.h>
-
 #include <map>
 #include <string>
 
@@ -15,6 +13,7 @@
 #include "cchc/rules.hpp"
 
 #include "support/seed_report.hpp"
+#include "support/zip.hpp"
 
 namespace cchc {
 namespace {
@@ -25,25 +24,7 @@ std::string office_file(std::string_view name) {
   return read_file(std::string(CCHC_TEST_DATA_DIR) + "/office/" + std::string(name)).value();
 }
 
-// A zip of the given parts, for hostile packages.
-std::string zip_of(const std::map<std::string, std::string>& parts) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-  zip_t* z = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
-  zip_source_keep(buffer);
-  for (const auto& [name, data] : parts)
-    zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), 0);
-  zip_close(z);
-  zip_stat_t st;
-  zip_source_stat(buffer, &st);
-  zip_source_open(buffer);
-  std::string out(st.size, '\0');
-  zip_source_read(buffer, out.data(), st.size);
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return out;
-}
+using testing::zip_of;
 
 void expect_same_report(const Report& got, const Report& want) {
   EXPECT_EQ(got.metadata(), want.metadata());
