@@ -302,5 +302,60 @@ TEST(Catalog, MetadataChecks) {
   EXPECT_EQ(create_fails(def).code, errc::invalid_catalog);
 }
 
+
+TEST(Catalog, MeasuresAndConsolidationMarks) {
+  auto def = small();
+  def.forms[0].rows[0].measure = Measure::flow;
+  def.forms[0].rows[1].cumulative = true;  // the older spelling of measure = cumulative
+  def.forms[0].rows[0].aggregation = Aggregation::sum;
+  def.forms[0].rows[3].aggregation = Aggregation::ratio;
+  def.forms[0].rows[3].decimals = 1;
+  auto cat = Catalog::create(def).value();
+  EXPECT_EQ(row_at(*cat, "B1:1").measure, Measure::flow);
+  EXPECT_EQ(row_at(*cat, "B1:1.1").measure, Measure::cumulative);
+  EXPECT_TRUE(row_at(*cat, "B1:1.1").cumulative);
+  EXPECT_EQ(row_at(*cat, "B1:2").decimals, 1);
+  // Two rows say nothing: consolidation names them, nothing else minds.
+  auto missing = cat->check_consolidation();
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message_en.find("B1:1.1, B1:1.2"), std::string::npos);
+  def.forms[0].rows[1].aggregation = Aggregation::sum;
+  def.forms[0].rows[2].aggregation = Aggregation::none;
+  EXPECT_TRUE(Catalog::create(def).value()->check_consolidation());
+}
+
+TEST(Catalog, ConsolidationMarksMustFitTheRow) {
+  auto def = small();
+  def.forms[0].rows[0].aggregation = Aggregation::ratio;  // a count has no ratio
+  EXPECT_EQ(create_fails(def).where, "B1:1");
+  def = small();
+  def.forms[0].rows[3].aggregation = Aggregation::sum;  // percentages are never added
+  EXPECT_NE(create_fails(def).message_en.find("does not fit a percent row"), std::string::npos);
+  def = small();
+  def.forms[0].rows[0].aggregation = Aggregation::count_yes;
+  EXPECT_EQ(create_fails(def).where, "B1:1");
+  def = small();
+  def.forms[0].rows[1].cumulative = true;
+  def.forms[0].rows[1].measure = Measure::stock;
+  EXPECT_NE(create_fails(def).message_en.find("cumulative"), std::string::npos);
+  def = small();
+  def.forms[0].rows[0].decimals = 2;  // only percent rows
+  EXPECT_EQ(create_fails(def).where, "B1:1");
+}
+
+TEST(BuiltinCatalog, EveryRowSaysHowItConsolidates) {
+  auto cat = builtin_catalog();
+  EXPECT_TRUE(cat->check_consolidation());
+  // Procedure counts are not additive; dossiers are; rates pool their parts.
+  EXPECT_EQ(row_at(*cat, "B3:1.4").aggregation, Aggregation::none);
+  EXPECT_EQ(row_at(*cat, "B3:1.4").measure, Measure::stock);
+  EXPECT_EQ(row_at(*cat, "B7:4.4.1").aggregation, Aggregation::sum);
+  EXPECT_EQ(row_at(*cat, "B7:4.4.1").measure, Measure::flow);
+  EXPECT_EQ(row_at(*cat, "B7:4.4").aggregation, Aggregation::ratio);
+  EXPECT_EQ(row_at(*cat, "B7:4.1").aggregation, Aggregation::none);
+  EXPECT_EQ(row_at(*cat, "B1:6").aggregation, Aggregation::count_yes);
+  EXPECT_EQ(row_at(*cat, "B1:2.1").measure, Measure::cumulative);
+}
+
 }  // namespace
 }  // namespace cchc

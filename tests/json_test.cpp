@@ -165,6 +165,9 @@ TEST(CatalogJson, BuiltinRoundTrips) {
     EXPECT_EQ(a.codes, b.codes);
     EXPECT_EQ(a.parent, b.parent);
     EXPECT_EQ(a.cumulative, b.cumulative);
+    EXPECT_EQ(a.measure, b.measure);
+    EXPECT_EQ(a.aggregation, b.aggregation);
+    EXPECT_EQ(a.decimals, b.decimals);
     EXPECT_EQ(a.required, b.required);
   }
   EXPECT_EQ(back->sums().size(), cat->sums().size());

@@ -54,6 +54,27 @@ struct Ratio {
   RowId denominator;
 };
 
+/// How a row's figure behaves over time (Bộ Nội vụ 581/BNV-CCHC; docs/quarter.md). Every report
+/// of a year counts its data from 15/12 of the year before, except Q3 (15/6–14/9).
+enum class Measure : std::uint8_t {
+  flow,        ///< counted over the data window (dossiers received): a wider window never holds less
+  cumulative,  ///< "lũy kế": from the start of the year to the cut-off; never shrinks within a year
+  stock,       ///< a state at the cut-off (procedures in force, staff): may move either way
+};
+[[nodiscard]] std::string_view to_string(Measure m) noexcept;
+[[nodiscard]] std::optional<Measure> measure_from_string(std::string_view) noexcept;
+
+/// How a province or district pools a row over its units' reports (docs/quarter.md).
+enum class Aggregation : std::uint8_t {
+  sum,        ///< additive counts and money; a pair is summed half by half
+  ratio,      ///< a percent row recomputed from the pooled numerator and denominator
+  count_yes,  ///< a yes/no row: how many units answer yes, how many no, how many did not report
+  none,       ///< not additive (procedure counts, codes, rates without parts): the province's own
+};
+/// "sum", "ratio", "count-yes", "none".
+[[nodiscard]] std::string_view to_string(Aggregation a) noexcept;
+[[nodiscard]] std::optional<Aggregation> aggregation_from_string(std::string_view) noexcept;
+
 /// How the halves of a pair row relate.
 enum class PairRelation : std::uint8_t {
   none,             ///< unrelated halves
@@ -108,7 +129,11 @@ struct Row {
   ChildRelation children_relation = ChildRelation::detail;
   std::optional<Ratio> ratio;          ///< for percent rows defined by two counts
   std::optional<PairDefinition> pair;  ///< for pair rows
-  bool cumulative = false;             ///< "lũy kế": can only grow within a year
+  bool cumulative = false;             ///< "lũy kế": can only grow within a year (measure)
+  std::optional<Measure> measure;      ///< flow, cumulative or stock, when the template says
+  std::optional<Aggregation> aggregation;  ///< how it consolidates, when the template says
+  /// For percent rows: the decimals a computed percentage is written with (consolidation).
+  std::optional<int> decimals;
   bool required = true;                ///< the template expects a value (headings never)
   std::vector<Footnote> footnotes;
   std::string note;                    ///< a remark of the catalogue's author
@@ -163,7 +188,10 @@ struct RowDefinition {
   std::optional<std::string> ratio_numerator;
   std::optional<std::string> ratio_denominator;
   std::optional<PairDefinition> pair;
-  bool cumulative = false;
+  bool cumulative = false;                 ///< the same as measure = cumulative
+  std::optional<Measure> measure;
+  std::optional<Aggregation> aggregation;
+  std::optional<int> decimals;             ///< percent rows only, 0 to 6
   std::optional<bool> required;  ///< defaults to true for rows that hold a value
   std::vector<Footnote> footnotes;
   std::string note;
@@ -233,6 +261,10 @@ class Catalog {
   [[nodiscard]] std::optional<RowId> find(std::string_view address) const;
   /// As find(), with an error that says what is wrong with the address.
   [[nodiscard]] result<RowId> lookup(std::string_view address) const;
+
+  /// Whether every row that holds a value says how it consolidates (Row::aggregation); else an
+  /// invalid_catalog error that names the rows which do not. Only consolidation asks.
+  [[nodiscard]] result<void> check_consolidation() const;
 
   /// The definition this catalogue was made from, e.g. to write it back as JSON.
   [[nodiscard]] const CatalogDefinition& definition() const noexcept { return def_; }

@@ -13,6 +13,7 @@
 
 #include "cchc/unicode.hpp"
 #include "util/enum_names.hpp"
+#include "util/strings.hpp"
 
 namespace cchc {
 namespace {
@@ -50,11 +51,33 @@ constexpr detail::NameTable<PairRelation, 3> pair_relation_names{{
     {PairRelation::first_le_second, "first_le_second"},
     {PairRelation::equal, "equal"},
 }};
+constexpr detail::NameTable<Measure, 3> measure_names{{
+    {Measure::flow, "flow"},
+    {Measure::cumulative, "cumulative"},
+    {Measure::stock, "stock"},
+}};
+constexpr detail::NameTable<Aggregation, 4> aggregation_names{{
+    {Aggregation::sum, "sum"},
+    {Aggregation::ratio, "ratio"},
+    {Aggregation::count_yes, "count-yes"},
+    {Aggregation::none, "none"},
+}};
 constexpr detail::NameTable<Sum::Relation, 2> sum_relation_names{{
     {Sum::Relation::equal, "equal"},
     {Sum::Relation::at_most, "at_most"},
 }};
 }  // namespace
+
+std::string_view to_string(Measure m) noexcept { return detail::name_of(measure_names, m); }
+std::optional<Measure> measure_from_string(std::string_view s) noexcept {
+  return detail::value_of(measure_names, s);
+}
+std::string_view to_string(Aggregation a) noexcept {
+  return detail::name_of(aggregation_names, a);
+}
+std::optional<Aggregation> aggregation_from_string(std::string_view s) noexcept {
+  return detail::value_of(aggregation_names, s);
+}
 
 std::string_view to_string(ChildRelation r) noexcept {
   return detail::name_of(child_relation_names, r);
@@ -230,7 +253,17 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
       row.unit = rd.unit;
       row.kind = rd.kind;
       row.children_relation = rd.children;
-      row.cumulative = rd.cumulative;
+      if (rd.cumulative && rd.measure && *rd.measure != Measure::cumulative)
+        return catalog_error(where, "dòng lũy kế (cumulative) nhưng measure khác \"cumulative\"",
+                             "the row is cumulative but its measure is not \"cumulative\"");
+      row.measure = rd.cumulative ? std::optional(Measure::cumulative) : rd.measure;
+      row.cumulative = row.measure == Measure::cumulative;
+      if (row.measure && rd.kind == Kind::heading)
+        return catalog_error(where, "dòng tiêu đề không có measure", "a heading has no measure");
+      if (rd.decimals && (rd.kind != Kind::percent || *rd.decimals < 0 || *rd.decimals > 6))
+        return catalog_error(where, "decimals chỉ dành cho dòng tỷ lệ, từ 0 đến 6",
+                             "decimals is for percent rows only, from 0 to 6");
+      row.decimals = rd.decimals;
       row.required = rd.required.value_or(rd.kind != Kind::heading);
       row.footnotes = rd.footnotes;
       row.note = rd.note;
@@ -333,6 +366,28 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
                                "numerator and denominator are the same row");
         row.ratio = Ratio{*num, *den};
       }
+      if (rd.aggregation) {
+        const Aggregation a = *rd.aggregation;
+        const bool fits = row.kind != Kind::heading &&
+                          (a == Aggregation::none ||
+                           (a == Aggregation::sum &&
+                            (row.kind == Kind::count || row.kind == Kind::money ||
+                             row.kind == Kind::pair)) ||
+                           (a == Aggregation::ratio && row.ratio) ||
+                           (a == Aggregation::count_yes && row.kind == Kind::yes_no));
+        if (!fits)
+          return catalog_error(
+              where,
+              fmt::format("cách tổng hợp \"{}\" không hợp với dòng {} (sum: số lượng, tiền, cặp "
+                          "số; ratio: tỷ lệ có tử và mẫu; count-yes: có/không; none: mọi dòng có "
+                          "số liệu)",
+                          to_string(a), to_string(row.kind)),
+              fmt::format("consolidation \"{}\" does not fit a {} row (sum: count, money, pair; "
+                          "ratio: a percent row with a ratio; count-yes: yes/no; none: any row "
+                          "with a value)",
+                          to_string(a), to_string(row.kind)));
+        row.aggregation = a;
+      }
     }
     // Generated sums first (from the children relation), then the declared ones.
     const Form& form = *cat->form(fd.number);
@@ -393,6 +448,24 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
   cat->until_ = def.effective_until;
   cat->def_ = std::move(def);
   return std::shared_ptr<const Catalog>(std::move(cat));
+}
+
+result<void> Catalog::check_consolidation() const {
+  std::string missing;
+  std::size_t count = 0;
+  for (const Row& row : rows_) {
+    if (!row.holds_value() || row.aggregation) continue;
+    if (++count <= 8) detail::join_into(missing, ", ", row.address());
+  }
+  if (count == 0) return {};
+  if (count > 8) missing += fmt::format(", … ({})", count);
+  return make_error(errc::invalid_catalog,
+                    fmt::format("danh mục {} {} không nói cách tổng hợp (\"consolidate\") của "
+                                "các dòng: {}",
+                                id_, version_, missing),
+                    fmt::format("catalogue {} {} does not say how these rows consolidate "
+                                "(\"consolidate\"): {}",
+                                id_, version_, missing));
 }
 
 }  // namespace cchc

@@ -16,7 +16,8 @@ namespace {
 result<RowDefinition> read_row(const json::value& v, const std::string& path) {
   auto f = Fields::of(v, path,
                       {"code", "printed_code", "label", "label_en", "description", "unit", "kind",
-                       "codes", "parent", "children", "ratio", "pair", "cumulative", "required",
+                       "codes", "parent", "children", "ratio", "pair", "cumulative", "measure",
+                       "consolidate", "decimals", "required",
                        "footnotes", "note", "phrases"});
   if (!f) return f.error();
   RowDefinition r;
@@ -84,6 +85,31 @@ result<RowDefinition> read_row(const json::value& v, const std::string& path) {
     r.pair = std::move(pd);
   }
   CCHC_TRY(r.cumulative, f->boolean("cumulative", false));
+  std::optional<std::string> measure;
+  CCHC_TRY(measure, f->maybe_string("measure"));
+  if (measure) {
+    r.measure = measure_from_string(*measure);
+    if (!r.measure)
+      return at(f->path("measure"), fmt::format("measure \"{}\" không tồn tại", *measure),
+                fmt::format("unknown measure \"{}\" (flow, cumulative, stock)", *measure));
+  }
+  std::optional<std::string> consolidate;
+  CCHC_TRY(consolidate, f->maybe_string("consolidate"));
+  if (consolidate) {
+    r.aggregation = aggregation_from_string(*consolidate);
+    if (!r.aggregation)
+      return at(f->path("consolidate"),
+                fmt::format("cách tổng hợp \"{}\" không tồn tại", *consolidate),
+                fmt::format("unknown consolidation \"{}\" (sum, ratio, count-yes, none)",
+                            *consolidate));
+  }
+  if (f->get("decimals") && !f->get("decimals")->is_null()) {
+    std::int64_t decimals = 0;
+    CCHC_TRY(decimals, f->integer("decimals"));
+    if (decimals < 0 || decimals > 6)
+      return at(f->path("decimals"), "decimals từ 0 đến 6", "decimals is from 0 to 6");
+    r.decimals = static_cast<int>(decimals);
+  }
   CCHC_TRY(r.required, f->maybe_boolean("required"));
   const json::array* notes = nullptr;
   CCHC_TRY(notes, array_of(*f, "footnotes"));

@@ -46,6 +46,9 @@ json::value write_row(const RowDefinition& r) {
     o["pair"] = std::move(p);
   }
   if (r.cumulative) o["cumulative"] = true;
+  if (r.measure) o["measure"] = to_string(*r.measure);
+  if (r.aggregation) o["consolidate"] = to_string(*r.aggregation);
+  if (r.decimals) o["decimals"] = *r.decimals;
   if (r.required) o["required"] = *r.required;
   if (!r.footnotes.empty()) {
     json::array notes;
