@@ -13,6 +13,7 @@
 #include "cchc/catalog.hpp"
 #include "cchc/cell.hpp"
 #include "cchc/check.hpp"
+#include "cchc/consolidate.hpp"
 #include "cchc/derive.hpp"
 #include "cchc/document.hpp"
 #include "cchc/error.hpp"

@@ -457,7 +457,22 @@ result<void> Catalog::check_consolidation() const {
     if (!row.holds_value() || row.aggregation) continue;
     if (++count <= 8) detail::join_into(missing, ", ", row.address());
   }
-  if (count == 0) return {};
+  if (count == 0) {
+    // A pooled rate is Σ numerators / Σ denominators: both must be summed.
+    for (const Row& row : rows_) {
+      if (row.aggregation != Aggregation::ratio) continue;
+      for (RowId part : {row.ratio->numerator, row.ratio->denominator})
+        if (rows_[part.index].aggregation != Aggregation::sum)
+          return make_error(
+              errc::invalid_catalog,
+              fmt::format("{} tổng hợp theo tỷ lệ nhưng {} không được cộng (\"sum\")",
+                          row.address(), rows_[part.index].address()),
+              fmt::format("{} consolidates as a ratio, but {} is not summed (\"sum\")",
+                          row.address(), rows_[part.index].address()),
+              row.address());
+    }
+    return {};
+  }
   if (count > 8) missing += fmt::format(", … ({})", count);
   return make_error(errc::invalid_catalog,
                     fmt::format("danh mục {} {} không nói cách tổng hợp (\"consolidate\") của "

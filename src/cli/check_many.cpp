@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "check_many.hpp"
+#include "inputs.hpp"
 
 #include <unistd.h>
 
@@ -18,45 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
-
-enum class Source { csv, jsonl, document };
-
-std::string lower_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
-Source source_of(const fs::path& p) {
-  const std::string ext = lower_extension(p);
-  if (ext == ".csv") return Source::csv;
-  if (ext == ".jsonl" || ext == ".ndjson") return Source::jsonl;
-  return Source::document;
-}
-
-bool report_file(const fs::path& p) {
-  const std::string ext = lower_extension(p);
-  return ext == ".json" || ext == ".txt" || ext == ".pdf" || ext == ".docx" || ext == ".xlsx" ||
-         ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
-}
-
-// Files in the order given; a folder's report files in name order, subfolders included.
-std::vector<fs::path> expand(const std::vector<std::string>& inputs) {
-  std::vector<fs::path> out;
-  for (const auto& input : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(input, ec)) {
-      out.emplace_back(input);
-      continue;
-    }
-    std::vector<fs::path> found;
-    for (const auto& e : fs::recursive_directory_iterator(input, ec))
-      if (e.is_regular_file() && report_file(e.path())) found.push_back(e.path());
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
 
 std::string count(std::size_t n) { return format_integer(static_cast<std::int64_t>(n)); }
 

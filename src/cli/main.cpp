@@ -9,6 +9,9 @@
 //   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
 //               [--holidays DATES|FILE] [--form N] [--lang vi|en] [--catalog FILE]
 //   cchc import FILE.txt|FILE.pdf|FILE.docx|FILE.xlsx [-o report.json] [--format text|json] [--lang vi|en] [--catalog FILE]
+//   cchc consolidate REPORTS... [-o province.json] [--agency-name NAME] [--agency-code CODE]
+//                    [--level province|district] [--province NAME] [--period "q1 2024"]
+//                    [--expected CODES|FILE] [--format text|json] [--lang vi|en] [--catalog FILE]
 //   cchc catalog [--format text|json] [--catalog FILE]
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
@@ -25,6 +28,7 @@
 
 #include "cchc/cchc.hpp"
 #include "cli/check_many.hpp"
+#include "cli/inputs.hpp"
 #include "util/strings.hpp"
 
 namespace cchc::cli {
@@ -52,6 +56,8 @@ struct Options {
   bool no_builtin = false;
   bool source = false;
   int form = 0;
+  // consolidate
+  std::string agency_name, agency_code, level = "province", province, period, expected;
 
   [[nodiscard]] Language language() const { return lang == "en" ? Language::en : Language::vi; }
   [[nodiscard]] const Writer& out() const {
@@ -151,6 +157,61 @@ int run_render(const Options& o) {
   if (o.output.empty()) std::cout << out;
   else write_file(o.output, out).value();
   return exit_ok;
+}
+
+// A list given as text ("SKHCN, STC") or as a file with one entry per line.
+std::vector<std::string> pick_list(const std::string& given) {
+  std::string text = given;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(given, ec)) text = read_file(given).value();
+  std::vector<std::string> out;
+  std::string item;
+  auto flush = [&] {
+    const auto first = item.find_first_not_of(" \t\r");
+    if (first != std::string::npos)
+      out.push_back(item.substr(first, item.find_last_not_of(" \t\r") - first + 1));
+    item.clear();
+  };
+  for (char c : text) {
+    if (c == ',' || c == ';' || c == '\n') flush();
+    else item += c;
+  }
+  flush();
+  return out;
+}
+
+int run_consolidate(const Options& o) {
+  auto catalog = pick_catalog(o);
+  bool unreadable = false;
+  const auto inputs = read_reports(o.files, catalog, [&](const error& e) {
+    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
+    unreadable = true;
+  });
+  ConsolidateOptions options;
+  Metadata m;
+  for (const auto& [field, value] : {std::pair{"agency.name", o.agency_name},
+                                     {"agency.code", o.agency_code}, {"agency.level", o.level},
+                                     {"period", o.period}})
+    if (auto set = set_metadata_field(m, field, value); !set)
+      throw exception(std::move(set.error()).within(fmt::format("--{}", field)));
+  options.agency = m.agency;
+  options.period = m.period;
+  options.province = o.province;
+  if (!o.expected.empty()) options.expected = pick_list(o.expected);
+  std::vector<const Report*> reports;
+  for (const auto& r : inputs) reports.push_back(&r.report);
+  const Consolidation c = consolidate(reports, options).value();
+  const std::string json = report_to_json(c.report);
+  const std::string findings = o.out().findings(c.findings, o.write_options());
+  if (o.output.empty()) {
+    std::cerr << findings;
+    std::cout << json;
+  } else {
+    write_file(o.output, json).value();
+    std::cout << findings;
+  }
+  if (unreadable) return exit_unreadable;
+  return has_errors(c.findings) ? exit_findings : exit_ok;
 }
 
 int run_derive(const Options& o) {
@@ -282,6 +343,25 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--holidays", o.holidays, "Ngày nghỉ lễ / public holidays, with --findings");
   add_rules(render_cmd, o), add_lang(render_cmd, o), add_form(render_cmd, o), add_catalog(render_cmd, o);
 
+  auto* consolidate_cmd = app.add_subcommand(
+      "consolidate", "Tổng hợp báo cáo của các đơn vị / pool units' reports into the province's");
+  consolidate_cmd->add_option("files", o.files,
+                              "Báo cáo (JSON, .txt, .pdf, .docx, .xlsx), thư mục, .jsonl, .csv / "
+                              "reports, folders, JSON Lines or CSV files")
+      ->required();
+  consolidate_cmd->add_option("-o,--output", o.output, "Ghi báo cáo tổng hợp (JSON) / write the pooled report");
+  consolidate_cmd->add_option("--agency-name", o.agency_name, "Cơ quan tổng hợp / consolidating agency");
+  consolidate_cmd->add_option("--agency-code", o.agency_code, "Mã cơ quan / its code, e.g. SNV");
+  consolidate_cmd->add_option("--level", o.level, "province | district (default province)")
+      ->check(CLI::IsMember({"province", "district"}));
+  consolidate_cmd->add_option("--province", o.province, "Tỉnh / province (default: the inputs')");
+  consolidate_cmd->add_option("--period", o.period,
+                              "Kỳ, ví dụ \"q1 2024\" / period (default: most inputs')");
+  consolidate_cmd->add_option("--expected", o.expected,
+                              "Mã hoặc tên các cơ quan phải báo cáo, cách nhau bởi dấu phẩy, hoặc "
+                              "tệp / agencies expected (codes or names, comma-separated, or a file)");
+  add_format(consolidate_cmd, o), add_lang(consolidate_cmd, o), add_catalog(consolidate_cmd, o);
+
   auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
   add_rules(rules_cmd, o), add_lang(rules_cmd, o), add_catalog(rules_cmd, o);
   rules_cmd->add_flag("--source", o.source, "In mã nguồn luật / print the rule source");
@@ -298,6 +378,7 @@ int main(int argc, char** argv) {
     if (derive_cmd->parsed()) return run_derive(o);
     if (rules_cmd->parsed()) return run_rules(o);
     if (import_cmd->parsed()) return run_import(o);
+    if (consolidate_cmd->parsed()) return run_consolidate(o);
     if (render_cmd->parsed()) {
       if (o.format == "text") o.format = "html";  // the default of the other commands
       return run_render(o);
