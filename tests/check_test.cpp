@@ -68,10 +68,11 @@ TEST(Check, WithoutEvidenceItIsTheRuleSetsCheck) {
 TEST(Check, StandardPipelineAgreesWithCheck) {
   const ImportedText& t = imported_seed();
   const Pipeline p = Pipeline::standard(std::make_shared<const RuleSet>(builtin_rules()));
-  ASSERT_EQ(p.checks().size(), 3u);
+  ASSERT_EQ(p.checks().size(), 4u);
   EXPECT_EQ(p.checks()[0]->name(), "rules");
   EXPECT_EQ(p.checks()[1]->name(), "coverage");
   EXPECT_EQ(p.checks()[2]->name(), "narrative");
+  EXPECT_EQ(p.checks()[3]->name(), "history");
   EXPECT_EQ(p.run(t.report, &t).value(), check(t.report, builtin_rules(), &t).value());
 }
 

@@ -19,6 +19,7 @@
 #include "cchc/error.hpp"
 #include "cchc/evidence.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/history.hpp"
 #include "cchc/input.hpp"
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"

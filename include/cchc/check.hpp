@@ -20,15 +20,35 @@
 #include "cchc/error.hpp"
 #include "cchc/evidence.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/history.hpp"
 #include "cchc/period.hpp"
 #include "cchc/report.hpp"
 #include "cchc/rules.hpp"
 
 namespace cchc {
 
-/// What the checks of evidence need beyond the report.
+/// When a stock's figure is an outlier against the agency's own history (history_check()): its
+/// change since the last report is at least `min_change` (counts, money) or `min_points`
+/// (percentages), at least `min_percent` % of the earlier figure (counts, money), and, when the
+/// history shows two or more earlier figures, more than `factor` times the largest change
+/// between them. A warning to look at, never an error: stocks do move.
+struct OutlierOptions {
+  std::int64_t min_change = 10;
+  std::int64_t min_percent = 50;
+  std::int64_t min_points = 30;
+  std::int64_t factor = 3;
+};
+
+/// What the checks need beyond the report.
 struct CheckOptions {
   Holidays holidays;  ///< for the earliest date a report may be sent
+  OutlierOptions outliers;
+};
+
+/// What a check sees beside one report: where it was read from, and what came before it.
+struct CheckContext {
+  const Evidence* evidence = nullptr;  ///< null for a report not read from a document
+  const History* history = nullptr;    ///< the agency's earlier reports; null: none
 };
 using NarrativeCheckOptions = CheckOptions;
 
@@ -42,6 +62,12 @@ class Check {
   /// the check cannot apply to (another catalogue); findings are never errors.
   [[nodiscard]] virtual result<void> run(const Report& report, const Evidence* evidence,
                                          std::vector<Finding>& out) const = 0;
+  /// What the pipeline calls. Checks that compare periods override it to read the history; the
+  /// others need not: it calls run() with the evidence.
+  [[nodiscard]] virtual result<void> run_with(const Report& report, const CheckContext& context,
+                                              std::vector<Finding>& out) const {
+    return run(report, context.evidence, out);
+  }
 };
 
 /// The rules of `rules` (the set is shared, not copied, by the pipeline).
@@ -50,12 +76,15 @@ class Check {
 [[nodiscard]] std::shared_ptr<const Check> coverage_check();
 /// The narrative against the annex and the calendar: dates, ranges, periods, citations, figures.
 [[nodiscard]] std::shared_ptr<const Check> narrative_check(CheckOptions options = {});
+/// Stocks (Row::measure) that jumped against the agency's history, as `history.outlier.<row>`
+/// warnings (OutlierOptions); nothing without a history.
+[[nodiscard]] std::shared_ptr<const Check> history_check(CheckOptions options = {});
 
 /// An ordered list of checks.
 class Pipeline {
  public:
   Pipeline() = default;
-  /// Rules, coverage and narrative: what `cchc check` runs.
+  /// Rules, coverage, narrative and history: what `cchc check` runs.
   [[nodiscard]] static Pipeline standard(std::shared_ptr<const RuleSet> rules,
                                          CheckOptions options = {});
   Pipeline& add(std::shared_ptr<const Check> check);
@@ -66,6 +95,8 @@ class Pipeline {
   /// Runs every check; the findings in canonical order, the same on every call.
   [[nodiscard]] result<std::vector<Finding>> run(const Report& report,
                                                  const Evidence* evidence = nullptr) const;
+  [[nodiscard]] result<std::vector<Finding>> run(const Report& report,
+                                                 const CheckContext& context) const;
 
  private:
   std::vector<std::shared_ptr<const Check>> checks_;
@@ -74,6 +105,11 @@ class Pipeline {
 /// Pipeline::standard(rules, options).run(report, evidence), without copying the rule set.
 [[nodiscard]] result<std::vector<Finding>> check(const Report& report, const RuleSet& rules,
                                                  const Evidence* evidence = nullptr,
+                                                 const CheckOptions& options = {});
+/// The same with the report's evidence and the agency's earlier reports: rules that read prev()
+/// and the outlier check run too.
+[[nodiscard]] result<std::vector<Finding>> check(const Report& report, const RuleSet& rules,
+                                                 const CheckContext& context,
                                                  const CheckOptions& options = {});
 
 /// Only the evidence checks (coverage and narrative), in canonical order.

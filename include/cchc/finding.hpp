@@ -33,6 +33,9 @@ struct FindingRow {
   std::string address;  ///< "B4:3.2"
   std::string text;     ///< "33"
   bool blank = false;
+  /// The period of the earlier report the value comes from (a cross-period rule's prev(row));
+  /// unset for the report checked.
+  std::optional<Period> period;
 
   /// The row of `report`, with its current value.
   [[nodiscard]] static FindingRow of(const Report& report, RowId row);

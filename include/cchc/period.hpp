@@ -85,6 +85,11 @@ struct DateRange {
 /// and Q4: 15/9 – 14/12.
 [[nodiscard]] DateRange data_window(const Period& p);
 
+/// True when the data window of `wide` holds the whole window of `narrow`, and they differ: six
+/// months holds Q1, the year holds Q3; six months and Q3 do not hold each other. A flow counted
+/// over `wide` is then at least the same flow counted over `narrow` (docs/quarter.md).
+[[nodiscard]] bool window_contains(const Period& wide, const Period& narrow);
+
 /// The report that follows in the cycle Q1 → six months → Q3 → year → Q1 of the next year (Q2 →
 /// Q3, nine months → year, Q4 → Q1 of the next year).
 [[nodiscard]] Period next_period(const Period& p);

@@ -43,6 +43,10 @@ struct Agency {
   friend bool operator==(const Agency&, const Agency&) = default;
 };
 
+/// Who an agency is when reports are matched (consolidation, history): its code, or its name
+/// when it has no code; "" when it has neither.
+[[nodiscard]] const std::string& agency_key(const Agency& agency) noexcept;
+
 /// The report as a document (Decree 30/2020/NĐ-CP): "Báo cáo số 94/BC-SKHCN ngày 12/3/2024".
 struct Document {
   std::string number;  ///< "94", as written

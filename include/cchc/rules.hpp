@@ -34,6 +34,7 @@
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/history.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
@@ -137,7 +138,12 @@ class RuleSet {
 
   /// Checks a report that follows this set's catalogue (errc::invalid_argument otherwise). The
   /// findings are in canonical order (sort_findings) and the same on every call.
+  /// Rules that compare periods (they read prev()) need earlier reports, and are skipped.
   [[nodiscard]] result<std::vector<Finding>> check(const Report& report) const;
+  /// The same, with the agency's earlier reports: each rule that reads prev() runs once against
+  /// every earlier report its history clause selects (history.hpp).
+  [[nodiscard]] result<std::vector<Finding>> check(const Report& report,
+                                                   const History& history) const;
 
   /// Checks many reports on `threads` threads (0: every core), each report's findings at its
   /// index, exactly as check() gives them. Fails like check() on the first report of another

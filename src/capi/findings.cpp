@@ -29,7 +29,7 @@ int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
       ~Restore() { current_check = outer; }
     } restore{ctx.outer};
     // One pipeline: the rules, and the evidence of the document the report was read from.
-    auto findings = take(cchc::check(r, set, report->evidence.get(), {o.holidays}));
+    auto findings = take(cchc::check(r, set, report->evidence.get(), {o.holidays, {}}));
     if (ctx.failed_code != 0)
       return fail(callback_failure(ctx.failed_rule, ctx.failed_code));
     return make(out, new cchc_findings{std::move(findings)});

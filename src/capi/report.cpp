@@ -251,7 +251,7 @@ int32_t imported(cchc_report** out, cchc_findings** findings, cchc::result<cchc:
   auto evidence = std::make_shared<const cchc::Evidence>(std::move(static_cast<cchc::Evidence&>(t)));
   std::unique_ptr<cchc_findings> f;
   if (findings)
-    f.reset(new cchc_findings{cchc::check_evidence(t.report, *evidence, {o.holidays})});
+    f.reset(new cchc_findings{cchc::check_evidence(t.report, *evidence, {o.holidays, {}})});
   *out = new cchc_report{std::move(t.report), std::move(evidence)};
   if (findings) *findings = f.release();
   return CCHC_OK;

@@ -30,6 +30,24 @@ class CoverageCheck final : public Check {
   }
 };
 
+class HistoryCheck final : public Check {
+ public:
+  explicit HistoryCheck(CheckOptions options) : options_(std::move(options)) {}
+  std::string_view name() const noexcept override { return "history"; }
+  result<void> run(const Report&, const Evidence*, std::vector<Finding>&) const override {
+    return {};  // nothing to compare with
+  }
+  result<void> run_with(const Report& report, const CheckContext& context,
+                        std::vector<Finding>& out) const override {
+    if (context.history != nullptr)
+      detail::append_outlier_findings(report, *context.history, options_.outliers, out);
+    return {};
+  }
+
+ private:
+  CheckOptions options_;
+};
+
 class NarrativeCheck final : public Check {
  public:
   explicit NarrativeCheck(CheckOptions options) : options_(std::move(options)) {}
@@ -49,10 +67,10 @@ class NarrativeCheck final : public Check {
 namespace detail {
 
 result<std::vector<Finding>> run_checks(std::span<const Check* const> checks, const Report& report,
-                                        const Evidence* evidence) {
+                                        const CheckContext& context) {
   std::vector<Finding> out;
   for (const Check* c : checks)
-    if (auto r = c->run(report, evidence, out); !r) return r.error();
+    if (auto r = c->run_with(report, context, out); !r) return r.error();
   finish(out, report);
   return out;
 }
@@ -86,10 +104,16 @@ std::shared_ptr<const Check> coverage_check() { return std::make_shared<Coverage
 std::shared_ptr<const Check> narrative_check(CheckOptions options) {
   return std::make_shared<NarrativeCheck>(std::move(options));
 }
+std::shared_ptr<const Check> history_check(CheckOptions options) {
+  return std::make_shared<HistoryCheck>(std::move(options));
+}
 
 Pipeline Pipeline::standard(std::shared_ptr<const RuleSet> rules, CheckOptions options) {
   Pipeline p;
-  p.add(rule_check(std::move(rules))).add(coverage_check()).add(narrative_check(std::move(options)));
+  p.add(rule_check(std::move(rules)))
+      .add(coverage_check())
+      .add(narrative_check(options))
+      .add(history_check(options));
   return p;
 }
 
@@ -100,19 +124,29 @@ Pipeline& Pipeline::add(std::shared_ptr<const Check> check) {
 }
 
 result<std::vector<Finding>> Pipeline::run(const Report& report, const Evidence* evidence) const {
+  return run(report, CheckContext{evidence, nullptr});
+}
+
+result<std::vector<Finding>> Pipeline::run(const Report& report, const CheckContext& context) const {
   std::vector<const Check*> checks;
   checks.reserve(checks_.size());
   for (const auto& c : checks_) checks.push_back(c.get());
-  return detail::run_checks(checks, report, evidence);
+  return detail::run_checks(checks, report, context);
 }
 
 result<std::vector<Finding>> check(const Report& report, const RuleSet& rules,
                                    const Evidence* evidence, const CheckOptions& options) {
+  return check(report, rules, CheckContext{evidence, nullptr}, options);
+}
+
+result<std::vector<Finding>> check(const Report& report, const RuleSet& rules,
+                                   const CheckContext& context, const CheckOptions& options) {
   const detail::RuleCheckView r(rules);
   const CoverageCheck c;
   const NarrativeCheck n(options);
-  const Check* checks[] = {&r, &c, &n};
-  return detail::run_checks(checks, report, evidence);
+  const HistoryCheck h(options);
+  const Check* checks[] = {&r, &c, &n, &h};
+  return detail::run_checks(checks, report, context);
 }
 
 std::vector<Finding> check_evidence(const Report& report, const Evidence& evidence,
@@ -120,7 +154,7 @@ std::vector<Finding> check_evidence(const Report& report, const Evidence& eviden
   const CoverageCheck c;
   const NarrativeCheck n(options);
   const Check* checks[] = {&c, &n};
-  return detail::run_checks(checks, report, &evidence).value();  // these checks never fail
+  return detail::run_checks(checks, report, {&evidence, nullptr}).value();  // these never fail
 }
 
 std::vector<Finding> coverage_findings(const Coverage& coverage, const Report& report) {

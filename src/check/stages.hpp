@@ -12,10 +12,14 @@ namespace cchc::detail {
 
 /// The rule set's findings (rules/rule_set.cpp); fails for a report of another catalogue.
 [[nodiscard]] result<void> append_rule_findings(const RuleSet& rules, const Report& report,
-                                         std::vector<Finding>& out);
+                                                std::vector<Finding>& out,
+                                                const History* history = nullptr);
 void append_coverage_findings(const Report& report, const Coverage& coverage, std::vector<Finding>& out);
 void append_narrative_findings(const Report& report, const Narrative& narrative,
                         const CheckOptions& options, std::vector<Finding>& out);
+/// Outliers of stocks against the history (src/quarter/outliers.cpp).
+void append_outlier_findings(const Report& report, const History& history,
+                             const OutlierOptions& options, std::vector<Finding>& out);
 
 /// The rules of a set it borrows, as a check.
 class RuleCheckView : public Check {
@@ -25,6 +29,10 @@ class RuleCheckView : public Check {
   [[nodiscard]] result<void> run(const Report& report, const Evidence*,
                                  std::vector<Finding>& out) const override {
     return append_rule_findings(rules_, report, out);
+  }
+  [[nodiscard]] result<void> run_with(const Report& report, const CheckContext& context,
+                                      std::vector<Finding>& out) const override {
+    return append_rule_findings(rules_, report, out, context.history);
   }
 
  private:
@@ -37,6 +45,6 @@ void finish(std::vector<Finding>& findings, const Report& report);
 /// Runs `checks` in order and sorts what they found: the one ordering of findings.
 [[nodiscard]] result<std::vector<Finding>> run_checks(std::span<const Check* const> checks,
                                                       const Report& report,
-                                                      const Evidence* evidence);
+                                                      const CheckContext& context);
 
 }  // namespace cchc::detail

@@ -3,8 +3,8 @@
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
 //   cchc check [FILE|FOLDER]... [--rules FILE]... [--no-builtin] [--summary] [--findings]
-//              [--threads N] [--holidays DATES|FILE] [--format text|json] [--lang vi|en]
-//              [--catalog FILE]
+//              [--threads N] [--holidays DATES|FILE] [--previous FILE]... [--format text|json]
+//              [--lang vi|en] [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
 //               [--holidays DATES|FILE] [--form N] [--lang vi|en] [--catalog FILE]
@@ -24,6 +24,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "cchc/cchc.hpp"
@@ -53,6 +54,7 @@ struct Options {
   std::string lang = "vi";
   std::string holidays;  // dates, or a file of them
   std::vector<std::string> rule_files;
+  std::vector<std::string> previous;  // check: the agency's earlier reports
   bool no_builtin = false;
   bool source = false;
   int form = 0;
@@ -108,9 +110,64 @@ RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catal
   return rules;
 }
 
+// The earlier reports given with --previous (files, folders, JSON Lines), as a history.
+History pick_history(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+  History history;
+  const auto earlier = read_reports(o.previous, catalog, [](const error& e) {
+    throw exception(e);  // a history half read would hide the checks it feeds
+  });
+  for (const auto& r : earlier) history.add(r.report);
+  return history;
+}
+
+// Each report checked with the agency's history: cross-period rules and outliers run too.
+int check_with_history(const Options& o, const RuleSet& rules, const History& history) {
+  const CheckOptions options{pick_holidays(o), {}};
+  if (o.files.size() <= 1) {
+    const Reading doc = load(o.files.empty() ? o : [&] {
+      Options one = o;
+      one.file = o.files.front();
+      return one;
+    }(), rules.catalog_ptr());
+    const auto findings =
+        check(doc.report, rules, CheckContext{doc.evidence_ptr(), &history}, options).value();
+    std::cout << o.out().findings(findings, o.write_options());
+    return has_errors(findings) ? exit_findings : exit_ok;
+  }
+  bool errors = false, unreadable = false;
+  const auto reports = read_reports(o.files, rules.catalog_ptr(), [&](const error& e) {
+    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
+    unreadable = true;
+  });
+  const bool json_out = o.format == "json";
+  if (json_out) std::cout << "[\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const auto findings =
+        check(reports[i].report, rules, CheckContext{nullptr, &history}, options).value();
+    errors = errors || has_errors(findings);
+    const std::string out = o.out().findings(findings, o.write_options());
+    if (json_out)
+      std::cout << fmt::format("{}{{\"source\": {}, \"findings\": {}}}", i ? ",\n" : "",
+                               boost::json::serialize(boost::json::string(reports[i].source)), out);
+    else
+      std::cout << fmt::format("── {} ──\n{}", reports[i].source, out);
+  }
+  if (json_out) std::cout << "\n]\n";
+  if (unreadable) return exit_unreadable;
+  return errors ? exit_findings : exit_ok;
+}
+
 int run_check(Options o) {
   auto catalog = pick_catalog(o);
   const RuleSet rules = pick_rules(o, catalog);
+  if (!o.previous.empty()) {
+    if (o.summary || o.findings)
+      throw exception(make_error(errc::invalid_argument,
+                                 "--previous không dùng cùng --summary hoặc --findings",
+                                 "--previous does not combine with --summary or --findings",
+                                 "check"));
+    return check_with_history(o, rules, pick_history(o, catalog));
+  }
   if (o.summary || o.findings || needs_batch(o.files)) {
     if (o.files.empty())
       throw exception(make_error(errc::invalid_argument, "--summary và --findings cần tệp báo cáo",
@@ -121,7 +178,7 @@ int run_check(Options o) {
   }
   if (!o.files.empty()) o.file = o.files.front();
   const Reading doc = load(o, catalog);
-  const auto findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o)}).value();
+  const auto findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o), {}}).value();
   std::cout << o.out().findings(findings, o.write_options());
   return has_errors(findings) ? exit_findings : exit_ok;
 }
@@ -132,7 +189,7 @@ int run_render(const Options& o) {
   std::vector<Finding> findings;
   if (o.findings) {
     const RuleSet rules = pick_rules(o, catalog);
-    findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o)}).value();
+    findings = check(doc.report, rules, doc.evidence_ptr(), {pick_holidays(o), {}}).value();
   }
   RenderOptions options;
   options.lang = o.language();
@@ -315,6 +372,10 @@ int main(int argc, char** argv) {
   check->add_option("--holidays", o.holidays,
                     "Ngày nghỉ lễ YYYY-MM-DD, hoặc tệp / public holidays (YYYY-MM-DD, separated by "
                     "commas or spaces), or a file of them, for the deadline check");
+  check->add_option("--previous", o.previous,
+                    "Báo cáo các kỳ trước của cơ quan (tệp, thư mục, .jsonl) / the agency's earlier "
+                    "reports (files, folders, JSON Lines), for the cross-period checks")
+      ->allow_extra_args(false);
   add_rules(check, o);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
   add_format(check, o), add_lang(check, o), add_catalog(check, o);

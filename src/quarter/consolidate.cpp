@@ -17,8 +17,6 @@ namespace {
 constexpr int default_decimals = 2;  // docs/quarter.md: when the template does not say
 constexpr std::size_t named_at_most = 10;  // agencies named in one finding
 
-// Who a report is from, for matching and for messages: the code when there is one.
-std::string agency_key(const Agency& a) { return a.code.empty() ? a.name : a.code; }
 std::string agency_label(const Report& r, std::size_t index) {
   const Agency& a = r.metadata().agency;
   if (!a.name.empty() && !a.code.empty()) return fmt::format("{} ({})", a.name, a.code);

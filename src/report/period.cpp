@@ -201,6 +201,12 @@ DateRange data_window(const Period& p) {
   return {Date(prev, 12, 15), Date(y, 12, 14)};
 }
 
+bool window_contains(const Period& wide, const Period& narrow) {
+  if (wide == narrow) return false;
+  const DateRange w = data_window(wide), n = data_window(narrow);
+  return w.first <= n.first && n.last <= w.last;
+}
+
 Period next_period(const Period& p) {
   switch (p.kind) {
     case PeriodKind::q1: return {p.year, PeriodKind::six_months};

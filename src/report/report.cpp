@@ -22,6 +22,10 @@ constexpr detail::NameTable<AgencyLevel, 4> level_names{{
 
 }  // namespace
 
+const std::string& agency_key(const Agency& agency) noexcept {
+  return agency.code.empty() ? agency.name : agency.code;
+}
+
 std::string_view to_string(AgencyLevel level) noexcept {
   return detail::name_of(level_names, level);
 }

@@ -11,6 +11,7 @@ namespace cchc::rules {
 using namespace kernels;  // NOLINT: the vocabulary of this file
 
 ColumnProgram::ColumnProgram(const CompiledRule& rule, const Catalog& catalog) : rule_(&rule) {
+  if (rule.history) return;  // never run over columns (run() skips it)
   const std::uint32_t first = rule.check_first;
   for (std::uint32_t i = first; i <= rule.check; ++i) {
     const Node& n = rule.nodes[i];

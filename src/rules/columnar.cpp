@@ -63,6 +63,11 @@ ColumnScratch& ColumnScratch::operator=(ColumnScratch&&) noexcept = default;
 void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
                         ColumnScratch& scratch, Verdict* out) const {
   Expects(n <= B && i0 + n <= chunk.size);
+  if (rule_->history) {
+    // A rule that compares periods has no earlier report in a batch.
+    std::fill_n(out, n, Verdict::skip);
+    return;
+  }
   auto& S = *scratch.slots;
   if (S.slot.size() < code_.size()) S.slot.resize(code_.size());
 
@@ -406,6 +411,7 @@ void ColumnProgram::run(const BatchChunk& chunk, std::size_t i0, std::size_t n,
         }
         break;
       }
+      case Op::prev: break;  // rules that read prev() never get here (run() skips them)
       case Op::in_set: {
         const int ka = code_[in.args[0]].k;
         for (std::size_t j = 0; j < n; ++j) {

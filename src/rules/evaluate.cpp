@@ -33,8 +33,8 @@ std::string format_number(const Rational& r, bool exact) {
 }  // namespace
 
 template <class Num>
-void BasicEvaluation<Num>::row_value(RowId row, Val& out) const {
-  const Value& value = report_.value(row);
+void BasicEvaluation<Num>::row_value(const Report& report, RowId row, Val& out) const {
+  const Value& value = report.value(row);
   out.state = Val::State::value;
   auto set_exact = [&](std::int64_t n) {
     out.num = I<Num>::point(Num(n));
@@ -107,7 +107,11 @@ const BasicVal<Num>& BasicEvaluation<Num>::compute(std::uint32_t i) {
       else set_exact(decimal<Num>(n.decimal));
       break;
     case Op::boolean: set_truth(n.truth ? Tri::yes : Tri::no); break;
-    case Op::row: row_value(n.row, out); break;
+    case Op::row: row_value(report_, n.row, out); break;
+    case Op::prev:
+      if (earlier_ != nullptr) row_value(*earlier_, n.row, out);
+      else out.state = Val::State::absent;
+      break;
     case Op::present:
     case Op::absent: {
       const bool blank = is_absent(report_.value(n.row));
@@ -223,10 +227,10 @@ template class BasicEvaluation<Rational>;
 template class BasicEvaluation<Fraction>;
 
 std::optional<Tri> fast_check(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
-                              std::vector<BasicVal<Fraction>>& scratch) {
+                              std::vector<BasicVal<Fraction>>& scratch, const Report* earlier) {
   if (scratch.size() < rule.nodes.size()) scratch.resize(rule.nodes.size());
   try {
-    return BasicEvaluation<Fraction>(rule, report, blanks_are_zero, scratch.data())
+    return BasicEvaluation<Fraction>(rule, report, blanks_are_zero, scratch.data(), earlier)
         .run(rule.check_first, rule.check)
         .truth;
   } catch (const Fraction::Overflow&) {

@@ -36,9 +36,10 @@ class BasicEvaluation {
  public:
   using Val = BasicVal<Num>;
   /// Node values go into `scratch`, which must hold rule.nodes.size() values.
+  /// `earlier` is the report prev() reads (a cross-period rule); without one prev() is blank.
   BasicEvaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
-                  Val* scratch)
-      : rule_(rule), report_(report), zero_(blanks_are_zero), vals_(scratch) {}
+                  Val* scratch, const Report* earlier = nullptr)
+      : rule_(rule), report_(report), earlier_(earlier), zero_(blanks_are_zero), vals_(scratch) {}
   /// Evaluates `node` and, first, everything below it.
   const Val& eval(std::uint32_t node);
   /// Evaluates nodes first..last in order: children precede their parents in a compiled rule,
@@ -48,9 +49,10 @@ class BasicEvaluation {
 
  private:
   const Val& compute(std::uint32_t node);  // its children already evaluated
-  void row_value(RowId row, Val& out) const;
+  void row_value(const Report& report, RowId row, Val& out) const;
   const CompiledRule& rule_;
   const Report& report_;
+  const Report* earlier_;
   bool zero_;
   Val* vals_;
 };
@@ -61,12 +63,14 @@ using Val = BasicVal<Rational>;
 /// The exact evaluation, owning its node values.
 class Evaluation : public BasicEvaluation<Rational> {
  public:
-  Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero)
-      : Evaluation(rule, report, blanks_are_zero, std::vector<Val>(rule.nodes.size())) {}
+  Evaluation(const CompiledRule& rule, const Report& report, bool blanks_are_zero,
+             const Report* earlier = nullptr)
+      : Evaluation(rule, report, blanks_are_zero, std::vector<Val>(rule.nodes.size()), earlier) {}
 
  private:
-  Evaluation(const CompiledRule& rule, const Report& report, bool zero, std::vector<Val> vals)
-      : BasicEvaluation(rule, report, zero, vals.data()), storage_(std::move(vals)) {}
+  Evaluation(const CompiledRule& rule, const Report& report, bool zero, std::vector<Val> vals,
+             const Report* earlier)
+      : BasicEvaluation(rule, report, zero, vals.data(), earlier), storage_(std::move(vals)) {}
   std::vector<Val> storage_;  // a vector's buffer does not move when the vector does
 };
 
@@ -74,7 +78,8 @@ class Evaluation : public BasicEvaluation<Rational> {
 /// caller then evaluates exactly). `scratch` is reused from rule to rule.
 [[nodiscard]] std::optional<Tri> fast_check(const CompiledRule& rule, const Report& report,
                                             bool blanks_are_zero,
-                                            std::vector<BasicVal<Fraction>>& scratch);
+                                            std::vector<BasicVal<Fraction>>& scratch,
+                                            const Report* earlier = nullptr);
 
 /// Writes a value for people, as written or computed: "33,33", "200", "—" for no value.
 [[nodiscard]] std::string format_val(const Val& v, Type type);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cchc/history.hpp"
 #include "cchc/rules.hpp"
 #include "util/strings.hpp"
 
@@ -40,9 +41,11 @@ struct Writer {
   std::vector<RowId> derived_totals;  // one derivable.* rule per total
 
   void rule(std::string_view id, Severity severity, std::string_view check, std::string_view vi,
-            std::string_view en, std::string_view fix = {}) {
-    out += fmt::format("rule {} {{\n  severity {}\n  check {}\n  vi {}\n  en {}\n", quote(id),
-                       to_string(severity), check, vi, en);
+            std::string_view en, std::string_view fix = {},
+            std::optional<HistoryScope> history = std::nullopt) {
+    out += fmt::format("rule {} {{\n  severity {}\n", quote(id), to_string(severity));
+    if (history) out += fmt::format("  history {}\n", to_string(*history));
+    out += fmt::format("  check {}\n  vi {}\n  en {}\n", check, vi, en);
     if (!fix.empty()) out += fmt::format("  fix {}\n", fix);
     out += "}\n\n";
   }
@@ -176,6 +179,30 @@ struct Writer {
                            literal(row.pair->second))));
   }
 
+  // Across periods (docs/quarter.md): a flow over a window that holds an earlier report's window,
+  // and a cumulative figure later in the year, are never smaller than the earlier figure.
+  void period(const Row& row) {
+    if (!row.measure || *row.measure == Measure::stock) return;
+    if (row.kind != Kind::count && row.kind != Kind::money && row.kind != Kind::pair) return;
+    const std::string a = row.address();
+    const bool flow = *row.measure == Measure::flow;
+    const std::string check =
+        row.kind == Kind::pair
+            ? fmt::format("first({0}) >= first(prev({0})) and second({0}) >= second(prev({0}))", a)
+            : fmt::format("{0} >= prev({0})", a);
+    rule(fmt::format("period.{}.{}", flow ? "flow" : "cumulative", a), Severity::error, check,
+         quote(fmt::format("{0} = {{{0}}} nhỏ hơn {{prev({0})}} ở báo cáo {{prev_period}}: {1}", a,
+                           flow ? "số liệu tính từ 15/12 năm trước không thể giảm khi kỳ báo cáo "
+                                  "dài hơn"
+                                : "số liệu lũy kế không giảm trong năm")),
+         quote(fmt::format("{0} = {{{0}}} is less than {{prev({0})}} in the report of "
+                           "{{prev_period}}: {1}",
+                           a, flow ? "a flow counted from 15/12 of the year before cannot shrink "
+                                     "over a longer window"
+                                   : "a cumulative (lũy kế) figure never shrinks within the year")),
+         {}, flow ? HistoryScope::within : HistoryScope::year);
+  }
+
   // The template requires a value; a blank that derive() can fill is left to derivable.*.
   void required(const Row& row, const std::vector<RowId>& derivable_from) {
     if (!row.required || !row.holds_value()) return;
@@ -209,6 +236,7 @@ std::string structural_rules_source(const Catalog& catalog) {
     for (const Sum& s : catalog.sums())
       if (s.total == row.id && s.relation == Sum::Relation::equal && from.empty()) from = s.parts;
     w.required(row, from);
+    w.period(row);
   }
   for (std::size_t i = 0; i < catalog.sums().size(); ++i) {
     const Sum& s = catalog.sums()[i];

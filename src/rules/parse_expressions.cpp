@@ -164,6 +164,17 @@ result<std::uint32_t> Compiler::call(const Token& fn) {
     n.type = Type::boolean;
     n.args.clear();
     nodes_->pop_back();  // the row node itself is not evaluated
+  } else if (fn.text == "prev") {
+    // The same row in the earlier report the rule is compared with (its `history` clause).
+    if (auto e = arity(1); !e) return e.error();
+    const Node& a = at((*args)[0]);
+    if (a.op != Op::row)
+      return type_error(a, "prev() nhận một địa chỉ dòng", "prev() takes a row address");
+    n.op = Op::prev;
+    n.row = a.row;
+    n.type = a.type;
+    n.args.clear();
+    nodes_->pop_back();  // the row node itself is not evaluated
   } else if (fn.text == "first" || fn.text == "second") {
     if (auto e = arity(1); !e) return e.error();
     if (at((*args)[0]).type != Type::pair)
@@ -177,7 +188,7 @@ result<std::uint32_t> Compiler::call(const Token& fn) {
   } else {
     return fail(fn, errc::not_found, fmt::format("hàm \"{}\" không tồn tại", fn.text),
                 fmt::format("unknown function \"{}\" (sum, pct, present, absent, first, "
-                            "second)",
+                            "second, prev)",
                             fn.text));
   }
   return add(std::move(n));

@@ -123,6 +123,13 @@ result<CompiledRule> Compiler::rule() {
         r.en = std::move(*parts);
         has_en = true;
       }
+    } else if (clause.text == "history") {
+      const Token& v = next();
+      auto h = history_scope_from_string(v.text);
+      if (v.kind != Tok::ident || !h)
+        return fail(v, "history phải là within, year hoặc last",
+                    "history is within, year or last");
+      r.history = *h;
     } else if (clause.text == "fix") {
       const Token& row = next();
       if (row.kind != Tok::row) return fail(row, "cần địa chỉ dòng sau 'fix'", "a row must follow 'fix'");
@@ -143,7 +150,7 @@ result<CompiledRule> Compiler::rule() {
       r.fix_expr = *v;
     } else {
       return fail(clause, fmt::format("mệnh đề \"{}\" không tồn tại", clause.text),
-                  fmt::format("unknown clause \"{}\" (severity, missing, check, vi, en, fix)",
+                  fmt::format("unknown clause \"{}\" (severity, missing, history, check, vi, en, fix)",
                               clause.text));
     }
   }
@@ -153,6 +160,21 @@ result<CompiledRule> Compiler::rule() {
                 "the rule needs a Vietnamese (vi) and an English (en) message");
   if (auto h = size_limits(r.nodes, kw); !h) return h.error();
   collect_rows(r, r.check, false);
+  const bool names_period = [&] {
+    for (const auto* parts : {&r.vi, &r.en})
+      for (const auto& p : *parts)
+        if (p.previous_period) return true;
+    return false;
+  }();
+  if (!r.history && (!r.prev_rows.empty() || names_period))
+    return fail(kw, "luật đọc prev() hoặc {prev_period} cần mệnh đề history (within, year, last)",
+                "a rule that reads prev() or {prev_period} needs a history clause (within, year, "
+                "last)");
+  if (r.history && r.prev_rows.empty())
+    return fail(kw, "luật có mệnh đề history nhưng không đọc prev()",
+                "the rule has a history clause but reads no prev()");
+  if (r.fix_expr && uses_prev(r, *r.fix_expr))
+    return fail(kw, "giá trị sửa không được đọc prev()", "a fix cannot read prev()");
   nodes_ = nullptr;
   return r;
 }
@@ -160,6 +182,14 @@ result<CompiledRule> Compiler::rule() {
 void Compiler::collect_rows(CompiledRule& r, std::uint32_t i, bool inside_presence) {
   const Node& n = r.nodes[i];
   const bool presence = n.op == Op::present || n.op == Op::absent;
+  if (n.op == Op::prev) {
+    if (std::find(r.prev_rows.begin(), r.prev_rows.end(), n.row) == r.prev_rows.end())
+      r.prev_rows.push_back(n.row);
+    if (!inside_presence &&
+        std::find(r.policy_prev_rows.begin(), r.policy_prev_rows.end(), n.row) ==
+            r.policy_prev_rows.end())
+      r.policy_prev_rows.push_back(n.row);
+  }
   if (n.op == Op::row || presence) {
     if (std::find(r.rows.begin(), r.rows.end(), n.row) == r.rows.end()) r.rows.push_back(n.row);
     if (!presence && !inside_presence &&
@@ -184,7 +214,20 @@ result<std::vector<MessagePart>> Compiler::message(const Token& s) {
       const auto close = m.find('}', i);
       if (close == std::string::npos)
         return fail(s, "thiếu '}' trong thông báo", "unclosed '{' in the message");
-      auto toks = tokenize(std::string_view(m).substr(i + 1, close - i - 1));
+      const std::string_view inside = std::string_view(m).substr(i + 1, close - i - 1);
+      if (inside.find_first_not_of(' ') != std::string_view::npos &&
+          inside.substr(inside.find_first_not_of(' '), inside.find_last_not_of(' ') -
+                                                             inside.find_first_not_of(' ') + 1) ==
+              "prev_period") {
+        if (!text.empty()) parts.push_back({std::move(text), std::nullopt});
+        text.clear();
+        MessagePart part;
+        part.previous_period = true;
+        parts.push_back(std::move(part));
+        i = close;
+        continue;
+      }
+      auto toks = tokenize(inside);
       if (!toks) return fail(s, toks.error().message_vi, toks.error().message_en);
       // The placeholder is compiled here, into this rule, with the definitions in scope: the
       // token stream is switched for the while.

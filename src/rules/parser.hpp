@@ -98,6 +98,11 @@ class Compiler {
 
   // Rows in order of appearance; those outside present()/absent() also feed the missing policy.
   void collect_rows(CompiledRule& r, std::uint32_t i, bool inside_presence);
+  static bool uses_prev(const CompiledRule& r, std::uint32_t i) {
+    const Node& n = r.nodes[i];
+    return n.op == Op::prev ||
+           std::any_of(n.args.begin(), n.args.end(), [&](auto a) { return uses_prev(r, a); });
+  }
 
   // "Tỷ lệ {B1:2} khác {pct(B1:2.2, B1:2.1)}": text with expressions; "{{" is a brace.
   result<std::vector<MessagePart>> message(const Token& s);

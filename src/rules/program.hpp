@@ -10,6 +10,7 @@
 
 #include "cchc/catalog.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/history.hpp"
 #include "cchc/number.hpp"
 #include "cchc/rules.hpp"
 #include "lexer.hpp"
@@ -29,13 +30,14 @@ enum class Op : std::uint8_t {
   eq, ne, lt, le, gt, ge,
   and_, or_, not_, implies,
   sum, pct, present, absent, first, second, in_set,
+  prev,  ///< a row of the earlier report the rule is compared with
 };
 
 struct Node {
   Op op = Op::literal;
   Type type = Type::literal;
   Position pos;
-  RowId row;                        ///< Op::row, present, absent
+  RowId row;                        ///< Op::row, prev, present, absent
   Rational value;                   ///< Op::literal
   Decimal decimal;                  ///< Op::literal as written, for the 64-bit evaluator
   bool truth = false;               ///< Op::boolean
@@ -47,6 +49,7 @@ struct Node {
 struct MessagePart {
   std::string text;
   std::optional<std::uint32_t> expr;
+  bool previous_period = false;  ///< {prev_period}: the earlier report's period
 };
 
 struct CompiledRule {
@@ -62,6 +65,11 @@ struct CompiledRule {
   std::optional<std::uint32_t> fix_expr;
   std::vector<RowId> policy_rows;  ///< read outside present()/absent(): the missing policy's
   std::vector<RowId> rows;         ///< every row the check reads, in order of appearance
+  /// Rules that read prev(): which earlier reports they compare with, and the rows they read
+  /// there (all; and those the missing policy counts).
+  std::optional<HistoryScope> history;
+  std::vector<RowId> prev_rows;
+  std::vector<RowId> policy_prev_rows;
   std::vector<Node> nodes;
 };
 

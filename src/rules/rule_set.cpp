@@ -76,17 +76,27 @@ std::uint32_t culprit(const CompiledRule& r, const E& e, std::uint32_t i) {
 
 template <class E>
 std::string expand(const std::vector<rules::MessagePart>& parts, const CompiledRule& r, E& e,
-                   const Report& report, Language lang) {
+                   const Report& report, const Report* earlier, Language lang) {
   std::string out;
+  auto as_written = [&](const Value& v) {
+    out += is_absent(v) ? (lang == Language::vi ? "(trống)" : "(blank)") : text_of(v);
+  };
   for (const auto& p : parts) {
+    if (p.previous_period) {
+      if (earlier != nullptr && earlier->metadata().period)
+        out += lang == Language::vi ? label_vi(*earlier->metadata().period)
+                                    : label_en(*earlier->metadata().period);
+      continue;
+    }
     if (!p.expr) {
       out += p.text;
       continue;
     }
     const auto& n = r.nodes[*p.expr];
     if (n.op == Op::row) {
-      const Value& v = report.value(n.row);
-      out += is_absent(v) ? (lang == Language::vi ? "(trống)" : "(blank)") : text_of(v);
+      as_written(report.value(n.row));
+    } else if (n.op == Op::prev && earlier != nullptr) {
+      as_written(earlier->value(n.row));
     } else {
       out += rules::format_val(e.eval(*p.expr), n.type);
     }
@@ -140,7 +150,7 @@ void explain(const CompiledRule& r, E& e, const Report& report, Finding& f) {
 
 // The finding of a rule whose check evaluated to "no" in `e`.
 template <class E>
-Finding finding(const CompiledRule& r, E& e, const Report& report) {
+Finding finding(const CompiledRule& r, E& e, const Report& report, const Report* earlier) {
   Finding f;
   f.rule_id = r.id;
   f.severity = r.severity;
@@ -150,8 +160,17 @@ Finding finding(const CompiledRule& r, E& e, const Report& report) {
     f.rows.push_back(FindingRow::of(report, row));
     if (f.line == 0) f.line = report.source_line(row).value_or(0);
   }
-  f.message_vi = expand(r.vi, r, e, report, Language::vi);
-  f.message_en = expand(r.en, r, e, report, Language::en);
+  if (earlier != nullptr) {
+    // The earlier report's rows follow, marked with its period.
+    rows = r.prev_rows;
+    std::sort(rows.begin(), rows.end());
+    for (RowId row : rows) {
+      f.rows.push_back(FindingRow::of(*earlier, row));
+      f.rows.back().period = earlier->metadata().period;
+    }
+  }
+  f.message_vi = expand(r.vi, r, e, report, earlier, Language::vi);
+  f.message_en = expand(r.en, r, e, report, earlier, Language::en);
   explain(r, e, report, f);
   return f;
 }
@@ -162,38 +181,44 @@ Finding finding(const CompiledRule& r, E& e, const Report& report) {
 // exact cpp_rational evaluator; the answer is the same either way.
 // The rule's missing-value policy on `report`: nullopt when the rule is skipped, else whether
 // blanks count as zero.
-std::optional<bool> blanks_as_zero(const CompiledRule& r, const Report& report) {
+// A rule that reads prev() runs only against an earlier report.
+std::optional<bool> blanks_as_zero(const CompiledRule& r, const Report& report,
+                                   const Report* earlier = nullptr) {
+  if (r.history.has_value() != (earlier != nullptr)) return std::nullopt;
   if (r.missing == MissingPolicy::zero) return true;
   std::size_t blank = 0;
   for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
+  if (earlier != nullptr)
+    for (RowId row : r.policy_prev_rows) blank += is_absent(earlier->value(row)) ? 1u : 0u;
   if (r.missing == MissingPolicy::skip_any) {
     if (blank > 0) return std::nullopt;
     return false;
   }
-  if (r.policy_rows.empty()) return false;  // skip_all with nothing to skip on
-  if (blank == r.policy_rows.size()) return std::nullopt;
+  const std::size_t read = r.policy_rows.size() + (earlier ? r.policy_prev_rows.size() : 0);
+  if (read == 0) return false;  // skip_all with nothing to skip on
+  if (blank == read) return std::nullopt;
   return true;
 }
 
 void run(const CompiledRule& r, const Report& report, std::vector<Finding>& out,
-         std::vector<rules::BasicVal<rules::Fraction>>& scratch) {
-  const auto policy = blanks_as_zero(r, report);
+         std::vector<rules::BasicVal<rules::Fraction>>& scratch, const Report* earlier = nullptr) {
+  const auto policy = blanks_as_zero(r, report, earlier);
   if (!policy) return;
   const bool zero = *policy;
-  if (const auto fast = rules::fast_check(r, report, zero, scratch)) {
+  if (const auto fast = rules::fast_check(r, report, zero, scratch, earlier)) {
     if (*fast != Tri::no) return;
     try {
-      rules::BasicEvaluation<rules::Fraction> e(r, report, zero, scratch.data());
+      rules::BasicEvaluation<rules::Fraction> e(r, report, zero, scratch.data(), earlier);
       e.run(r.check_first, r.check);
-      out.push_back(finding(r, e, report));
+      out.push_back(finding(r, e, report, earlier));
       return;
     } catch (const rules::Fraction::Overflow&) {
       // a message or fix figure outgrew 64 bits: explain exactly below
     }
   }
-  Evaluation e(r, report, zero);
+  Evaluation e(r, report, zero, earlier);
   if (e.eval(r.check).truth != Tri::no) return;
-  out.push_back(finding(r, e, report));
+  out.push_back(finding(r, e, report, earlier));
 }
 
 // A C++ rule that throws becomes an error finding: visible, and never a crash of the host.
@@ -327,11 +352,19 @@ Finding rule_finding(const CompiledRule& r, const Report& report) {
   return std::move(out.front());
 }
 
-result<void> append_rule_findings(const RuleSet& rules, const Report& report, std::vector<Finding>& out) {
+result<void> append_rule_findings(const RuleSet& rules, const Report& report,
+                                  std::vector<Finding>& out, const History* history) {
   if (!same_catalog(report.catalog(), rules.catalog()))
     return catalog_mismatch(report.catalog(), rules.catalog());
   std::vector<rules::BasicVal<rules::Fraction>> scratch;
-  for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) run(*r, report, out, scratch);
+  for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) {
+    if (!r->history) {
+      run(*r, report, out, scratch);
+    } else if (history != nullptr) {
+      for (const Report* earlier : history->select(report, *r->history))
+        run(*r, report, out, scratch, earlier);
+    }
+  }
   const ReportView view(report);
   for (const auto& r : detail::RuleSetAccess::impl(rules).custom) run_custom_rule(*r, view, out);
   return {};
@@ -341,7 +374,7 @@ std::vector<ExactFix> failing_fixes(const RuleSet& rules, const Report& report,
                                     std::string_view id_prefix) {
   std::vector<ExactFix> out;
   for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) {
-    if (!r->fix_row || !r->fix_expr || !r->id.starts_with(id_prefix)) continue;
+    if (!r->fix_row || !r->fix_expr || r->history || !r->id.starts_with(id_prefix)) continue;
     // The rule's own policy and rounding decide; derive is not a hot path, so exactly.
     const auto zero = blanks_as_zero(*r, report);
     if (!zero) continue;
@@ -362,7 +395,13 @@ std::vector<ExactFix> failing_fixes(const RuleSet& rules, const Report& report,
 result<std::vector<Finding>> RuleSet::check(const Report& report) const {
   const detail::RuleCheckView self(*this);
   const Check* checks[] = {&self};
-  return detail::run_checks(checks, report, nullptr);
+  return detail::run_checks(checks, report, {});
+}
+
+result<std::vector<Finding>> RuleSet::check(const Report& report, const History& history) const {
+  const detail::RuleCheckView self(*this);
+  const Check* checks[] = {&self};
+  return detail::run_checks(checks, report, {nullptr, &history});
 }
 
 result<std::vector<std::vector<Finding>>> RuleSet::check_all(std::span<const Report> reports,

@@ -129,7 +129,7 @@ Finding RecordReader::cell_finding(std::size_t c, std::string_view text, const e
   Finding f;
   f.rule_id = std::string(cell_rule_id);
   f.severity = Severity::error;
-  if (col.row) f.rows.push_back({*col.row, col.name, std::string(text), false});
+  if (col.row) f.rows.push_back({*col.row, col.name, std::string(text), false, std::nullopt});
   // The reader's own message quotes the text.
   f.message_vi =
       fmt::format("{}, cột {} ({}): {}", where(source_, line), c + 1, col.name, e.message_vi);

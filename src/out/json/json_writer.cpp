@@ -56,6 +56,7 @@ std::string findings_to_json(std::span<const Finding> findings) {
       ro["row"] = r.address;
       if (r.blank) ro["value"] = nullptr;
       else ro["value"] = r.text;
+      if (r.period) ro["period"] = {{"year", r.period->year}, {"kind", to_string(r.period->kind)}};
       rows.push_back(std::move(ro));
     }
     o["rows"] = std::move(rows);

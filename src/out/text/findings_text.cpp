@@ -23,7 +23,11 @@ std::string findings_to_text(std::span<const Finding> findings, Language lang) {
   for (const Finding& f : findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
     std::string rows;
-    for (const auto& r : f.rows) detail::join_into(rows, ", ", r.address);
+    for (const auto& r : f.rows)
+      detail::join_into(rows, ", ",
+                        r.period ? fmt::format("{} ({})", r.address,
+                                               vi ? label_vi(*r.period) : label_en(*r.period))
+                                 : r.address);
     std::string where = rows;
     if (f.line) where += fmt::format("{}({} {})", where.empty() ? "" : " ", vi ? "dòng" : "line", f.line);
     out += fmt::format("{} [{}]{}{}\n", vi ? severity_vi(f.severity) : to_string(f.severity),
