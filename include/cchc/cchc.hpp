@@ -8,6 +8,7 @@
 //       std::cout << row.address() << ' ' << cchc::text_of(report.value(row.id)) << '\n';
 #pragma once
 
+#include "cchc/archive.hpp"
 #include "cchc/batch.hpp"
 #include "cchc/batch_input.hpp"
 #include "cchc/catalog.hpp"

@@ -3,7 +3,8 @@
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
 //   cchc check [FILE|FOLDER]... [--rules FILE]... [--no-builtin] [--summary] [--findings]
-//              [--threads N] [--holidays DATES|FILE] [--previous FILE]... [--format text|json]
+//              [--threads N] [--holidays DATES|FILE] [--previous FILE]... [--archive DB]
+//              [--format text|json]
 //              [--lang vi|en] [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
@@ -12,6 +13,10 @@
 //   cchc consolidate REPORTS... [-o province.json] [--agency-name NAME] [--agency-code CODE]
 //                    [--level province|district] [--province NAME] [--period "q1 2024"]
 //                    [--expected CODES|FILE] [--format text|json] [--lang vi|en] [--catalog FILE]
+//   cchc archive add DB REPORTS...        (files, folders, JSON Lines, CSV)
+//   cchc archive list DB [--period "q1 2024"] [--year Y] [--agency CODE] [--format text|json]
+//   cchc archive export DB [--period ...] [--year Y] [--agency CODE] [-o reports.jsonl]
+//   cchc archive verify DB
 //   cchc catalog [--format text|json] [--catalog FILE]
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
@@ -55,6 +60,9 @@ struct Options {
   std::string holidays;  // dates, or a file of them
   std::vector<std::string> rule_files;
   std::vector<std::string> previous;  // check: the agency's earlier reports
+  std::string archive;                // check: … from this archive; archive: the database
+  int year = 0;                       // archive list/export
+  std::string agency;
   bool no_builtin = false;
   bool source = false;
   int form = 0;
@@ -120,8 +128,24 @@ History pick_history(const Options& o, const std::shared_ptr<const Catalog>& cat
   return history;
 }
 
+// The history of one report: the files given with --previous, or the archive's.
+class HistorySource {
+ public:
+  HistorySource(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+    if (!o.archive.empty()) archive_.emplace(Archive::open(o.archive).value());
+    else given_ = pick_history(o, catalog);
+  }
+  [[nodiscard]] History of(const Report& report) const {
+    return archive_ ? archive_->history(report).value() : given_;
+  }
+
+ private:
+  std::optional<Archive> archive_;
+  History given_;
+};
+
 // Each report checked with the agency's history: cross-period rules and outliers run too.
-int check_with_history(const Options& o, const RuleSet& rules, const History& history) {
+int check_with_history(const Options& o, const RuleSet& rules, const HistorySource& source) {
   const CheckOptions options{pick_holidays(o), {}};
   if (o.files.size() <= 1) {
     const Reading doc = load(o.files.empty() ? o : [&] {
@@ -129,6 +153,7 @@ int check_with_history(const Options& o, const RuleSet& rules, const History& hi
       one.file = o.files.front();
       return one;
     }(), rules.catalog_ptr());
+    const History history = source.of(doc.report);
     const auto findings =
         check(doc.report, rules, CheckContext{doc.evidence_ptr(), &history}, options).value();
     std::cout << o.out().findings(findings, o.write_options());
@@ -142,6 +167,7 @@ int check_with_history(const Options& o, const RuleSet& rules, const History& hi
   const bool json_out = o.format == "json";
   if (json_out) std::cout << "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
+    const History history = source.of(reports[i].report);
     const auto findings =
         check(reports[i].report, rules, CheckContext{nullptr, &history}, options).value();
     errors = errors || has_errors(findings);
@@ -160,13 +186,15 @@ int check_with_history(const Options& o, const RuleSet& rules, const History& hi
 int run_check(Options o) {
   auto catalog = pick_catalog(o);
   const RuleSet rules = pick_rules(o, catalog);
-  if (!o.previous.empty()) {
-    if (o.summary || o.findings)
+  if (!o.previous.empty() || !o.archive.empty()) {
+    if (o.summary || o.findings || (!o.previous.empty() && !o.archive.empty()))
       throw exception(make_error(errc::invalid_argument,
-                                 "--previous không dùng cùng --summary hoặc --findings",
-                                 "--previous does not combine with --summary or --findings",
+                                 "--previous hoặc --archive (một trong hai) không dùng cùng "
+                                 "--summary hay --findings",
+                                 "--previous or --archive (one of them) does not combine with "
+                                 "--summary or --findings",
                                  "check"));
-    return check_with_history(o, rules, pick_history(o, catalog));
+    return check_with_history(o, rules, HistorySource(o, catalog));
   }
   if (o.summary || o.findings || needs_batch(o.files)) {
     if (o.files.empty())
@@ -269,6 +297,105 @@ int run_consolidate(const Options& o) {
   }
   if (unreadable) return exit_unreadable;
   return has_errors(c.findings) ? exit_findings : exit_ok;
+}
+
+ArchiveFilter archive_filter(const Options& o) {
+  ArchiveFilter f;
+  if (!o.period.empty()) {
+    Metadata m;
+    if (auto set = set_metadata_field(m, "period", o.period); !set)
+      throw exception(std::move(set.error()).within("--period"));
+    f.period = m.period;
+  }
+  if (o.year != 0) f.year = o.year;
+  f.agency = o.agency;
+  return f;
+}
+
+int run_archive_add(const Options& o) {
+  auto catalog = pick_catalog(o);
+  bool unreadable = false;
+  const auto inputs = read_reports(o.files, catalog, [&](const error& e) {
+    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
+    unreadable = true;
+  });
+  std::vector<const Report*> reports;
+  for (const auto& r : inputs) reports.push_back(&r.report);
+  Archive db = Archive::open(o.archive).value();
+  std::string source;
+  for (const auto& f : o.files) detail::join_into(source, " ", f);
+  const ArchiveAdd added = db.add(reports, source).value();
+  for (const error& e : added.refused) {
+    // "#3": the third report read, named by its file (and line).
+    const std::size_t i = std::stoul(e.where.substr(1)) - 1;
+    std::cerr << "cchc: " << e.describe(o.language()).replace(0, e.where.size(), inputs[i].source)
+              << '\n';
+  }
+  std::cout << (o.language() == Language::vi
+                    ? fmt::format("Thêm mới {}, thay thế {}, không đổi {}, bị từ chối {}\n",
+                                  added.added, added.replaced, added.unchanged, added.refused.size())
+                    : fmt::format("Added {}, replaced {}, unchanged {}, refused {}\n", added.added,
+                                  added.replaced, added.unchanged, added.refused.size()));
+  return unreadable || !added.refused.empty() ? exit_unreadable : exit_ok;
+}
+
+int run_archive_list(const Options& o) {
+  const Archive db = Archive::open(o.archive).value();
+  const auto entries = db.list(archive_filter(o)).value();
+  const bool vi = o.language() == Language::vi;
+  if (o.format == "json") {
+    boost::json::array rows;
+    for (const auto& e : entries)
+      rows.push_back({{"agency", {{"name", e.agency.name}, {"code", e.agency.code},
+                                  {"level", to_string(e.agency.level)}}},
+                      {"province", e.province},
+                      {"period", {{"year", e.period.year}, {"kind", to_string(e.period.kind)}}},
+                      {"document", {{"number", e.document.number}, {"symbol", e.document.symbol},
+                                    {"date", e.document.date ? format_iso_date(*e.document.date) : ""}}},
+                      {"catalog", {{"id", e.catalog_id}, {"version", e.catalog_version}}},
+                      {"added_at", e.added_at},
+                      {"versions", e.versions}});
+    std::cout << boost::json::serialize(boost::json::object{{"format", "cchc.archive-list/1"},
+                                                            {"reports", std::move(rows)}})
+              << '\n';
+    return exit_ok;
+  }
+  for (const auto& e : entries) {
+    std::string doc = e.document.number;
+    if (!e.document.symbol.empty()) doc += "/" + e.document.symbol;
+    std::cout << fmt::format("{:<28} {:<8} {:<24} {:<16} {} {} {}{}\n",
+                             vi ? label_vi(e.period) : label_en(e.period), e.agency.code,
+                             e.agency.name, doc.empty() ? "—" : doc, e.catalog_id,
+                             e.catalog_version, e.added_at,
+                             e.versions <= 1 ? std::string()
+                             : vi            ? fmt::format(" ({} phiên bản)", e.versions)
+                                             : fmt::format(" ({} versions)", e.versions));
+  }
+  std::cout << entries.size() << (vi ? " báo cáo\n" : " reports\n");
+  return exit_ok;
+}
+
+int run_archive_export(const Options& o) {
+  const Archive db = Archive::open(o.archive).value();
+  const std::string lines = db.export_jsonl(archive_filter(o)).value();
+  if (o.output.empty()) std::cout << lines;
+  else write_file(o.output, lines).value();
+  return exit_ok;
+}
+
+int run_archive_verify(const Options& o) {
+  const Archive db = Archive::open(o.archive).value();
+  db.verify().value();
+  const auto current = db.list().value().size();
+  const auto versions = db.version_count().value();
+  std::cout << (o.language() == Language::vi
+                    ? fmt::format("Kho báo cáo nguyên vẹn (lược đồ {}): {} báo cáo hiện hành, {} "
+                                  "phiên bản\n",
+                                  Archive::schema_version, current, versions)
+                    : fmt::format("The archive is sound (schema {}): {} current reports, {} "
+                                  "versions\n",
+                                  Archive::schema_version, current, versions));
+  return exit_ok;
 }
 
 int run_derive(const Options& o) {
@@ -376,6 +503,8 @@ int main(int argc, char** argv) {
                     "Báo cáo các kỳ trước của cơ quan (tệp, thư mục, .jsonl) / the agency's earlier "
                     "reports (files, folders, JSON Lines), for the cross-period checks")
       ->allow_extra_args(false);
+  check->add_option("--archive", o.archive,
+                    "Kho báo cáo SQLite lấy các kỳ trước / an archive to take the earlier reports from");
   add_rules(check, o);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
   add_format(check, o), add_lang(check, o), add_catalog(check, o);
@@ -423,6 +552,31 @@ int main(int argc, char** argv) {
                               "tệp / agencies expected (codes or names, comma-separated, or a file)");
   add_format(consolidate_cmd, o), add_lang(consolidate_cmd, o), add_catalog(consolidate_cmd, o);
 
+  auto* archive_cmd = app.add_subcommand(
+      "archive", "Kho báo cáo SQLite / the archive of reports (SQLite): add, list, export, verify");
+  archive_cmd->require_subcommand(1);
+  auto* archive_add = archive_cmd->add_subcommand("add", "Thêm báo cáo / add reports (idempotent)");
+  archive_add->add_option("db", o.archive, "Tệp kho / the archive's file")->required();
+  archive_add->add_option("files", o.files,
+                          "Báo cáo, thư mục, .jsonl, .csv / reports, folders, JSON Lines or CSV")
+      ->required();
+  add_lang(archive_add, o), add_catalog(archive_add, o);
+  auto* archive_list = archive_cmd->add_subcommand("list", "Liệt kê báo cáo / list the current reports");
+  auto* archive_export = archive_cmd->add_subcommand(
+      "export", "Xuất báo cáo dạng JSON Lines / export reports as JSON Lines");
+  for (auto* cmd : {archive_list, archive_export}) {
+    cmd->add_option("db", o.archive, "Tệp kho / the archive's file")->required();
+    cmd->add_option("--period", o.period, "Kỳ, ví dụ \"q1 2024\" / period");
+    cmd->add_option("--year", o.year, "Năm / year");
+    cmd->add_option("--agency", o.agency, "Mã hoặc tên cơ quan / agency code or name");
+  }
+  archive_list->add_option("--format", o.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  add_lang(archive_list, o);
+  archive_export->add_option("-o,--output", o.output, "Ghi ra tệp / write to this file (default: stdout)");
+  auto* archive_verify = archive_cmd->add_subcommand("verify", "Kiểm tra tính toàn vẹn / check integrity");
+  archive_verify->add_option("db", o.archive, "Tệp kho / the archive's file")->required();
+  add_lang(archive_verify, o);
+
   auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
   add_rules(rules_cmd, o), add_lang(rules_cmd, o), add_catalog(rules_cmd, o);
   rules_cmd->add_flag("--source", o.source, "In mã nguồn luật / print the rule source");
@@ -440,6 +594,10 @@ int main(int argc, char** argv) {
     if (rules_cmd->parsed()) return run_rules(o);
     if (import_cmd->parsed()) return run_import(o);
     if (consolidate_cmd->parsed()) return run_consolidate(o);
+    if (archive_add->parsed()) return run_archive_add(o);
+    if (archive_list->parsed()) return run_archive_list(o);
+    if (archive_export->parsed()) return run_archive_export(o);
+    if (archive_verify->parsed()) return run_archive_verify(o);
     if (render_cmd->parsed()) {
       if (o.format == "text") o.format = "html";  // the default of the other commands
       return run_render(o);

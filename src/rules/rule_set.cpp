@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <thread>
 
@@ -357,12 +358,14 @@ result<void> append_rule_findings(const RuleSet& rules, const Report& report,
   if (!same_catalog(report.catalog(), rules.catalog()))
     return catalog_mismatch(report.catalog(), rules.catalog());
   std::vector<rules::BasicVal<rules::Fraction>> scratch;
+  std::array<std::optional<std::vector<const Report*>>, 3> selected;  // by HistoryScope, once
   for (const auto& r : detail::RuleSetAccess::impl(rules).compiled) {
     if (!r->history) {
       run(*r, report, out, scratch);
     } else if (history != nullptr) {
-      for (const Report* earlier : history->select(report, *r->history))
-        run(*r, report, out, scratch, earlier);
+      auto& earlier = selected[static_cast<std::size_t>(*r->history)];
+      if (!earlier) earlier = history->select(report, *r->history);
+      for (const Report* e : *earlier) run(*r, report, out, scratch, e);
     }
   }
   const ReportView view(report);
