@@ -13,8 +13,10 @@ int32_t cchc_ruleset_check(cchc_findings** out, const cchc_ruleset* rules,
   return cchc_ruleset_check_v2(out, rules, report, nullptr);
 }
 
-int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
-                              const cchc_report* report, const cchc_options* options) {
+namespace {
+
+int32_t check_report(cchc_findings** out, const cchc_ruleset* rules, const cchc_report* report,
+                     const cchc_history* history, const cchc_options* options) {
   return guard(options, [&] {
     need(out, "out");
     const Options o = read_options(options);
@@ -29,12 +31,28 @@ int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
       ~Restore() { current_check = outer; }
     } restore{ctx.outer};
     // One pipeline: the rules, and the evidence of the document the report was read from.
-    auto findings = take(cchc::check(r, set, report->evidence.get(), {o.holidays, {}}));
+    const cchc::CheckContext context{report->evidence.get(),
+                                     history != nullptr ? &history->history : nullptr};
+    auto findings = take(cchc::check(r, set, context, {o.holidays, {}}));
     if (ctx.failed_code != 0)
       return fail(callback_failure(ctx.failed_rule, ctx.failed_code));
     return make(out, new cchc_findings{std::move(findings)});
   });
 }
+
+}  // namespace
+
+int32_t cchc_ruleset_check_v2(cchc_findings** out, const cchc_ruleset* rules,
+                              const cchc_report* report, const cchc_options* options) {
+  return check_report(out, rules, report, nullptr, options);
+}
+
+int32_t cchc_ruleset_check_history(cchc_findings** out, const cchc_ruleset* rules,
+                                   const cchc_report* report, const cchc_history* history,
+                                   const cchc_options* options) {
+  return check_report(out, rules, report, history, options);
+}
+
 
 void cchc_findings_free(cchc_findings* findings) { delete findings; }
 
@@ -100,6 +118,20 @@ int32_t cchc_findings_row(const char** address, const char** value, int32_t* bla
     *value = f.rows[row].text.c_str();
     *blank = f.rows[row].blank ? 1 : 0;
     return CCHC_OK;
+  });
+}
+
+int32_t cchc_findings_row_period(char* buf, size_t size, size_t* length,
+                                 const cchc_findings* findings, size_t index, size_t row) {
+  return guard([&] {
+    const cchc::Finding& f = finding_at(findings, index);
+    if (row >= f.rows.size())
+      return fail(errc::invalid_argument, "chỉ số dòng vượt quá số dòng của phát hiện",
+                  "row index beyond the finding's rows");
+    const auto& period = f.rows[row].period;
+    return text_out(buf, size, length,
+                    period ? fmt::format("{} {}", cchc::to_string(period->kind), period->year)
+                           : std::string());
   });
 }
 

@@ -34,6 +34,12 @@ struct cchc_ruleset {
 struct cchc_findings {
   std::vector<cchc::Finding> list;
 };
+struct cchc_history {
+  cchc::History history;
+};
+struct cchc_archive {
+  cchc::Archive archive;
+};
 struct cchc_finding_sink {
   const cchc::Report* report;
   std::vector<cchc::Finding>* out;

@@ -246,23 +246,9 @@ int run_render(const Options& o) {
 
 // A list given as text ("SKHCN, STC") or as a file with one entry per line.
 std::vector<std::string> pick_list(const std::string& given) {
-  std::string text = given;
   std::error_code ec;
-  if (std::filesystem::is_regular_file(given, ec)) text = read_file(given).value();
-  std::vector<std::string> out;
-  std::string item;
-  auto flush = [&] {
-    const auto first = item.find_first_not_of(" \t\r");
-    if (first != std::string::npos)
-      out.push_back(item.substr(first, item.find_last_not_of(" \t\r") - first + 1));
-    item.clear();
-  };
-  for (char c : text) {
-    if (c == ',' || c == ';' || c == '\n') flush();
-    else item += c;
-  }
-  flush();
-  return out;
+  if (std::filesystem::is_regular_file(given, ec)) return detail::split_items(read_file(given).value());
+  return detail::split_items(given);
 }
 
 int run_consolidate(const Options& o) {

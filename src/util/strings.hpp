@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc::detail {
 
@@ -12,6 +13,22 @@ namespace cchc::detail {
 inline void join_into(std::string& out, std::string_view separator, std::string_view item) {
   if (!out.empty()) out += separator;
   out += item;
+}
+
+/// Items separated by commas, semicolons or new lines, each trimmed of spaces; empty ones dropped:
+/// "SKHCN, STC\nSYT" → {"SKHCN", "STC", "SYT"}.
+inline std::vector<std::string> split_items(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != ',' && text[i] != ';' && text[i] != '\n') continue;
+    std::string_view item = text.substr(start, i - start);
+    const auto first = item.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos)
+      out.emplace_back(item.substr(first, item.find_last_not_of(" \t\r") - first + 1));
+    start = i + 1;
+  }
+  return out;
 }
 
 }  // namespace cchc::detail

@@ -35,6 +35,20 @@ int main(void) {
   FIELD(cchc_render_options, lang);
   FIELD(cchc_render_options, form);
   FIELD(cchc_render_options, findings);
+  STRUCT(cchc_consolidate_options);
+  FIELD(cchc_consolidate_options, version);
+  FIELD(cchc_consolidate_options, agency_name);
+  FIELD(cchc_consolidate_options, agency_code);
+  FIELD(cchc_consolidate_options, agency_level);
+  FIELD(cchc_consolidate_options, province);
+  FIELD(cchc_consolidate_options, period);
+  FIELD(cchc_consolidate_options, expected);
+  STRUCT(cchc_archive_added);
+  FIELD(cchc_archive_added, version);
+  FIELD(cchc_archive_added, added);
+  FIELD(cchc_archive_added, replaced);
+  FIELD(cchc_archive_added, unchanged);
+  FIELD(cchc_archive_added, refused);
   STRUCT(cchc_form_info);
   FIELD(cchc_form_info, version);
   FIELD(cchc_form_info, number);
@@ -158,5 +172,7 @@ int main(void) {
   CONSTANT(CCHC_BATCH_READ_INFO_VERSION);
   CONSTANT(CCHC_BATCH_CHECK_OPTIONS_VERSION);
   CONSTANT(CCHC_RULE_SUMMARY_VERSION);
+  CONSTANT(CCHC_CONSOLIDATE_OPTIONS_VERSION);
+  CONSTANT(CCHC_ARCHIVE_ADDED_VERSION);
   return 0;
 }

@@ -94,6 +94,16 @@ class RuleSummary(ctypes.Structure):
                 ("evaluated", sz), ("passed", sz), ("failed", sz), ("skipped", sz)]
 
 
+class ConsolidateOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("agency_name", cs), ("agency_code", cs),
+                ("agency_level", cs), ("province", cs), ("period", cs), ("expected", cs)]
+
+
+class ArchiveAdded(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("added", sz), ("replaced", sz),
+                ("unchanged", sz), ("refused", sz)]
+
+
 RULE_FN = ctypes.CFUNCTYPE(i32, p, p, p)
 P64, PU8, PU32 = ctypes.POINTER(i64), ctypes.POINTER(ctypes.c_uint8), ctypes.POINTER(ctypes.c_uint32)
 
@@ -195,6 +205,21 @@ SIGNATURES = {
     "cchc_batch_result_statuses": (i32, [PU32, PU32, PU32, p, sz, sz]),
     "cchc_batch_result_findings": (i32, [ctypes.POINTER(p), p, sz]),
     "cchc_batch_result_to_json": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p]),
+    "cchc_consolidate": (i32, [ctypes.POINTER(p), ctypes.POINTER(p), ctypes.POINTER(p), sz,
+                               ctypes.POINTER(ConsolidateOptions)]),
+    "cchc_history_new": (i32, [ctypes.POINTER(p)]),
+    "cchc_history_free": (None, [p]),
+    "cchc_history_add": (i32, [p, p]),
+    "cchc_history_size": (i32, [ctypes.POINTER(sz), p]),
+    "cchc_ruleset_check_history": (i32, [ctypes.POINTER(p), p, p, p, ctypes.POINTER(Options)]),
+    "cchc_findings_row_period": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, sz, sz]),
+    "cchc_archive_open": (i32, [ctypes.POINTER(p), cs]),
+    "cchc_archive_free": (None, [p]),
+    "cchc_archive_add": (i32, [p, ctypes.POINTER(p), sz, ctypes.POINTER(ArchiveAdded)]),
+    "cchc_archive_count": (i32, [ctypes.POINTER(sz), ctypes.POINTER(sz), p]),
+    "cchc_archive_export": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, cs, cs]),
+    "cchc_archive_history": (i32, [ctypes.POINTER(p), p, p, i32]),
+    "cchc_archive_verify": (i32, [p]),
 }
 
 _lib: Optional[ctypes.CDLL] = None

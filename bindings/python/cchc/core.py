@@ -5,10 +5,14 @@ from __future__ import annotations
 import ctypes
 import datetime
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (TYPE_CHECKING, Callable, Iterable, Iterator, List, Mapping, Optional,
+                    Sequence, Tuple, Union)
 
 from . import _lib
 from ._lib import KINDS, LANGS, OK, SEVERITIES, b, check, i32, i64, library, new, sz, text, cs
+
+if TYPE_CHECKING:
+    from .quarter import History
 
 __all__ = ["Catalog", "Report", "RuleSet", "Findings", "Finding", "Row", "limits",
            "default_limits", "set_limits", "LIMIT_NAMES", "Holidays", "Lang"]
@@ -346,6 +350,9 @@ class Finding:
     message_en: str
     fix: Optional[Tuple[str, str]]  # (address, value)
     line: int = 0                   # line of the imported text, or 0
+    #: per row, the period of the earlier report its value is from ("q1 2024"), or "" for the
+    #: report checked (cross-period rules)
+    periods: Tuple[str, ...] = ()
 
 
 class Findings(_lib.Handle):
@@ -363,15 +370,16 @@ class Findings(_lib.Handle):
             raise IndexError(index)
         info = _lib.FindingInfo(version=1)
         check(lib.cchc_findings_get(ctypes.byref(info), self.ptr, index))
-        rows = []
+        rows, periods = [], []
         for r in range(info.row_count):
             address, value, blank = cs(), cs(), i32()
             check(lib.cchc_findings_row(ctypes.byref(address), ctypes.byref(value), ctypes.byref(blank), self.ptr, index, r))
             rows.append((address.value.decode(), None if blank.value else value.value.decode()))
+            periods.append(text(lib.cchc_findings_row_period, self.ptr, index, r))
         fix = (info.fix_row.decode(), info.fix_value.decode()) if info.has_fix else None
         return Finding(info.rule_id.decode(), SEVERITIES[info.severity], tuple(rows),
                        info.expected.decode(), info.message_vi.decode(), info.message_en.decode(), fix,
-                       info.line)
+                       info.line, tuple(periods))
 
     def __iter__(self) -> Iterator[Finding]:
         return (self[i] for i in range(len(self)))
@@ -451,8 +459,13 @@ class RuleSet(_lib.Handle):
         self._callbacks.append(fn)
         check(lib.cchc_ruleset_add_callback(self.ptr, b(rule_id), level, fn, None))
 
-    def check(self, report: Report, *, holidays: Holidays = None, lang: Lang = None) -> Findings:
+    def check(self, report: Report, *, holidays: Holidays = None, lang: Lang = None,
+              history: Optional["History"] = None) -> Findings:
         """The report's findings; an imported report's text is checked too, its deadline
-        counted with `holidays`."""
+        counted with `holidays`. With the agency's `history` (quarter.History, or
+        Archive.history), the cross-period rules and outliers run too."""
         o = _options(holidays=holidays, lang=lang)
+        if history is not None:
+            return Findings(new(library().cchc_ruleset_check_history, self.ptr, report.ptr,
+                                history.ptr, ctypes.byref(o)))
         return Findings(new(library().cchc_ruleset_check_v2, self.ptr, report.ptr, ctypes.byref(o)))

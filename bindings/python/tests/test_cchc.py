@@ -455,5 +455,69 @@ class BatchFromPython(unittest.TestCase):
         self.assertEqual(self.batch[1, "B1:2.1"], "10")
 
 
+QUARTER = ROOT / "tests" / "data" / "quarter"
+
+
+class QuarterFromPython(WithTheExample):
+    """Consolidation, histories and the archive (tests/data/quarter/make_reports.py)."""
+
+    def load(self, name: str) -> "cchc.Report":
+        return cchc.Report.load(self.catalog, str(QUARTER / name))
+
+    def test_consolidate_three_departments(self):
+        units = [self.load(f"{c}-q1-2024.json") for c in ("skhcn", "stc", "syt")]
+        province, found = cchc.consolidate(units, agency_name="Sở Nội vụ", agency_code="SNV",
+                                           expected=["SKHCN", "STC", "SYT", "SGTVT"])
+        with province, found:
+            self.assertEqual(province["B7:4.4.1"], "350")
+            self.assertEqual(province["B7:4.4"], "51,43")  # pooled, not an average of rates
+            self.assertEqual(province.meta("agency.level"), "province")
+            self.assertEqual(province.meta("period"), "q1 2024")
+            ids = [f.rule_id for f in found]
+            self.assertIn("consolidate.missing", ids)
+            self.assertIn("consolidate.partial.B7:4.4.2", ids)
+        with self.assertRaises(cchc.InvalidArgumentError):
+            cchc.consolidate([])
+        with self.assertRaises(cchc.RangeError):
+            cchc.consolidate(units, period="q1 chín")
+        for u in units:
+            u.close()
+
+    def test_history_flags_a_shrinking_flow(self):
+        with self.load("skhcn-q1-2024.json") as q1, \
+                self.load("skhcn-six-months-2024-shrank.json") as shrank, \
+                cchc.History.new([q1]) as history:
+            self.assertEqual(len(history), 1)
+            with self.rules.check(shrank, history=history) as found:
+                flow = [f for f in found if f.rule_id == "period.flow.B7:4.4.1"]
+                self.assertEqual(len(flow), 1)
+                self.assertEqual(flow[0].rows, (("B7:4.4.1", "80"), ("B7:4.4.1", "100")))
+                self.assertEqual(flow[0].periods, ("", "q1 2024"))
+            with self.rules.check(shrank) as alone:
+                self.assertFalse([f for f in alone if f.rule_id.startswith("period.")])
+
+    def test_archive(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "a.db")
+            units = [self.load(f"{c}-q1-2024.json") for c in ("skhcn", "stc", "syt")]
+            with cchc.Archive.open(path) as db:
+                self.assertEqual(db.add(units), {"added": 3, "replaced": 0, "unchanged": 0, "refused": 0})
+                self.assertEqual(db.add(units)["unchanged"], 3)
+                self.assertEqual(db.counts(), (3, 3))
+                self.assertEqual(len(db.export(period="q1 2024").splitlines()), 3)
+                self.assertEqual(len(db.export(agency="STC").splitlines()), 1)
+                db.verify()
+                with self.load("skhcn-six-months-2024-shrank.json") as shrank, \
+                        db.history(shrank) as history, self.rules.check(shrank, history=history) as found:
+                    self.assertEqual(len(history), 1)
+                    self.assertIn("period.flow.B7:4.4.1", [f.rule_id for f in found])
+            for u in units:
+                u.close()
+            Path(tmp, "not.db").write_text("not a database, a text file long enough " * 4)
+            with self.assertRaises(cchc.ParseError):
+                cchc.Archive.open(os.path.join(tmp, "not.db"))
+
+
 if __name__ == "__main__":
     unittest.main()
