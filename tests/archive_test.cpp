@@ -49,7 +49,7 @@ class TempDir {
 
 Report unit(std::string code, Period period, std::string dossiers = "100") {
   Report r = testing::seed_report();
-  r.metadata().agency = {"Sở " + code, code, AgencyLevel::department};
+  r.metadata().agency = {std::string("Sở ").append(code), code, AgencyLevel::department};
   r.metadata().period = period;
   r.set_text("B7:4.4.1", dossiers).value();
   return r;

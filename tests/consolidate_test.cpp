@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "cchc/batch.hpp"
 #include "cchc/check.hpp"
+#include "cchc/json.hpp"
 #include "cchc/rules.hpp"
 
 namespace cchc {
@@ -14,7 +16,7 @@ namespace {
 Report department(std::string code, std::vector<std::pair<std::string, std::string>> values,
                   Period period = {2024, PeriodKind::q1}) {
   Report r(builtin_catalog());
-  r.metadata().agency = {"Sở " + code, code, AgencyLevel::department};
+  r.metadata().agency = {std::string("Sở ").append(code), code, AgencyLevel::department};
   r.metadata().province = "Sơn La";
   r.metadata().period = period;
   for (const auto& [address, text] : values) r.set_text(address, text).value();
@@ -173,6 +175,24 @@ TEST(Consolidate, RefusesNothingAndTemplatesThatDoNotSayHowToPool) {
   units.clear();
   units.emplace_back(Catalog::create(def).value());
   EXPECT_NE(consolidate(units).error().message_en.find("B3:3.1.1 is not summed"), std::string::npos);
+}
+
+TEST(Consolidate, ABatchPoolsAsItsReportsDo) {
+  auto units = three();
+  units.push_back(department("SXD", {{"B7:4.4.1", "999"}}, {2024, PeriodKind::six_months}));
+  units.push_back(department("SNN", {{"B2:1", "-3"}, {"B7:4.4.1", "04"}, {"B1:7", "1"}}));
+  units.back().clear(*builtin_catalog()->find("B7:4.4.2"), Absent::Reason::not_applicable);
+  Batch batch(builtin_catalog());
+  for (const Report& r : units) (void)batch.add(r).value();
+  ConsolidateOptions o;
+  o.expected = {"SKHCN", "SGTVT"};
+  const Consolidation from_reports = consolidate(units, o).value();
+  const Consolidation from_batch = consolidate(batch, o).value();
+  EXPECT_EQ(report_to_json(from_batch.report), report_to_json(from_reports.report));
+  EXPECT_EQ(from_batch.findings, from_reports.findings);
+  EXPECT_EQ(from_batch.included, from_reports.included);
+  EXPECT_TRUE(has(from_batch, "consolidate.invalid.B2:1"));
+  EXPECT_EQ(consolidate(Batch(builtin_catalog())).error().code, errc::invalid_argument);
 }
 
 TEST(Consolidate, SumsBeyondEighteenDigitsAreAnError) {

@@ -16,7 +16,7 @@ namespace {
 Report report(PeriodKind kind, std::vector<std::pair<std::string, std::string>> values,
               int year = 2024, std::string code = "SKHCN") {
   Report r(builtin_catalog());
-  r.metadata().agency = {"Sở " + code, code, AgencyLevel::department};
+  r.metadata().agency = {std::string("Sở ").append(code), code, AgencyLevel::department};
   r.metadata().period = Period{year, kind};
   for (const auto& [address, text] : values) r.set_text(address, text).value();
   return r;

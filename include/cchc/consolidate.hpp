@@ -31,6 +31,8 @@
 
 namespace cchc {
 
+class Batch;
+
 struct ConsolidateOptions {
   /// The consolidating agency, written into the report's metadata.
   Agency agency{{}, {}, AgencyLevel::province};
@@ -73,6 +75,10 @@ struct Consolidation {
 [[nodiscard]] result<Consolidation> consolidate(std::span<const Report* const> reports,
                                                 const ConsolidateOptions& options = {});
 [[nodiscard]] result<Consolidation> consolidate(std::span<const Report> reports,
+                                                const ConsolidateOptions& options = {});
+/// The same over a batch's columns, without building a Report per input: what a province's
+/// JSON Lines or CSV of units' reports is pooled through (batch_input.hpp). Input i is report i.
+[[nodiscard]] result<Consolidation> consolidate(const Batch& batch,
                                                 const ConsolidateOptions& options = {});
 
 }  // namespace cchc

@@ -80,4 +80,42 @@ std::vector<NamedReport> read_reports(const std::vector<std::string>& inputs,
   return out;
 }
 
+std::vector<std::string> read_into(Batch& batch, const std::vector<std::string>& inputs,
+                                   const std::function<void(const error&)>& unreadable) {
+  std::vector<std::string> sources;
+  for (const fs::path& path : expand(inputs)) {
+    const std::string name = path.string();
+    const std::size_t before = batch.size();
+    result<ReadSummary> read = ReadSummary{};
+    switch (source_of(path)) {
+      case Source::csv:
+      case Source::jsonl: {
+        auto text = read_file(path);
+        if (!text) {
+          unreadable(text.error());
+          continue;
+        }
+        read = source_of(path) == Source::csv ? read_csv(*text, batch, {}, name)
+                                              : read_jsonl(*text, batch, name);
+        break;
+      }
+      case Source::document: {
+        auto doc = read_document(path, batch.catalog_ptr());
+        if (!doc) unreadable(doc.error());
+        else if (auto added = batch.add(doc->report); !added) unreadable(added.error());
+        else sources.push_back(name);
+        continue;
+      }
+    }
+    if (!read) {
+      unreadable(read.error());
+      continue;
+    }
+    for (const error& e : read->skipped) unreadable(e);
+    for (std::size_t i = before; i < batch.size(); ++i)
+      sources.push_back(fmt::format("{}:{}", name, batch.source_line(i)));
+  }
+  return sources;
+}
+
 }  // namespace cchc::cli

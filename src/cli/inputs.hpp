@@ -33,4 +33,9 @@ struct NamedReport {
                                                     const std::shared_ptr<const Catalog>& catalog,
                                                     const std::function<void(const error&)>& unreadable);
 
+/// Every report of `inputs` appended to `batch`, straight from the text for JSON Lines and CSV
+/// (no Report per line); errors as read_reports(). Returns each report's source, by index.
+[[nodiscard]] std::vector<std::string> read_into(Batch& batch, const std::vector<std::string>& inputs,
+                                                 const std::function<void(const error&)>& unreadable);
+
 }  // namespace cchc::cli

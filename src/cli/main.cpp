@@ -118,6 +118,17 @@ RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catal
   return rules;
 }
 
+// The reports of `inputs`; what cannot be read is named on stderr and noted in `unreadable`,
+// and the rest is read all the same.
+std::vector<NamedReport> read_reports_noting(const Options& o, const std::vector<std::string>& inputs,
+                                             const std::shared_ptr<const Catalog>& catalog,
+                                             bool& unreadable) {
+  return read_reports(inputs, catalog, [&](const error& e) {
+    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
+    unreadable = true;
+  });
+}
+
 // The earlier reports given with --previous (files, folders, JSON Lines), as a history.
 History pick_history(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
   History history;
@@ -160,10 +171,7 @@ int check_with_history(const Options& o, const RuleSet& rules, const HistorySour
     return has_errors(findings) ? exit_findings : exit_ok;
   }
   bool errors = false, unreadable = false;
-  const auto reports = read_reports(o.files, rules.catalog_ptr(), [&](const error& e) {
-    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
-    unreadable = true;
-  });
+  const auto reports = read_reports_noting(o, o.files, rules.catalog_ptr(), unreadable);
   const bool json_out = o.format == "json";
   if (json_out) std::cout << "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
@@ -252,9 +260,9 @@ std::vector<std::string> pick_list(const std::string& given) {
 }
 
 int run_consolidate(const Options& o) {
-  auto catalog = pick_catalog(o);
   bool unreadable = false;
-  const auto inputs = read_reports(o.files, catalog, [&](const error& e) {
+  Batch inputs(pick_catalog(o));  // units' figures as columns: no Report per line
+  (void)read_into(inputs, o.files, [&](const error& e) {
     std::cerr << "cchc: " << e.describe(o.language()) << '\n';
     unreadable = true;
   });
@@ -269,9 +277,7 @@ int run_consolidate(const Options& o) {
   options.period = m.period;
   options.province = o.province;
   if (!o.expected.empty()) options.expected = pick_list(o.expected);
-  std::vector<const Report*> reports;
-  for (const auto& r : inputs) reports.push_back(&r.report);
-  const Consolidation c = consolidate(reports, options).value();
+  const Consolidation c = consolidate(inputs, options).value();
   const std::string json = report_to_json(c.report);
   const std::string findings = o.out().findings(c.findings, o.write_options());
   if (o.output.empty()) {
@@ -301,10 +307,7 @@ ArchiveFilter archive_filter(const Options& o) {
 int run_archive_add(const Options& o) {
   auto catalog = pick_catalog(o);
   bool unreadable = false;
-  const auto inputs = read_reports(o.files, catalog, [&](const error& e) {
-    std::cerr << "cchc: " << e.describe(o.language()) << '\n';
-    unreadable = true;
-  });
+  const auto inputs = read_reports_noting(o, o.files, catalog, unreadable);
   std::vector<const Report*> reports;
   for (const auto& r : inputs) reports.push_back(&r.report);
   Archive db = Archive::open(o.archive).value();

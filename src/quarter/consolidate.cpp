@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "cchc/batch.hpp"
+#include "cchc/cell.hpp"
 #include "util/strings.hpp"
 
 namespace cchc {
@@ -17,8 +19,74 @@ namespace {
 constexpr int default_decimals = 2;  // docs/quarter.md: when the template does not say
 constexpr std::size_t named_at_most = 10;  // agencies named in one finding
 
-std::string agency_label(const Report& r, std::size_t index) {
-  const Agency& a = r.metadata().agency;
+// The inputs, as Reports or as a Batch's columns: what consolidation reads of each.
+class Source {
+ public:
+  virtual ~Source() = default;
+  [[nodiscard]] virtual std::size_t size() const = 0;
+  [[nodiscard]] virtual const std::shared_ptr<const Catalog>& catalog(std::size_t i) const = 0;
+  [[nodiscard]] virtual const Metadata& metadata(std::size_t i) const = 0;
+  [[nodiscard]] virtual Cell cell(std::size_t i, RowId row) const = 0;
+  /// The figure as the unit wrote it, for messages.
+  [[nodiscard]] virtual std::string text(std::size_t i, RowId row) const = 0;
+};
+
+class ReportSource final : public Source {
+ public:
+  explicit ReportSource(std::span<const Report* const> reports) : reports_(reports) {}
+  std::size_t size() const override { return reports_.size(); }
+  const std::shared_ptr<const Catalog>& catalog(std::size_t i) const override {
+    return reports_[i]->catalog_ptr();
+  }
+  const Metadata& metadata(std::size_t i) const override { return reports_[i]->metadata(); }
+  Cell cell(std::size_t i, RowId row) const override { return to_cell(reports_[i]->value(row)); }
+  std::string text(std::size_t i, RowId row) const override {
+    return text_of(reports_[i]->value(row));
+  }
+
+ private:
+  std::span<const Report* const> reports_;
+};
+
+class BatchSource final : public Source {
+ public:
+  explicit BatchSource(const Batch& batch) : batch_(batch), metadata_(batch.size()) {
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      for (const std::string_view field : metadata_fields())
+        if (auto v = batch.metadata_field(i, field); v && !v->empty())
+          (void)set_metadata_field(metadata_[i], field, std::move(*v));
+  }
+  std::size_t size() const override { return batch_.size(); }
+  const std::shared_ptr<const Catalog>& catalog(std::size_t) const override {
+    return batch_.catalog_ptr();
+  }
+  const Metadata& metadata(std::size_t i) const override { return metadata_[i]; }
+  Cell cell(std::size_t i, RowId row) const override { return batch_.cell(i, row); }
+  std::string text(std::size_t i, RowId row) const override {
+    const std::string_view written = batch_.written(i, row);
+    return written.empty() ? canonical_text(batch_.cell(i, row), batch_.catalog().row(row).kind)
+                           : std::string(written);
+  }
+
+ private:
+  const Batch& batch_;
+  std::vector<Metadata> metadata_;
+};
+
+// A reported figure that its row's kind admits.
+bool admissible(const Cell& c, Kind kind) {
+  if (c.state != CellState::reported) return false;
+  switch (kind) {
+    case Kind::count:
+    case Kind::money: return c.number >= 0;
+    case Kind::pair: return c.number >= 0 && c.second >= 0;
+    case Kind::yes_no: return c.number == 0 || c.number == 1;
+    default: return true;
+  }
+}
+
+std::string agency_label(const Source& src, std::size_t index) {
+  const Agency& a = src.metadata(index).agency;
   if (!a.name.empty() && !a.code.empty()) return fmt::format("{} ({})", a.name, a.code);
   if (!a.name.empty()) return a.name;
   if (!a.code.empty()) return a.code;
@@ -49,10 +117,10 @@ std::string period_text(const std::optional<Period>& p, Language lang) {
 
 // The value most inputs have; ties go to the one seen first.
 template <class T, class Key>
-std::optional<T> most_common(std::span<const Report* const> reports, Key key) {
+std::optional<T> most_common(const Source& src, Key key) {
   std::vector<std::pair<T, std::size_t>> counts;
-  for (const Report* r : reports) {
-    auto k = key(*r);
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    auto k = key(i);
     if (!k) continue;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *k; });
     if (it == counts.end()) counts.emplace_back(*k, 1);
@@ -71,47 +139,48 @@ struct Inputs {
 };
 
 // Picks the template and period, and leaves out what cannot be pooled, with findings.
-Inputs select(std::span<const Report* const> reports, const ConsolidateOptions& o,
-              std::vector<Finding>& out) {
+Inputs select(const Source& src, const ConsolidateOptions& o, std::vector<Finding>& out) {
   Inputs in;
   using Template = std::pair<std::string, std::string>;
-  const auto tmpl = most_common<Template>(reports, [](const Report& r) {
-    return std::optional(Template{r.catalog().id(), r.catalog().version()});
-  });
-  for (const Report* r : reports)
-    if (Template{r->catalog().id(), r->catalog().version()} == *tmpl) {
-      in.catalog = r->catalog_ptr();
+  auto template_of = [&](std::size_t i) {
+    return Template{src.catalog(i)->id(), src.catalog(i)->version()};
+  };
+  const auto tmpl = most_common<Template>(src, [&](std::size_t i) { return std::optional(template_of(i)); });
+  for (std::size_t i = 0; i < src.size(); ++i)
+    if (template_of(i) == *tmpl) {
+      in.catalog = src.catalog(i);
       break;
     }
-  in.period = o.period ? o.period : most_common<Period>(reports, [](const Report& r) {
-    return r.metadata().period;
+  in.period = o.period ? o.period : most_common<Period>(src, [&](std::size_t i) {
+    return src.metadata(i).period;
   });
 
   std::map<std::string, std::size_t, std::less<>> by_agency;  // key → index into included
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const Report& r = *reports[i];
-    const std::string who = agency_label(r, i);
-    if (Template{r.catalog().id(), r.catalog().version()} != *tmpl) {
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    const Metadata& m = src.metadata(i);
+    const std::string who = agency_label(src, i);
+    if (template_of(i) != *tmpl) {
+      const Template t = template_of(i);
       out.push_back(finding(
           "consolidate.template", Severity::error,
           fmt::format("Báo cáo của {} theo mẫu {} {}, khác mẫu {} {}: không được tổng hợp", who,
-                      r.catalog().id(), r.catalog().version(), tmpl->first, tmpl->second),
+                      t.first, t.second, tmpl->first, tmpl->second),
           fmt::format("The report of {} follows template {} {}, not {} {}: left out", who,
-                      r.catalog().id(), r.catalog().version(), tmpl->first, tmpl->second)));
+                      t.first, t.second, tmpl->first, tmpl->second)));
       continue;
     }
-    if (r.metadata().period != in.period) {
+    if (m.period != in.period) {
       out.push_back(finding(
           "consolidate.period", Severity::error,
           fmt::format("Báo cáo của {} là {}, khác kỳ tổng hợp {}: không được tổng hợp", who,
-                      period_text(r.metadata().period, Language::vi),
+                      period_text(m.period, Language::vi),
                       period_text(in.period, Language::vi)),
           fmt::format("The report of {} covers {}, not {}: left out", who,
-                      period_text(r.metadata().period, Language::en),
+                      period_text(m.period, Language::en),
                       period_text(in.period, Language::en))));
       continue;
     }
-    const std::string key = agency_key(r.metadata().agency);
+    const std::string key = agency_key(m.agency);
     if (key.empty()) {
       out.push_back(finding("consolidate.no-agency", Severity::error,
                             fmt::format("Báo cáo {} không ghi cơ quan báo cáo: không được tổng hợp",
@@ -126,8 +195,8 @@ Inputs select(std::span<const Report* const> reports, const ConsolidateOptions& 
     }
     // The same agency twice: the later document is the correction that replaces the other.
     const std::size_t kept_index = in.included[it->second];
-    const auto& kept = reports[kept_index]->metadata().document.date;
-    const auto& now = r.metadata().document.date;
+    const auto& kept = src.metadata(kept_index).document.date;
+    const auto& now = m.document.date;
     const bool newer = !kept || (now && *now >= *kept);
     const std::size_t dropped = newer ? kept_index : i;
     if (newer) in.included[it->second] = i;
@@ -135,12 +204,12 @@ Inputs select(std::span<const Report* const> reports, const ConsolidateOptions& 
         "consolidate.duplicate", Severity::warning,
         fmt::format("{} có hai báo cáo {}: dùng báo cáo số {} (đầu vào #{}), bỏ đầu vào #{}",
                     who, period_text(in.period, Language::vi),
-                    reports[newer ? i : kept_index]->metadata().document.number,
+                    src.metadata(newer ? i : kept_index).document.number,
                     (newer ? i : kept_index) + 1, dropped + 1),
         fmt::format("{} sent two reports for {}: using document {} (input #{}), leaving out "
                     "input #{}",
                     who, period_text(in.period, Language::en),
-                    reports[newer ? i : kept_index]->metadata().document.number,
+                    src.metadata(newer ? i : kept_index).document.number,
                     (newer ? i : kept_index) + 1, dropped + 1)));
   }
   std::sort(in.included.begin(), in.included.end());
@@ -149,17 +218,17 @@ Inputs select(std::span<const Report* const> reports, const ConsolidateOptions& 
     std::vector<std::string> missing, unexpected;
     auto reported = [&](const std::string& who) {
       return std::any_of(in.included.begin(), in.included.end(), [&](std::size_t i) {
-        const Agency& a = reports[i]->metadata().agency;
+        const Agency& a = src.metadata(i).agency;
         return a.code == who || a.name == who;
       });
     };
     for (const auto& who : o.expected)
       if (!reported(who)) missing.push_back(who);
     for (std::size_t i : in.included) {
-      const Agency& a = reports[i]->metadata().agency;
+      const Agency& a = src.metadata(i).agency;
       if (std::none_of(o.expected.begin(), o.expected.end(),
                        [&](const std::string& e) { return e == a.code || e == a.name; }))
-        unexpected.push_back(agency_label(*reports[i], i));
+        unexpected.push_back(agency_label(src, i));
     }
     if (!missing.empty())
       out.push_back(finding("consolidate.missing", Severity::warning,
@@ -186,26 +255,20 @@ struct Pooled {
   std::vector<std::string> blank, invalid;
 };
 
-Pooled pool_sum(const Row& row, std::span<const Report* const> reports,
-                const std::vector<std::size_t>& included) {
+Pooled pool_sum(const Row& row, const Source& src, const std::vector<std::size_t>& included) {
   Pooled p;
   for (std::size_t i : included) {
-    const Value& v = reports[i]->value(row.id);
-    if (const auto* a = std::get_if<Absent>(&v)) {
-      if (a->reason() == Absent::Reason::not_applicable) ++p.not_applicable;
-      else p.blank.push_back(agency_label(*reports[i], i));
-      continue;
-    }
-    if (!is_ok(v)) {
-      p.invalid.push_back(fmt::format("{} = {}", agency_label(*reports[i], i), text_of(v)));
-      continue;
-    }
-    ++p.reported;
-    if (const auto* c = std::get_if<Count>(&v)) p.first = detail::checked_add(p.first, c->get());
-    else if (const auto* m = std::get_if<Money>(&v)) p.first = detail::checked_add(p.first, m->dong());
-    else if (const auto* pr = std::get_if<Pair>(&v)) {
-      p.first = detail::checked_add(p.first, pr->first().get());
-      p.second = detail::checked_add(p.second, pr->second().get());
+    const Cell c = src.cell(i, row.id);
+    if (c.state == CellState::not_applicable) {
+      ++p.not_applicable;
+    } else if (c.state == CellState::not_reported) {
+      p.blank.push_back(agency_label(src, i));
+    } else if (!admissible(c, row.kind)) {
+      p.invalid.push_back(fmt::format("{} = {}", agency_label(src, i), src.text(i, row.id)));
+    } else {
+      ++p.reported;
+      p.first = detail::checked_add(p.first, c.number);
+      if (row.kind == Kind::pair) p.second = detail::checked_add(p.second, c.second);
     }
   }
   return p;
@@ -219,9 +282,9 @@ Finding row_finding(const Report& report, RowId row, std::string id, Severity se
   return f;
 }
 
-void sum_row(const Row& row, std::span<const Report* const> reports,
-             const std::vector<std::size_t>& included, Report& out, std::vector<Finding>& found) {
-  const Pooled p = pool_sum(row, reports, included);
+void sum_row(const Row& row, const Source& src, const std::vector<std::size_t>& included,
+             Report& out, std::vector<Finding>& found) {
+  const Pooled p = pool_sum(row, src, included);
   if (p.reported > 0) {
     Value v = row.kind == Kind::pair    ? Value{Pair(Count(p.first), Count(p.second))}
               : row.kind == Kind::money ? Value{Money(p.first)}
@@ -246,16 +309,16 @@ void sum_row(const Row& row, std::span<const Report* const> reports,
                     p.blank.size(), list_names(p.blank))));
 }
 
-void count_yes_row(const Row& row, std::span<const Report* const> reports,
-                   const std::vector<std::size_t>& included, Report& out,
-                   std::vector<YesTally>& tallies, std::vector<Finding>& found) {
+void count_yes_row(const Row& row, const Source& src, const std::vector<std::size_t>& included,
+                   Report& out, std::vector<YesTally>& tallies, std::vector<Finding>& found) {
   YesTally t{row.id};
   std::vector<std::string> invalid;
   for (std::size_t i : included) {
-    const Value& v = reports[i]->value(row.id);
-    if (is_absent(v)) ++t.blank;
-    else if (!is_ok(v)) invalid.push_back(fmt::format("{} = {}", agency_label(*reports[i], i), text_of(v)));
-    else if (std::get<YesNo>(v).yes()) ++t.yes;
+    const Cell c = src.cell(i, row.id);
+    if (c.state == CellState::not_reported || c.state == CellState::not_applicable) ++t.blank;
+    else if (!admissible(c, row.kind))
+      invalid.push_back(fmt::format("{} = {}", agency_label(src, i), src.text(i, row.id)));
+    else if (c.number == 1) ++t.yes;
     else ++t.no;
   }
   if (t.yes + t.no > 0) {
@@ -295,18 +358,12 @@ void ratio_row(const Row& row, Report& out, std::vector<Finding>& found) {
   found.push_back(std::move(f));
 }
 
-}  // namespace
-
-result<Consolidation> consolidate(std::span<const Report* const> reports,
-                                  const ConsolidateOptions& options) {
-  if (reports.empty())
+result<Consolidation> pool(const Source& src, const ConsolidateOptions& options) {
+  if (src.size() == 0)
     return make_error(errc::invalid_argument, "không có báo cáo nào để tổng hợp",
                       "no reports to consolidate");
-  for (const Report* r : reports)
-    if (r == nullptr)
-      return make_error(errc::invalid_argument, "báo cáo rỗng (null)", "a null report");
   std::vector<Finding> found;
-  Inputs in = select(reports, options, found);
+  Inputs in = select(src, options, found);
   if (auto ok = in.catalog->check_consolidation(); !ok) return ok.error();
 
   Consolidation c{Report(in.catalog), {}, in.included, {}};
@@ -315,9 +372,9 @@ result<Consolidation> consolidate(std::span<const Report* const> reports,
   m.period = in.period;
   m.province = options.province;
   if (m.province.empty() && !in.included.empty()) {
-    const std::string& first = reports[in.included.front()]->metadata().province;
+    const std::string& first = src.metadata(in.included.front()).province;
     if (std::all_of(in.included.begin(), in.included.end(),
-                    [&](std::size_t i) { return reports[i]->metadata().province == first; }))
+                    [&](std::size_t i) { return src.metadata(i).province == first; }))
       m.province = first;
   }
 
@@ -326,9 +383,9 @@ result<Consolidation> consolidate(std::span<const Report* const> reports,
     for (const Row& row : in.catalog->rows()) {
       if (!row.holds_value()) continue;
       switch (*row.aggregation) {
-        case Aggregation::sum: sum_row(row, reports, in.included, c.report, found); break;
+        case Aggregation::sum: sum_row(row, src, in.included, c.report, found); break;
         case Aggregation::count_yes:
-          count_yes_row(row, reports, in.included, c.report, c.tallies, found);
+          count_yes_row(row, src, in.included, c.report, c.tallies, found);
           break;
         case Aggregation::none: own.push_back(row.address()); break;
         case Aggregation::ratio: break;  // below, once every part is pooled
@@ -351,6 +408,20 @@ result<Consolidation> consolidate(std::span<const Report* const> reports,
   sort_findings(found, *in.catalog);
   c.findings = std::move(found);
   return c;
+}
+
+}  // namespace
+
+result<Consolidation> consolidate(std::span<const Report* const> reports,
+                                  const ConsolidateOptions& options) {
+  for (const Report* r : reports)
+    if (r == nullptr)
+      return make_error(errc::invalid_argument, "báo cáo rỗng (null)", "a null report");
+  return pool(ReportSource(reports), options);
+}
+
+result<Consolidation> consolidate(const Batch& batch, const ConsolidateOptions& options) {
+  return pool(BatchSource(batch), options);
 }
 
 result<Consolidation> consolidate(std::span<const Report> reports,

@@ -50,7 +50,7 @@ void append_outlier_findings(const Report& report, const History& history,
     if (past.size() >= 2 && change <= largest * options.factor) continue;
 
     Finding f;
-    f.rule_id = "history.outlier." + row.address();
+    f.rule_id = fmt::format("history.outlier.{}", row.address());
     f.severity = Severity::warning;
     f.rows.push_back(FindingRow::of(report, row.id));
     f.rows.push_back(FindingRow::of(*last, row.id));
