@@ -301,6 +301,62 @@ TEST(BatchInput, JsonLinesKeepEveryReport) {
   EXPECT_EQ(file_summary.skipped.size(), 1u);
 }
 
+// JSON Lines go straight into cells (no Report per line): the same cells, texts, lines,
+// metadata and errors as reading each line with report_from_json and adding the Report.
+TEST(BatchInput, JsonLinesReadAsReportFromJsonThenAddWould) {
+  const std::string head =
+      R"({"format": "cchc.report/1", "catalog": {"id": "vn.sonla.snv-3981-2022.so-nganh", )"
+      R"("version": "2022.1"}, "agency": {"name": "Sở Y tế", "code": "SYT", "level": )"
+      R"("department"}, "period": {"year": 2024, "kind": "q3"}, )";
+  const std::vector<std::string> lines = {
+      head + R"("values": {"B1:1": 4, "B1:2.1": "04", "B4:1.4": "33,3", "B3:3.3": "7 / 7", )"
+             R"("B1:6.2": "9", "B7:1": 2, "B2:1": {"absent": "not_applicable", "text": "x"}, )"
+             R"("B5:2.3": null, "B6:1": "1.234", "B4:2.1": "-3"}, )"
+             R"("notes": {"B1:1": "Gồm 02 văn bản"}, "lines": {"B1:1": 12, "B4:1.4": 40}})",
+      head + R"("values": {"B1:3": "5"}})",                  // a heading's figure
+      head + R"("values": {"B9:1": "5"}})",                  // no such row
+      head + R"("values": {"B4:1.4": "33.3"}})",             // a dot where a comma goes
+      head + R"("values": {"B4:1.4": 33}})",                 // a percent as a JSON number
+      head + R"("notes": {"B1:1": 5}})",                      // a note that is not text
+      head + R"("lines": {"B1:1": 0}})",                      // a line that is not positive
+      R"({"format": "cchc.report/1", "catalog": {"id": "other", "version": "1"}})",
+      head + R"("values": {}})"};
+  std::string text;
+  for (const auto& l : lines) text += l + "\n";
+  Batch direct(builtin_catalog());
+  const auto summary = read_jsonl(text, direct, "q.jsonl").value();
+
+  Batch via_reports(builtin_catalog());
+  std::vector<error> refused;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    auto r = report_from_json(lines[n], builtin_catalog());
+    if (!r) {
+      refused.push_back(std::move(r.error()).within(fmt::format("q.jsonl:{}", n + 1)));
+      continue;
+    }
+    const auto i = via_reports.add(*r).value();
+    via_reports.set_source_line(i, n + 1);
+  }
+  ASSERT_EQ(summary.reports, via_reports.size());
+  ASSERT_EQ(summary.reports, 2u);
+  ASSERT_EQ(summary.skipped.size(), refused.size());
+  for (std::size_t k = 0; k < refused.size(); ++k) {
+    EXPECT_EQ(summary.skipped[k].where, refused[k].where);
+    EXPECT_EQ(summary.skipped[k].message_en, refused[k].message_en);
+    EXPECT_EQ(summary.skipped[k].code, refused[k].code);
+  }
+  for (std::size_t i = 0; i < direct.size(); ++i) {
+    for (const Row& row : direct.catalog().rows()) {
+      EXPECT_EQ(direct.cell(i, row.id), via_reports.cell(i, row.id)) << row.address();
+      EXPECT_EQ(direct.written(i, row.id), via_reports.written(i, row.id)) << row.address();
+      EXPECT_EQ(direct.source_line(i, row.id), via_reports.source_line(i, row.id)) << row.address();
+    }
+    for (const std::string_view field : metadata_fields())
+      EXPECT_EQ(direct.metadata_field(i, field).value(), via_reports.metadata_field(i, field).value());
+  }
+  EXPECT_EQ(direct.written(0, *builtin_catalog()->find("B3:3.3")), "7 / 7");
+}
+
 }  // namespace
 }  // namespace cchc
 

@@ -324,6 +324,12 @@ void detail::BatchAccess::keep_written(Batch& b, std::size_t report, RowId row,
                     b.metadata_->texts.code(written));
 }
 
+void detail::BatchAccess::keep_row_line(Batch& b, std::size_t report, RowId row,
+                                        std::uint32_t line) {
+  BatchChunk& chunk = *b.chunks_[report / Batch::chunk_reports];
+  chunk.row_lines.put(BatchChunk::key(report % Batch::chunk_reports, row.index), line);
+}
+
 std::size_t Batch::source_line(std::size_t report) const {
   Expects(report < size_);
   const auto [chunk, i] = locate(chunks_, report);

@@ -178,6 +178,8 @@ struct BatchAccess {
   /// Keeps `written` as the text of a cell already stored, which its reader found not to be
   /// the cell's canonical writing: Batch::set()'s work without storing and comparing again.
   static void keep_written(Batch& b, std::size_t report, RowId row, std::string_view written);
+  /// The line one row's value was read from, for a report appended from its cells.
+  static void keep_row_line(Batch& b, std::size_t report, RowId row, std::uint32_t line);
 };
 
 }  // namespace cchc::detail

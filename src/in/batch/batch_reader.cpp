@@ -3,6 +3,7 @@
 // (parse_cell) and the batch's columns: no Report, no Value, no string per cell unless a cell
 // must be unquoted or its text kept.
 #include "cchc/batch_input.hpp"
+#include "in/json/report_cells.hpp"
 
 #include <algorithm>
 #include <array>
@@ -168,12 +169,8 @@ result<void> no_header(std::string_view source) {
 void jsonl_line(std::string_view text, std::size_t line, Batch& batch, ReadSummary& summary,
                 std::string_view source, const JsonLimits& limits) {
   if (trim(text).empty()) return;
-  auto report = report_from_json(text, batch.catalog_ptr(), limits);
-  if (!report) {
-    summary.skipped.push_back(std::move(report.error()).within(where(source, line)));
-    return;
-  }
-  auto i = batch.add(*report);
+  // Straight into the batch's cells: no Report per line.
+  auto i = detail::append_report_json(text, batch, limits);
   if (!i) {
     summary.skipped.push_back(std::move(i.error()).within(where(source, line)));
     return;

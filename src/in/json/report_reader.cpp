@@ -7,7 +7,10 @@
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
 #include "cchc/unicode.hpp"
+#include "batch/chunk.hpp"
+#include "cchc/cell.hpp"
 #include "in/json/fields.hpp"
+#include "in/json/report_cells.hpp"
 
 namespace cchc {
 using namespace detail::json_in;
@@ -57,34 +60,21 @@ result<Value> read_value(const json::value& v, const Row& row, const std::string
 }
 
 
-}  // namespace
-
-result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
-                                JsonLimits limits) {
-  if (!catalog)
-    return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
-  auto doc = parse_json(text, limits);
-  if (!doc) return doc.error();
-  auto f = Fields::of(*doc, "$",
-                      {"format", "catalog", "agency", "province", "period", "document", "values",
-                       "notes", "lines"});
-  if (!f) return f.error();
-  if (auto r = check_format(*f, report_format); !r) return r.error();
-  Report report(catalog);
-  Metadata& m = report.metadata();
-
+// The report's metadata ("catalog" must name `catalog`), as report_from_json reads it.
+result<void> read_metadata(const Fields& fields, const Catalog& catalog, Metadata& m) {
+  const Fields* f = &fields;
   if (const auto* c = f->get("catalog"); c && !c->is_null()) {
     auto cf = Fields::of(*c, f->path("catalog"), {"id", "version"});
     if (!cf) return cf.error();
     std::string id, version;
     CCHC_TRY(id, cf->required_string("id"));
     CCHC_TRY(version, cf->required_string("version"));
-    if (id != catalog->id() || version != catalog->version())
+    if (id != catalog.id() || version != catalog.version())
       return at(f->path("catalog"),
                 fmt::format("báo cáo theo danh mục {} phiên bản {}, không phải {} phiên bản {}",
-                            id, version, catalog->id(), catalog->version()),
+                            id, version, catalog.id(), catalog.version()),
                 fmt::format("the report follows catalogue {} version {}, not {} version {}", id,
-                            version, catalog->id(), catalog->version()),
+                            version, catalog.id(), catalog.version()),
                 errc::invalid_argument);
   }
   if (const auto* a = f->get("agency"); a && !a->is_null()) {
@@ -128,6 +118,26 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
     CCHC_TRY(m.document.signer, df->string("signer"));
     CCHC_TRY(m.document.signer_title, df->string("signer_title"));
   }
+  return {};
+}
+
+}  // namespace
+
+result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
+                                JsonLimits limits) {
+  if (!catalog)
+    return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
+  auto doc = parse_json(text, limits);
+  if (!doc) return doc.error();
+  auto f = Fields::of(*doc, "$",
+                      {"format", "catalog", "agency", "province", "period", "document", "values",
+                       "notes", "lines"});
+  if (!f) return f.error();
+  if (auto r = check_format(*f, report_format); !r) return r.error();
+  Report report(catalog);
+  Metadata& m = report.metadata();
+
+  if (auto r = read_metadata(*f, *catalog, m); !r) return r.error();
   if (const auto* values = f->get("values"); values && !values->is_null()) {
     if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
     const std::string parent = f->path("values");
@@ -165,6 +175,90 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
     }
   }
   return report;
+}
+
+result<std::size_t> detail::append_report_json(std::string_view text, Batch& batch,
+                                               const JsonLimits& limits) {
+  const Catalog& catalog = batch.catalog();
+  auto doc = parse_json(text, limits);
+  if (!doc) return doc.error();
+  auto f = Fields::of(*doc, "$",
+                      {"format", "catalog", "agency", "province", "period", "document", "values",
+                       "notes", "lines"});
+  if (!f) return f.error();
+  if (auto r = check_format(*f, report_format); !r) return r.error();
+  Metadata m;
+  if (auto r = read_metadata(*f, catalog, m); !r) return r.error();
+
+  // Everything is read and checked before the batch is touched.
+  std::vector<Cell> cells(catalog.size());
+  std::vector<std::pair<RowId, std::string>> written;  // texts that are not canonical
+  std::vector<std::pair<RowId, std::uint32_t>> lines;
+  if (const auto* values = f->get("values"); values && !values->is_null()) {
+    if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
+    const std::string parent = f->path("values");
+    for (const auto& kv : values->get_object()) {
+      auto id = catalog.lookup(kv.key());
+      if (!id) return std::move(id.error()).within(parent);
+      const Row& row = catalog.row(*id);
+      const json::value& v = kv.value();
+      if (v.is_string() && row.kind != Kind::heading) {
+        // The usual case, read digit by digit into a cell: read_value()'s parse, no Value.
+        const std::string_view t(v.get_string());
+        auto read = read_cell(t, row.kind);
+        if (!read) return std::move(read.error()).within(member(parent, kv.key()));
+        cells[id->index] = read->cell;
+        if (!read->canonical) written.emplace_back(*id, std::string(t));
+        continue;
+      }
+      auto value = read_value(v, row, parent, kv.key());
+      if (!value) return value.error();
+      if (const auto kind = kind_of(*value); kind && *kind != row.kind)  // a heading's figure
+        return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                          "a heading row takes no value", row.address())
+            .within(member(parent, kv.key()));
+      cells[id->index] = to_cell(*value);
+      if (const auto w = written_text(*value, row.kind); !w.empty())
+        written.emplace_back(*id, std::string(w));
+    }
+  }
+  if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {
+    // A batch keeps no notes, but a report with bad ones is refused as report_from_json does.
+    if (!notes->is_object()) return wrong_type(f->path("notes"), "object", *notes);
+    for (const auto& kv : notes->get_object()) {
+      const std::string path = member(f->path("notes"), kv.key());
+      auto id = catalog.lookup(kv.key());
+      if (!id) return std::move(id.error()).within(f->path("notes"));
+      if (!kv.value().is_string()) return wrong_type(path, "string", kv.value());
+      auto note = normalize_nfc(std::string_view(kv.value().get_string()));
+      if (!note) return std::move(note.error()).within(path);
+    }
+  }
+  if (const auto* row_lines = f->get("lines"); row_lines && !row_lines->is_null()) {
+    if (!row_lines->is_object()) return wrong_type(f->path("lines"), "object", *row_lines);
+    for (const auto& kv : row_lines->get_object()) {
+      const std::string path = member(f->path("lines"), kv.key());
+      auto id = catalog.lookup(kv.key());
+      if (!id) return std::move(id.error()).within(f->path("lines"));
+      if (!kv.value().is_int64() || kv.value().get_int64() <= 0 ||
+          kv.value().get_int64() > INT32_MAX)
+        return wrong_type(path, "a positive line number", kv.value());
+      lines.emplace_back(*id, static_cast<std::uint32_t>(kv.value().get_int64()));
+    }
+  }
+  std::vector<std::pair<std::string_view, std::string>> fields;
+  for (const std::string_view field : metadata_fields()) {
+    auto t = metadata_field(m, field);
+    if (t && !t->empty()) fields.emplace_back(field, std::move(*t));
+  }
+
+  auto i = batch.add(cells);
+  if (!i) return i.error();
+  for (const auto& [row, t] : written) BatchAccess::keep_written(batch, *i, row, t);
+  for (const auto& [row, line] : lines) BatchAccess::keep_row_line(batch, *i, row, line);
+  for (const auto& [field, t] : fields)
+    if (auto r = batch.set_metadata_field(*i, field, t); !r) return r.error();
+  return *i;
 }
 
 result<Report> report_from_json(std::string_view json) {
