@@ -146,25 +146,29 @@ class HistorySource {
     if (!o.archive.empty()) archive_.emplace(Archive::open(o.archive).value());
     else given_ = pick_history(o, catalog);
   }
-  [[nodiscard]] History of(const Report& report) const {
-    return archive_ ? archive_->history(report).value() : given_;
+  // The given files whole (only the report's agency is selected from them), or the report's
+  // own history from the archive, valid until the next call.
+  [[nodiscard]] const History& of(const Report& report) {
+    if (!archive_) return given_;
+    from_archive_ = archive_->history(report).value();
+    return from_archive_;
   }
 
  private:
   std::optional<Archive> archive_;
-  History given_;
+  History given_, from_archive_;
 };
 
 // Each report checked with the agency's history: cross-period rules and outliers run too.
-int check_with_history(const Options& o, const RuleSet& rules, const HistorySource& source) {
+int check_with_history(const Options& o, const RuleSet& rules, HistorySource source) {
   const CheckOptions options{pick_holidays(o), {}};
-  if (o.files.size() <= 1) {
+  if (!needs_batch(o.files)) {
     const Reading doc = load(o.files.empty() ? o : [&] {
       Options one = o;
       one.file = o.files.front();
       return one;
     }(), rules.catalog_ptr());
-    const History history = source.of(doc.report);
+    const History& history = source.of(doc.report);
     const auto findings =
         check(doc.report, rules, CheckContext{doc.evidence_ptr(), &history}, options).value();
     std::cout << o.out().findings(findings, o.write_options());
@@ -175,7 +179,7 @@ int check_with_history(const Options& o, const RuleSet& rules, const HistorySour
   const bool json_out = o.format == "json";
   if (json_out) std::cout << "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const History history = source.of(reports[i].report);
+    const History& history = source.of(reports[i].report);
     const auto findings =
         check(reports[i].report, rules, CheckContext{nullptr, &history}, options).value();
     errors = errors || has_errors(findings);
