@@ -123,10 +123,15 @@ result<void> read_metadata(const Fields& fields, const Catalog& catalog, Metadat
 
 }  // namespace
 
-result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
-                                JsonLimits limits) {
-  if (!catalog)
-    return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
+namespace {
+
+// The one reader of cchc.report/1: the metadata into `m`, then each value, note and row line
+// handed to `sink` (value(id, row, json, parent, key), note(id, text), line(id, n), each giving
+// result<void>), in the document's order, every key and type checked on the way. A Report and a
+// batch's cells are filled through it, so both refuse and accept the same documents.
+template <class Sink>
+result<void> read_report(std::string_view text, const Catalog& catalog, const JsonLimits& limits,
+                         Metadata& m, Sink& sink) {
   auto doc = parse_json(text, limits);
   if (!doc) return doc.error();
   auto f = Fields::of(*doc, "$",
@@ -134,128 +139,117 @@ result<Report> report_from_json(std::string_view text, std::shared_ptr<const Cat
                        "notes", "lines"});
   if (!f) return f.error();
   if (auto r = check_format(*f, report_format); !r) return r.error();
-  Report report(catalog);
-  Metadata& m = report.metadata();
-
-  if (auto r = read_metadata(*f, *catalog, m); !r) return r.error();
+  if (auto r = read_metadata(*f, catalog, m); !r) return r.error();
   if (const auto* values = f->get("values"); values && !values->is_null()) {
     if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
     const std::string parent = f->path("values");
     for (const auto& kv : values->get_object()) {
-      auto id = catalog->lookup(kv.key());
+      auto id = catalog.lookup(kv.key());
       if (!id) return std::move(id.error()).within(parent);
-      auto v = read_value(kv.value(), catalog->row(*id), parent, kv.key());
-      if (!v) return v.error();
-      if (auto r = report.set(*id, std::move(*v)); !r)
-        return std::move(r.error()).within(member(parent, kv.key()));
+      if (auto r = sink.value(*id, catalog.row(*id), kv.value(), parent, kv.key()); !r) return r;
     }
   }
   if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {
     if (!notes->is_object()) return wrong_type(f->path("notes"), "object", *notes);
     for (const auto& kv : notes->get_object()) {
       const std::string path = member(f->path("notes"), kv.key());
-      auto id = catalog->lookup(kv.key());
+      auto id = catalog.lookup(kv.key());
       if (!id) return std::move(id.error()).within(f->path("notes"));
       if (!kv.value().is_string()) return wrong_type(path, "string", kv.value());
       auto note = normalize_nfc(std::string_view(kv.value().get_string()));
       if (!note) return std::move(note.error()).within(path);
-      report.set_note(*id, std::move(*note));
+      sink.note(*id, std::move(*note));
     }
   }
   if (const auto* lines = f->get("lines"); lines && !lines->is_null()) {
     if (!lines->is_object()) return wrong_type(f->path("lines"), "object", *lines);
     for (const auto& kv : lines->get_object()) {
       const std::string path = member(f->path("lines"), kv.key());
-      auto id = catalog->lookup(kv.key());
+      auto id = catalog.lookup(kv.key());
       if (!id) return std::move(id.error()).within(f->path("lines"));
       if (!kv.value().is_int64() || kv.value().get_int64() <= 0 ||
           kv.value().get_int64() > INT32_MAX)
         return wrong_type(path, "a positive line number", kv.value());
-      report.set_source_line(*id, static_cast<std::size_t>(kv.value().get_int64()));
+      sink.line(*id, static_cast<std::uint32_t>(kv.value().get_int64()));
     }
   }
+  return {};
+}
+
+// Values into a Report.
+struct ReportSink {
+  Report& report;
+  result<void> value(RowId id, const Row& row, const json::value& v, const std::string& parent,
+                     std::string_view key) {
+    auto value = read_value(v, row, parent, key);
+    if (!value) return value.error();
+    if (auto r = report.set(id, std::move(*value)); !r)
+      return std::move(r.error()).within(member(parent, key));
+    return {};
+  }
+  void note(RowId id, std::string text) { report.set_note(id, std::move(text)); }
+  void line(RowId id, std::uint32_t n) { report.set_source_line(id, n); }
+};
+
+// Values into cells, to be appended to a batch once the whole document has read.
+struct CellSink {
+  std::vector<Cell> cells;
+  std::vector<std::pair<RowId, std::string>> written;  // texts that are not canonical
+  std::vector<std::pair<RowId, std::uint32_t>> lines;
+
+  result<void> value(RowId id, const Row& row, const json::value& v, const std::string& parent,
+                     std::string_view key) {
+    if (v.is_string() && row.kind != Kind::heading) {
+      // The usual case, read digit by digit into a cell: read_value()'s parse, no Value.
+      const std::string_view t(v.get_string());
+      auto read = read_cell(t, row.kind);
+      if (!read) return std::move(read.error()).within(member(parent, key));
+      cells[id.index] = read->cell;
+      if (!read->canonical) written.emplace_back(id, std::string(t));
+      return {};
+    }
+    auto value = read_value(v, row, parent, key);
+    if (!value) return value.error();
+    if (const auto kind = kind_of(*value); kind && *kind != row.kind)  // a heading's figure
+      return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                        "a heading row takes no value", row.address())
+          .within(member(parent, key));
+    cells[id.index] = to_cell(*value);
+    if (const auto w = written_text(*value, row.kind); !w.empty())
+      written.emplace_back(id, std::string(w));
+    return {};
+  }
+  void note(RowId, std::string) {}  // a batch keeps no notes; they are checked all the same
+  void line(RowId id, std::uint32_t n) { lines.emplace_back(id, n); }
+};
+
+}  // namespace
+
+result<Report> report_from_json(std::string_view text, std::shared_ptr<const Catalog> catalog,
+                                JsonLimits limits) {
+  if (!catalog)
+    return make_error(errc::invalid_argument, "thiếu danh mục", "no catalogue given");
+  Report report(catalog);
+  ReportSink sink{report};
+  if (auto r = read_report(text, *catalog, limits, report.metadata(), sink); !r) return r.error();
   return report;
 }
 
 result<std::size_t> detail::append_report_json(std::string_view text, Batch& batch,
                                                const JsonLimits& limits) {
-  const Catalog& catalog = batch.catalog();
-  auto doc = parse_json(text, limits);
-  if (!doc) return doc.error();
-  auto f = Fields::of(*doc, "$",
-                      {"format", "catalog", "agency", "province", "period", "document", "values",
-                       "notes", "lines"});
-  if (!f) return f.error();
-  if (auto r = check_format(*f, report_format); !r) return r.error();
-  Metadata m;
-  if (auto r = read_metadata(*f, catalog, m); !r) return r.error();
-
   // Everything is read and checked before the batch is touched.
-  std::vector<Cell> cells(catalog.size());
-  std::vector<std::pair<RowId, std::string>> written;  // texts that are not canonical
-  std::vector<std::pair<RowId, std::uint32_t>> lines;
-  if (const auto* values = f->get("values"); values && !values->is_null()) {
-    if (!values->is_object()) return wrong_type(f->path("values"), "object", *values);
-    const std::string parent = f->path("values");
-    for (const auto& kv : values->get_object()) {
-      auto id = catalog.lookup(kv.key());
-      if (!id) return std::move(id.error()).within(parent);
-      const Row& row = catalog.row(*id);
-      const json::value& v = kv.value();
-      if (v.is_string() && row.kind != Kind::heading) {
-        // The usual case, read digit by digit into a cell: read_value()'s parse, no Value.
-        const std::string_view t(v.get_string());
-        auto read = read_cell(t, row.kind);
-        if (!read) return std::move(read.error()).within(member(parent, kv.key()));
-        cells[id->index] = read->cell;
-        if (!read->canonical) written.emplace_back(*id, std::string(t));
-        continue;
-      }
-      auto value = read_value(v, row, parent, kv.key());
-      if (!value) return value.error();
-      if (const auto kind = kind_of(*value); kind && *kind != row.kind)  // a heading's figure
-        return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
-                          "a heading row takes no value", row.address())
-            .within(member(parent, kv.key()));
-      cells[id->index] = to_cell(*value);
-      if (const auto w = written_text(*value, row.kind); !w.empty())
-        written.emplace_back(*id, std::string(w));
-    }
-  }
-  if (const auto* notes = f->get("notes"); notes && !notes->is_null()) {
-    // A batch keeps no notes, but a report with bad ones is refused as report_from_json does.
-    if (!notes->is_object()) return wrong_type(f->path("notes"), "object", *notes);
-    for (const auto& kv : notes->get_object()) {
-      const std::string path = member(f->path("notes"), kv.key());
-      auto id = catalog.lookup(kv.key());
-      if (!id) return std::move(id.error()).within(f->path("notes"));
-      if (!kv.value().is_string()) return wrong_type(path, "string", kv.value());
-      auto note = normalize_nfc(std::string_view(kv.value().get_string()));
-      if (!note) return std::move(note.error()).within(path);
-    }
-  }
-  if (const auto* row_lines = f->get("lines"); row_lines && !row_lines->is_null()) {
-    if (!row_lines->is_object()) return wrong_type(f->path("lines"), "object", *row_lines);
-    for (const auto& kv : row_lines->get_object()) {
-      const std::string path = member(f->path("lines"), kv.key());
-      auto id = catalog.lookup(kv.key());
-      if (!id) return std::move(id.error()).within(f->path("lines"));
-      if (!kv.value().is_int64() || kv.value().get_int64() <= 0 ||
-          kv.value().get_int64() > INT32_MAX)
-        return wrong_type(path, "a positive line number", kv.value());
-      lines.emplace_back(*id, static_cast<std::uint32_t>(kv.value().get_int64()));
-    }
-  }
+  Metadata m;
+  CellSink sink{std::vector<Cell>(batch.catalog().size()), {}, {}};
+  if (auto r = read_report(text, batch.catalog(), limits, m, sink); !r) return r.error();
   std::vector<std::pair<std::string_view, std::string>> fields;
   for (const std::string_view field : metadata_fields()) {
     auto t = metadata_field(m, field);
     if (t && !t->empty()) fields.emplace_back(field, std::move(*t));
   }
-
-  auto i = batch.add(cells);
+  auto i = batch.add(sink.cells);
   if (!i) return i.error();
-  for (const auto& [row, t] : written) BatchAccess::keep_written(batch, *i, row, t);
-  for (const auto& [row, line] : lines) BatchAccess::keep_row_line(batch, *i, row, line);
+  for (const auto& [row, t] : sink.written) BatchAccess::keep_written(batch, *i, row, t);
+  for (const auto& [row, line] : sink.lines) BatchAccess::keep_row_line(batch, *i, row, line);
   for (const auto& [field, t] : fields)
     if (auto r = batch.set_metadata_field(*i, field, t); !r) return r.error();
   return *i;
