@@ -67,12 +67,13 @@ TEST(Archive, AddsOnceReplacesKeepingHistoryAndReadsBackExactly) {
   added = db.add(reports).value();  // the same again: nothing changes
   EXPECT_EQ(added.added, 0u);
   EXPECT_EQ(added.unchanged, 3u);
-  EXPECT_EQ(db.version_count().value(), 3u);
+  EXPECT_EQ(db.counts().value().versions, 3u);
   // A corrected report replaces the current one; the earlier version stays.
   std::vector<Report> corrected{unit("STC", q1, "120")};
   added = db.add(corrected).value();
   EXPECT_EQ(added.replaced, 1u);
-  EXPECT_EQ(db.version_count().value(), 4u);
+  EXPECT_EQ(db.counts().value().versions, 4u);
+  EXPECT_EQ(db.counts().value().current, 3u);
 
   const auto entries = db.list().value();
   ASSERT_EQ(entries.size(), 3u);
@@ -164,7 +165,7 @@ TEST(Archive, MigratesAnEmptyDatabase) {
   sqlite3_close(raw);
   auto db = Archive::open(dir / "old.db").value();
   EXPECT_TRUE(db.verify());
-  EXPECT_EQ(db.version_count().value(), 0u);
+  EXPECT_EQ(db.counts().value().versions, 0u);
 }
 
 TEST(Archive, ReadersReadWhileOneWriterAdds) {
@@ -240,7 +241,7 @@ TEST(Archive, AKilledWriterLeavesTheDatabaseAsItWas) {
   ASSERT_TRUE(WIFSIGNALED(status));
   auto db = Archive::open(db_path).value();
   EXPECT_TRUE(db.verify());
-  EXPECT_EQ(db.version_count().value(), 1u);
+  EXPECT_EQ(db.counts().value().versions, 1u);
   EXPECT_EQ(db.list().value().size(), 1u);
 }
 #endif

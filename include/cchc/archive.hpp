@@ -92,8 +92,12 @@ class Archive {
 
   /// SQLite's integrity check, and the schema version; errc::io_error naming what is wrong.
   [[nodiscard]] result<void> verify() const;
-  /// Every version stored, current or replaced.
-  [[nodiscard]] result<std::size_t> version_count() const;
+  /// The current reports, and every version stored (current or replaced), counted in one query.
+  struct Counts {
+    std::size_t current = 0;
+    std::size_t versions = 0;
+  };
+  [[nodiscard]] result<Counts> counts() const;
 
  private:
   struct Impl;

@@ -113,8 +113,9 @@ int32_t cchc_archive_add(cchc_archive* archive, const cchc_report* const* report
 int32_t cchc_archive_count(size_t* current, size_t* versions, const cchc_archive* archive) {
   return guard([&] {
     const auto& db = need(archive, "archive")->archive;
-    if (current) *current = take(db.list()).size();
-    if (versions) *versions = take(db.version_count());
+    const auto counts = take(db.counts());
+    if (current) *current = counts.current;
+    if (versions) *versions = counts.versions;
     return CCHC_OK;
   });
 }

@@ -448,13 +448,16 @@ result<void> Archive::verify() const {
   return {};
 }
 
-result<std::size_t> Archive::version_count() const {
+result<Archive::Counts> Archive::counts() const {
   const std::lock_guard lock(impl_->mutex);
   Statement st;
-  if (auto r = impl_->prepare(st, "SELECT COUNT(*) FROM reports"); !r) return r.error();
+  if (auto r = impl_->prepare(st, "SELECT COUNT(*) FILTER (WHERE replaced_at IS NULL), COUNT(*) "
+                                  "FROM reports");
+      !r)
+    return r.error();
   auto row = impl_->step(st);
   if (!row) return row.error();
-  return static_cast<std::size_t>(st.integer(0));
+  return Counts{static_cast<std::size_t>(st.integer(0)), static_cast<std::size_t>(st.integer(1))};
 }
 
 }  // namespace cchc
