@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cchc/cchc.h>
+#include <cchc/c/quarter.h> /* the part of the C API this program is about; it brings cchc.h */
 
 #ifndef CCHC_QUARTER_DIR
 #define CCHC_QUARTER_DIR "tests/data/quarter"

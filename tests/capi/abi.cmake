@@ -36,8 +36,21 @@ list(SORT exported)
 read_list("${ABI_DIR}/symbols.txt" committed)
 compare("exported functions" "${committed}" "${exported}" "symbols.txt")
 
+# cchc.h and the parts it includes (cchc/c/*.h): the whole contract.
+get_filename_component(header_dir "${HEADER}" DIRECTORY)
+file(GLOB header_parts "${header_dir}/c/*.h")
+set(contract "${HEADER}" ${header_parts})
+function(read_contract regex out)
+  set(all "")
+  foreach(h IN LISTS contract)
+    file(STRINGS "${h}" lines REGEX "${regex}")
+    list(APPEND all ${lines})
+  endforeach()
+  set(${out} "${all}" PARENT_SCOPE)
+endfunction()
+
 # Declared functions: each must be exported (a declared function that is not is a link error).
-file(STRINGS "${HEADER}" externs REGEX "CCHC_EXTERN")
+read_contract("CCHC_EXTERN" externs)
 set(declared "")
 foreach(line IN LISTS externs)
   if(line MATCHES "(cchc_[a-z0-9_]+)\\(")
@@ -67,7 +80,7 @@ if(EXISTS "${layout_file}")
   compare("struct layouts and constants" "${committed}" "${actual}"
           "layout-${ARCH}.txt")
   # Every struct of cchc.h is in the layout program.
-  file(STRINGS "${HEADER}" typedefs REGEX "^typedef struct cchc_[a-z_]+ {")
+  read_contract("^typedef struct cchc_[a-z_]+ {" typedefs)
   foreach(t IN LISTS typedefs)
     string(REGEX REPLACE "^typedef struct (cchc_[a-z_]+) {.*" "\\1" name "${t}")
     if(NOT out MATCHES "struct ${name} size")
