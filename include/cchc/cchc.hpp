@@ -34,6 +34,8 @@
 #include "cchc/render.hpp"
 #include "cchc/report.hpp"
 #include "cchc/rules.hpp"
+#include "cchc/score.hpp"
+#include "cchc/templates.hpp"
 #include "cchc/text_import.hpp"
 #include "cchc/unicode.hpp"
 #include "cchc/value.hpp"

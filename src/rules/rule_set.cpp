@@ -9,6 +9,8 @@
 
 #include "util/enum_names.hpp"
 #include "cchc/rules.hpp"
+#include "cchc/templates.hpp"
+#include "templates/embedded.hpp"
 #include "check/stages.hpp"
 #include "rules/fixes.hpp"
 #include "rule_set_impl.hpp"
@@ -17,9 +19,6 @@
 #include "util/strings.hpp"
 
 namespace cchc {
-namespace embedded {
-std::string_view builtin_rules_rules() noexcept;  // embedded from templates/<id>/rules.rules
-}  // namespace embedded
 
 namespace {
 
@@ -438,21 +437,27 @@ RuleSet RuleSet::structural(std::shared_ptr<const Catalog> catalog) {
   return set;
 }
 
-std::string_view builtin_rules_source() noexcept { return embedded::builtin_rules_rules(); }
+std::string_view builtin_rules_source() noexcept {
+  for (const auto& f : embedded::template_files())
+    if (f.folder == embedded::builtin_template_folder() && f.name.ends_with(".rules")) return f.text();
+  return {};
+}
 
 std::string_view template_rules_source(const Catalog& catalog) noexcept {
-  // The one pairing of a catalogue with its template's rule file: by id and version.
+  // The built-in templates pair a catalogue with its rule file by id and version.
   const auto builtin = builtin_catalog();
-  return catalog.id() == builtin->id() && catalog.version() == builtin->version()
-             ? builtin_rules_source()
-             : std::string_view();
+  if (catalog.id() == builtin->id() && catalog.version() == builtin->version())
+    return builtin_rules_source();
+  const Template* t = Registry::builtin().find(catalog.id(), catalog.version());
+  return t != nullptr && !t->rule_files().empty() ? std::string_view(t->rule_files().front().text)
+                                                  : std::string_view();
 }
 
 namespace {
 
 RuleSet compile_builtin(std::shared_ptr<const Catalog> catalog) {
   RuleSet set = RuleSet::structural(catalog);
-  if (const auto source = template_rules_source(*catalog); !source.empty()) {
+  if (const auto source = builtin_rules_source(); !source.empty()) {
     if (auto r = set.add_source(source, "builtin.rules"); !r) throw exception(std::move(r.error()));
   }
   return set;
@@ -468,7 +473,13 @@ RuleSet RuleSet::builtin(std::shared_ptr<const Catalog> catalog) {
     static const RuleSet compiled = compile_builtin(builtin);
     return compiled;
   }
-  return compile_builtin(std::move(catalog));
+  if (catalog->id() == builtin->id() && catalog->version() == builtin->version())
+    return compile_builtin(std::move(catalog));
+  // Another built-in template's catalogue: its compiled rules, shared.
+  if (const Template* t = Registry::builtin().find(catalog->id(), catalog->version());
+      t != nullptr && detail::same_catalog(*t->catalog(), *catalog))
+    return t->rules();
+  return structural(std::move(catalog));
 }
 
 }  // namespace cchc

@@ -8,9 +8,12 @@
 #include <string_view>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
+#include "cchc/period.hpp"
+#include "cchc/unicode.hpp"
 
 namespace cchc::detail::json_in {
 namespace json = boost::json;

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+// A template from its files: the catalogue, its rule files, and the optional template.json
+// (deadlines, vocabulary, provenance), mapping.json and scoring.json, each validated with the
+// file, line and field of whatever is wrong.
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <fmt/format.h>
+
+#include "cchc/json.hpp"
+#include "cchc/score.hpp"
+#include "cchc/templates.hpp"
+#include "in/json/fields.hpp"
+#include "templates/json_lines.hpp"
+
+namespace cchc {
+using namespace detail::json_in;
+
+std::string_view to_string(RowMapping::How how) noexcept {
+  switch (how) {
+    case RowMapping::How::same: return "same";
+    case RowMapping::How::merge: return "merge";
+    case RowMapping::How::split: return "split";
+    case RowMapping::How::added: return "added";
+    case RowMapping::How::dropped: return "dropped";
+  }
+  return "same";
+}
+
+namespace {
+
+// A string or an array of strings.
+result<std::vector<std::string>> strings(const Fields& f, std::string_view key) {
+  std::vector<std::string> out;
+  const auto* v = f.get(key);
+  if (v == nullptr || v->is_null()) return out;
+  if (v->is_string()) {
+    auto s = f.required_string(key);
+    if (!s) return s.error();
+    out.push_back(std::move(*s));
+    return out;
+  }
+  if (!v->is_array()) return wrong_type(f.path(key), "string or array of strings", *v);
+  const auto& a = v->get_array();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_string() || a[i].get_string().empty())
+      return wrong_type(element(f.path(key), i), "non-empty string", a[i]);
+    out.emplace_back(a[i].get_string());
+  }
+  return out;
+}
+
+result<std::vector<Deadline>> read_deadlines(const Fields& f) {
+  std::vector<Deadline> out;
+  const auto* v = f.get("deadlines");
+  if (v == nullptr || v->is_null()) return out;
+  if (!v->is_object()) return wrong_type(f.path("deadlines"), "object", *v);
+  for (const auto& kv : v->get_object()) {
+    const std::string path = member(f.path("deadlines"), kv.key());
+    auto kind = period_kind_from_string(kv.key());
+    if (!kind)
+      return at(path, "kỳ báo cáo không tồn tại (q1, q2, q3, q4, six_months, nine_months, year)",
+                "unknown period (q1, q2, q3, q4, six_months, nine_months, year)");
+    if (!kv.value().is_string()) return wrong_type(path, "string \"MM-DD\"", kv.value());
+    const std::string_view s = kv.value().get_string();
+    int month = 0, day = 0;
+    const bool shaped = s.size() == 5 && s[2] == '-' &&
+                        std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (shaped) {
+      month = (s[0] - '0') * 10 + (s[1] - '0');
+      day = (s[3] - '0') * 10 + (s[4] - '0');
+    }
+    // 2024 is a leap year, so 02-29 is accepted and falls to 28 February in other years.
+    if (!shaped || month < 1 || month > 12 || day < 1 ||
+        day > boost::gregorian::gregorian_calendar::end_of_month_day(2024, static_cast<unsigned short>(month)))
+      return at(path, fmt::format("\"{}\" không phải ngày \"MM-DD\"", s),
+                fmt::format("\"{}\" is not a day \"MM-DD\"", s));
+    out.push_back({*kind, month, day});
+  }
+  return out;
+}
+
+result<void> read_template_json(std::string_view text, const JsonLimits& limits, std::string& derived,
+                                std::vector<Deadline>& deadlines, Vocabulary& vocabulary) {
+  auto doc = parse_json(text, limits);
+  if (!doc) return doc.error();
+  auto f = Fields::of(*doc, "$", {"format", "derived", "deadlines", "vocabulary"});
+  if (!f) return f.error();
+  if (auto r = check_format(*f, template_format); !r) return r;
+  CCHC_TRY(derived, f->string("derived"));
+  CCHC_TRY(deadlines, read_deadlines(*f));
+  if (const auto* v = f->get("vocabulary"); v && !v->is_null()) {
+    auto vf = Fields::of(*v, f->path("vocabulary"), {"annex_headings", "form_headings"});
+    if (!vf) return vf.error();
+    CCHC_TRY(vocabulary.annex_headings, strings(*vf, "annex_headings"));
+    CCHC_TRY(vocabulary.form_headings, strings(*vf, "form_headings"));
+  }
+  return {};
+}
+
+result<Mapping> read_mapping(std::string_view text, const JsonLimits& limits, const Catalog& to) {
+  auto doc = parse_json(text, limits);
+  if (!doc) return doc.error();
+  auto f = Fields::of(*doc, "$", {"format", "from", "rows"});
+  if (!f) return f.error();
+  if (auto r = check_format(*f, mapping_format); !r) return r.error();
+  Mapping m;
+  const auto* from = f->get("from");
+  if (from == nullptr) return at(f->path("from"), "thiếu giá trị bắt buộc", "required");
+  auto ff = Fields::of(*from, f->path("from"), {"id", "version"});
+  if (!ff) return ff.error();
+  CCHC_TRY(m.from_id, ff->required_string("id"));
+  CCHC_TRY(m.from_version, ff->required_string("version"));
+  if (m.from_id == to.id() && m.from_version == to.version())
+    return at(ff->path("version"), "bản đồ chuyển đổi từ chính phiên bản này",
+              "a mapping from this very version");
+  const json::array* rows = nullptr;
+  CCHC_TRY(rows, array_of(*f, "rows"));
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    auto rf = Fields::of((*rows)[i], element(f->path("rows"), i), {"how", "from", "to", "note"});
+    if (!rf) return rf.error();
+    RowMapping r;
+    std::string how;
+    CCHC_TRY(how, rf->required_string("how"));
+    static constexpr RowMapping::How all[] = {RowMapping::How::same, RowMapping::How::merge,
+                                              RowMapping::How::split, RowMapping::How::added,
+                                              RowMapping::How::dropped};
+    const auto* it = std::find_if(std::begin(all), std::end(all), [&](auto h) { return to_string(h) == how; });
+    if (it == std::end(all))
+      return at(rf->path("how"), fmt::format("cách \"{}\" không tồn tại", how),
+                fmt::format("unknown \"{}\" (same, merge, split, added, dropped)", how));
+    r.how = *it;
+    CCHC_TRY(r.from, strings(*rf, "from"));
+    CCHC_TRY(r.to, strings(*rf, "to"));
+    CCHC_TRY(r.note, rf->string("note"));
+    // How many rows each side needs.
+    using H = RowMapping::How;
+    const std::size_t nf = r.from.size(), nt = r.to.size();
+    const bool shaped = (r.how == H::same && nf == 1 && nt == 1) ||
+                        (r.how == H::merge && nf >= 2 && nt == 1) ||
+                        (r.how == H::split && nf == 1 && nt >= 2) ||
+                        (r.how == H::added && nf == 0 && nt >= 1) ||
+                        (r.how == H::dropped && nf >= 1 && nt == 0);
+    if (!shaped)
+      return at(rf->path("how"),
+                fmt::format("\"{}\" cần: same 1→1, merge nhiều→1, split 1→nhiều, added →1+, dropped 1+→", how),
+                fmt::format("\"{}\" takes: same 1→1, merge 2+→1, split 1→2+, added →1+, dropped 1+→", how));
+    for (std::size_t k = 0; k < nf; ++k)
+      if (auto a = parse_row_address(r.from[k]); !a)
+        return std::move(a.error()).within(nf == 1 && (*rows)[i].as_object().at("from").is_string()
+                                               ? rf->path("from")
+                                               : element(rf->path("from"), k));
+    for (std::size_t k = 0; k < nt; ++k)
+      if (auto id = to.lookup(r.to[k]); !id)
+        return std::move(id.error()).within(nt == 1 && (*rows)[i].as_object().at("to").is_string()
+                                                ? rf->path("to")
+                                                : element(rf->path("to"), k));
+    m.rows.push_back(std::move(r));
+  }
+  return m;
+}
+
+// A catalogue's own checks name a row ("B1:2.1"); in its file that is $.forms[i].rows[j], so
+// the error can give the row's line too.
+error locate_row(error e, std::string_view json) {
+  auto address = parse_row_address(e.where);
+  auto doc = parse_json(json, JsonLimits{});
+  if (!address || !doc || !doc->is_object()) return e;
+  const auto* forms = doc->as_object().if_contains("forms");
+  if (forms == nullptr || !forms->is_array()) return e;
+  for (std::size_t i = 0; i < forms->as_array().size(); ++i) {
+    const auto* form = forms->as_array()[i].if_object();
+    const auto* number = form ? form->if_contains("number") : nullptr;
+    const auto* rows = form ? form->if_contains("rows") : nullptr;
+    if (!number || !number->is_int64() || number->as_int64() != address->form || !rows || !rows->is_array())
+      continue;
+    for (std::size_t j = 0; j < rows->as_array().size(); ++j) {
+      const auto* row = rows->as_array()[j].if_object();
+      const auto* code = row ? row->if_contains("code") : nullptr;
+      if (code && code->is_string() && code->as_string() == address->code) {
+        e.where = fmt::format("$.forms[{}].rows[{}] ({})", i, j, e.where);
+        return e;
+      }
+    }
+  }
+  return e;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// Documentation beside the data is welcome in a folder an officer copies.
+bool documentation(std::string_view name) {
+  return ends_with(name, ".md") || ends_with(name, ".txt") || name == "LICENSE";
+}
+
+std::optional<Date> deadline_of(std::span<const Deadline> deadlines, const Period& period) {
+  for (const auto& d : deadlines) {
+    if (d.kind != period.kind) continue;
+    const auto last = boost::gregorian::gregorian_calendar::end_of_month_day(
+        static_cast<unsigned short>(period.year), static_cast<unsigned short>(d.month));
+    return Date(static_cast<unsigned short>(period.year), static_cast<unsigned short>(d.month),
+                static_cast<unsigned short>(std::min<int>(d.day, last)));
+  }
+  return std::nullopt;
+}
+
+std::shared_ptr<const RuleSet> compile_rules(const std::shared_ptr<const Catalog>& catalog,
+                                             std::span<const TemplateFile> rule_files,
+                                             std::span<const Deadline> deadlines, error& failed,
+                                             bool& ok) {
+  auto set = std::make_shared<RuleSet>(RuleSet::structural(catalog));
+  ok = true;
+  for (const auto& f : rule_files) {
+    if (auto r = set->add_source(f.text, f.name); !r) {
+      failed = r.error();
+      ok = false;
+      return nullptr;
+    }
+  }
+  if (!deadlines.empty()) {
+    CustomRule rule{"template.deadline", Severity::warning,
+                    "Báo cáo ký sau hạn nộp của mẫu / a report signed after the template's deadline",
+                    [due_days = std::vector<Deadline>(deadlines.begin(), deadlines.end())](const ReportView& view) {
+                      std::vector<Finding> out;
+                      const Metadata& m = view.metadata();
+                      if (!m.period || !m.document.date) return out;
+                      const auto due = deadline_of(due_days, *m.period);
+                      if (!due || *m.document.date <= *due) return out;
+                      const long late = (*m.document.date - *due).days();
+                      Finding f;
+                      f.expected = fmt::format("≤ {}", format_vi_date(*due));
+                      f.message_vi = fmt::format("Báo cáo ngày {} muộn {} ngày so với hạn {} của mẫu báo cáo",
+                                                 format_vi_date(*m.document.date), late, format_vi_date(*due));
+                      f.message_en = fmt::format("The report is dated {}, {} days after the template's deadline of {}",
+                                                 format_vi_date(*m.document.date), late, format_vi_date(*due));
+                      out.push_back(std::move(f));
+                      return out;
+                    }};
+    if (auto r = set->add_custom(std::move(rule)); !r) {
+      failed = r.error();
+      ok = false;
+      return nullptr;
+    }
+  }
+  return set;
+}
+
+}  // namespace
+
+std::optional<Date> Template::deadline(const Period& period) const {
+  return deadline_of(deadlines_, period);
+}
+
+std::shared_ptr<const Template> Template::of_catalog(std::shared_ptr<const Catalog> catalog,
+                                                     std::string origin) {
+  auto t = std::shared_ptr<Template>(new Template());
+  t->catalog_ = std::move(catalog);
+  t->origin_ = std::move(origin);
+  t->rules_ = std::make_shared<RuleSet>(RuleSet::structural(t->catalog_));
+  return t;
+}
+
+result<std::shared_ptr<const Template>> Template::from_files(std::vector<TemplateFile> files,
+                                                             std::string origin,
+                                                             JsonLimits limits) {
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  auto t = std::shared_ptr<Template>(new Template());
+  t->origin_ = std::move(origin);
+  const TemplateFile *catalog = nullptr, *manifest = nullptr, *mapping = nullptr, *scoring = nullptr;
+  for (auto& f : files) {
+    if (f.name == "catalog.json") catalog = &f;
+    else if (f.name == "template.json") manifest = &f;
+    else if (f.name == "mapping.json") mapping = &f;
+    else if (f.name == "scoring.json") scoring = &f;
+    else if (ends_with(f.name, ".rules")) t->rule_files_.push_back(f);
+    else if (!documentation(f.name))
+      return make_error(errc::invalid_argument,
+                        "tệp không thuộc mẫu báo cáo (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
+                        "not a file of a template (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
+                        fmt::format("{}/{}", t->origin_, f.name));
+  }
+  auto file_error = [&](error e, const TemplateFile& f) {
+    return detail::in_json_file(std::move(e), fmt::format("{}/{}", t->origin_, f.name), f.text);
+  };
+  if (catalog == nullptr)
+    return make_error(errc::invalid_argument, "mẫu báo cáo thiếu catalog.json",
+                      "a template needs a catalog.json", t->origin_);
+  auto cat = catalog_from_json(catalog->text, limits);
+  if (!cat) return file_error(locate_row(std::move(cat.error()), catalog->text), *catalog);
+  t->catalog_ = std::move(*cat);
+  if (manifest != nullptr)
+    if (auto r = read_template_json(manifest->text, limits, t->derived_, t->deadlines_, t->vocabulary_); !r)
+      return file_error(std::move(r.error()), *manifest);
+  if (mapping != nullptr) {
+    auto m = read_mapping(mapping->text, limits, *t->catalog_);
+    if (!m) return file_error(std::move(m.error()), *mapping);
+    if (m->from_id != t->catalog_->id())
+      return file_error(at("$.from.id", "bản đồ chuyển đổi phải từ phiên bản trước của cùng mẫu",
+                           "a mapping must come from an earlier version of the same template"),
+                        *mapping);
+    t->mapping_ = std::move(*m);
+  }
+  if (scoring != nullptr) {
+    auto s = scoring_from_json(scoring->text, *t->catalog_);
+    if (!s) return file_error(std::move(s.error()), *scoring);
+    t->scoring_ = std::move(*s);
+  }
+  error failed;
+  bool ok = false;
+  t->rules_ = compile_rules(t->catalog_, t->rule_files_, t->deadlines_, failed, ok);
+  if (!ok) return std::move(failed).within(t->origin_);
+  return std::shared_ptr<const Template>(std::move(t));
+}
+
+result<std::shared_ptr<const Template>> load_template(const std::filesystem::path& path,
+                                                      JsonLimits limits) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    auto cat = load_catalog(path, limits);
+    if (!cat) return cat.error();
+    return Template::of_catalog(std::move(*cat), path.string());
+  }
+  std::vector<TemplateFile> files;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(path, ec)) entries.push_back(e.path());
+  if (ec)
+    return make_error(errc::io_error, fmt::format("không đọc được thư mục: {}", ec.message()),
+                      fmt::format("cannot read the folder: {}", ec.message()), path.string());
+  for (const auto& p : entries) {
+    const std::string name = p.filename().string();
+    if (name.starts_with(".") || !fs::is_regular_file(p, ec)) continue;
+    if (documentation(name)) continue;
+    auto text = read_file(p, limits.max_bytes);
+    if (!text) return text.error();
+    files.push_back({name, std::move(*text)});
+  }
+  return Template::from_files(std::move(files), path.string(), limits);
+}
+
+}  // namespace cchc
