@@ -77,7 +77,7 @@ TEST(Score, AQuarterWithoutADenominatorTakesAQuarterOfLastYears) {
   // 1.4: 90 / (400 ÷ 4) = 90 %.
   EXPECT_EQ(rate(indicator(s, "1.4")), "90,00");
   EXPECT_TRUE(indicator(s, "1.4").missing.empty());
-  EXPECT_EQ(indicator(s, "1.4").denominator_rule_en, "the quarter's denominator = year 2024 ÷ 4 = 400,00 ÷ 4");
+  EXPECT_EQ(indicator(s, "1.4").denominator_rule_en, "the quarter's denominator = year 2024 ÷ 4 = 400 ÷ 4");
   // 4.3: 30 / 100 = 30 %, × 90 % = 27 %.
   EXPECT_EQ(rate(indicator(s, "4.3")), "27,00");
   // The rule is the quarter's: a six-month report with no denominator stays without a rate.

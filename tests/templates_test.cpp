@@ -14,6 +14,7 @@
 #include "cchc/history.hpp"
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
+#include "cchc/text_import.hpp"
 
 namespace cchc {
 namespace {
@@ -247,6 +248,27 @@ TEST(Registry, ErrorsNameFileLineAndField) {
 
   t = load_template(dir.path() / "nothing-here");
   EXPECT_FALSE(t);
+}
+
+TEST(Template, TheImportersReadItsVocabulary) {
+  // A province heads its annex "PHỤ BIỂU" and its forms "Biểu số N": the template says so.
+  const std::string text =
+      "UBND XÃ CHIỀNG MUNG\nBÁO CÁO\nKết quả công tác cải cách hành chính quý I năm 2026\n"
+      "PHỤ BIỂU\nBiểu số 1\nTT Chỉ tiêu Đơn vị Số liệu\n"
+      "1 Tỷ lệ hồ sơ giải quyết đúng hạn % 95,0\n1.1 Số hồ sơ đã giải quyết Hồ sơ 240\n"
+      "1.2 Số hồ sơ giải quyết đúng hạn Hồ sơ 228\n2 Số hồ sơ giải quyết trực tuyến Hồ sơ 120\n"
+      "3 Có niêm yết công khai TTHC tại Bộ phận Một cửa Có = 1; Không = 0 1\n"
+      "Biểu số 2\n1 Số công chức làm việc tại Bộ phận Một cửa Người 4\n"
+      "2 Hội nghị, tập huấn / người tham gia Cuộc/người 02/35\n";
+  const fs::path folder = fs::path(CCHC_EXAMPLE_DATA_DIR) / ".." / "templates" / "vn.example.xa-mau";
+  const auto t = load_template(folder).value();
+  EXPECT_EQ(t->vocabulary().form_headings, (std::vector<std::string>{"Biểu mẫu", "Biểu số"}));
+  const auto read = import_text(text, t->catalog()).value();
+  EXPECT_EQ(read.coverage.values, 7u);
+  EXPECT_EQ(text_of(read.report.value("B2:2").value()), "02/35");
+  // The same catalogue without the template's words finds no annex at all.
+  const auto plain = import_text(text, load_catalog(folder / "catalog.json").value()).value();
+  EXPECT_EQ(plain.coverage.values, 0u);
 }
 
 TEST(Migrate, CarriesASeedReportTo2025) {

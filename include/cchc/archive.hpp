@@ -31,6 +31,8 @@
 
 namespace cchc {
 
+class Registry;
+
 /// What Archive::add did.
 struct ArchiveAdd {
   std::size_t added = 0;      ///< reports the archive did not have
@@ -89,6 +91,11 @@ class Archive {
   /// The current reports of `report`'s agency and template with a cut-off before its own, from
   /// `years` years back at most (its own year included): what its cross-period checks need.
   [[nodiscard]] result<History> history(const Report& report, int years = 3) const;
+  /// The same across the versions of its template: earlier reports of another version are read
+  /// with that version's catalogue from `registry` and carried over by its mappings
+  /// (comparable(), templates.hpp); those no mapping reaches are left out.
+  [[nodiscard]] result<History> history(const Report& report, const Registry& registry,
+                                        int years = 3) const;
 
   /// SQLite's integrity check, and the schema version; errc::io_error naming what is wrong.
   [[nodiscard]] result<void> verify() const;
@@ -100,6 +107,7 @@ class Archive {
   [[nodiscard]] result<Counts> counts() const;
 
  private:
+  result<History> history_of(const Report& report, const Registry* registry, int years) const;
   struct Impl;
   explicit Archive(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -168,6 +168,15 @@ struct Guidance {
   std::string title;
 };
 
+/// Words the importers accept besides the catalogue's own labels: how the template's documents
+/// head their annex and their forms. The national words ("PHỤ LỤC", "Biểu mẫu") are always
+/// accepted; a template adds its own ("PHỤ BIỂU", "Biểu số").
+struct Vocabulary {
+  std::vector<std::string> annex_headings;  ///< a line that starts with one starts the annex
+  std::vector<std::string> form_headings;   ///< followed by a form's number, heads the form
+  friend bool operator==(const Vocabulary&, const Vocabulary&) = default;
+};
+
 // --- Definitions: what a catalogue is made from (by hand, or by the JSON loader) ---------------
 
 /// A row as written by a catalogue's author. Rows refer to each other by code: "2.1" within the
@@ -223,6 +232,7 @@ struct CatalogDefinition {
   Guidance guidance;
   std::optional<Date> effective_from;
   std::optional<Date> effective_until;
+  Vocabulary vocabulary;
   std::vector<FormDefinition> forms;
 };
 
@@ -244,6 +254,12 @@ class Catalog {
   [[nodiscard]] const Guidance& guidance() const noexcept { return guidance_; }
   [[nodiscard]] const std::optional<Date>& effective_from() const noexcept { return from_; }
   [[nodiscard]] const std::optional<Date>& effective_until() const noexcept { return until_; }
+  /// The template's own words; the importers add the national ones (annex_headings()).
+  [[nodiscard]] const Vocabulary& vocabulary() const noexcept { return def_.vocabulary; }
+  /// Every heading that starts the annex: "PHỤ LỤC", then the template's.
+  [[nodiscard]] std::vector<std::string> annex_headings() const;
+  /// Every heading of a form before its number: "Biểu mẫu", then the template's.
+  [[nodiscard]] std::vector<std::string> form_headings() const;
 
   [[nodiscard]] std::span<const Form> forms() const noexcept { return forms_; }
   [[nodiscard]] const Form* form(int number) const noexcept;

@@ -59,12 +59,6 @@ struct Deadline {
   int day = 0;    ///< 1–31, a real day of that month
 };
 
-/// Words the importers accept besides the catalogue's own labels.
-struct Vocabulary {
-  std::vector<std::string> annex_headings;  ///< lines that start the annex: "PHỤ LỤC"
-  std::vector<std::string> form_headings;   ///< words before a form's number: "Biểu mẫu"
-};
-
 /// How one row of the previous version carries over (mapping.json).
 struct RowMapping {
   enum class How : std::uint8_t {
@@ -116,7 +110,8 @@ class Template {
   [[nodiscard]] std::span<const Deadline> deadlines() const noexcept { return deadlines_; }
   /// The day a report of `period` is due, when the template sets one for its kind.
   [[nodiscard]] std::optional<Date> deadline(const Period& period) const;
-  [[nodiscard]] const Vocabulary& vocabulary() const noexcept { return vocabulary_; }
+  /// The import vocabulary: template.json's, kept on the catalogue the importers read.
+  [[nodiscard]] const Vocabulary& vocabulary() const noexcept { return catalog_->vocabulary(); }
   [[nodiscard]] const std::optional<Mapping>& mapping() const noexcept { return mapping_; }
   /// The indicator set's scoring, for templates that have one (score.hpp).
   [[nodiscard]] const std::shared_ptr<const Scoring>& scoring() const noexcept { return scoring_; }
@@ -131,7 +126,6 @@ class Template {
   std::string origin_, derived_;
   std::vector<TemplateFile> rule_files_;
   std::vector<Deadline> deadlines_;
-  Vocabulary vocabulary_;
   std::optional<Mapping> mapping_;
   std::shared_ptr<const Scoring> scoring_;
   std::shared_ptr<const RuleSet> rules_;
@@ -196,5 +190,12 @@ struct Migration {
                                         std::string_view to_version);
 /// One step: `report` follows `to`'s previous version (to.mapping()->from_*).
 [[nodiscard]] result<Migration> migrate(const Report& report, const Template& to);
+
+/// `earlier` as a report of `current`'s template version, for comparisons across periods: as it
+/// is when it already follows that version, carried over by the mappings when it follows an
+/// earlier version of the same template; nullopt for another template, or when no chain of
+/// mappings leads to `current` (a cross-period rule then has nothing to compare with).
+[[nodiscard]] std::optional<Report> comparable(const Report& earlier, const Catalog& current,
+                                               const Registry& registry);
 
 }  // namespace cchc

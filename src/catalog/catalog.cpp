@@ -194,6 +194,12 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
                       &def.guidance.title}) {
     if (auto r = nfc_in_place(*field, "catalog", "metadata"); !r) return r.error();
   }
+  for (auto* words : {&def.vocabulary.annex_headings, &def.vocabulary.form_headings})
+    for (auto& w : *words) {
+      if (auto r = nfc_in_place(w, "catalog", "vocabulary"); !r) return r.error();
+      if (w.find_first_not_of(" \t") == std::string::npos)
+        return catalog_error("vocabulary", "từ trống trong bộ từ vựng", "an empty heading in the vocabulary");
+    }
   if (def.effective_from && def.effective_until && *def.effective_until < *def.effective_from)
     return catalog_error("effective", "ngày hết hiệu lực trước ngày có hiệu lực",
                          "the catalogue ends before it takes effect");
@@ -448,6 +454,18 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
   cat->until_ = def.effective_until;
   cat->def_ = std::move(def);
   return std::shared_ptr<const Catalog>(std::move(cat));
+}
+
+std::vector<std::string> Catalog::annex_headings() const {
+  std::vector<std::string> out{"PHỤ LỤC"};
+  out.insert(out.end(), def_.vocabulary.annex_headings.begin(), def_.vocabulary.annex_headings.end());
+  return out;
+}
+
+std::vector<std::string> Catalog::form_headings() const {
+  std::vector<std::string> out{"Biểu mẫu"};
+  out.insert(out.end(), def_.vocabulary.form_headings.begin(), def_.vocabulary.form_headings.end());
+  return out;
 }
 
 result<void> Catalog::check_consolidation() const {

@@ -17,7 +17,12 @@
 //   cchc archive list DB [--period "q1 2024"] [--year Y] [--agency CODE] [--format text|json]
 //   cchc archive export DB [--period ...] [--year Y] [--agency CODE] [-o reports.jsonl]
 //   cchc archive verify DB
-//   cchc catalog [--format text|json] [--catalog FILE]
+//   cchc catalog [--list] [--format text|json] [--catalog FILE]
+//   cchc migrate REPORT --to VERSION [-o FILE] [--format text|json] [--lang vi|en]
+//   cchc score REPORTS... [--previous FILE]... [--archive DB [--period P]] [--format text|json]
+//
+// Every command that reads reports also takes --template ID[@VERSION] and --template-dir DIR
+// (templates found on CCHC_TEMPLATE_PATH, docs/templates.md); a JSON report names its own.
 //   cchc rules [--rules FILE]... [--catalog FILE] [--source]
 //
 // Exit codes: 0 success (for check: no error findings); 1 check found errors; 2 unreadable
@@ -37,6 +42,7 @@
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/quarter.hpp"
+#include "cli/templates.hpp"
 
 namespace cchc::cli {
 namespace {
@@ -124,9 +130,14 @@ int run_import(const Options& o) {
 }
 
 int run_rules(const Options& o) {
-  auto catalog = pick_catalog(o);
+  const auto tmpl = pick_template(o);
+  const auto& catalog = tmpl->catalog();
   if (o.source) {
-    std::cout << structural_rules_source(*catalog) << template_rules_source(*catalog);
+    std::cout << structural_rules_source(*catalog);
+    if (o.catalog_file.empty())
+      for (const auto& f : tmpl->rule_files()) std::cout << f.text;
+    else
+      std::cout << template_rules_source(*catalog);
     return exit_ok;
   }
   const RuleSet rules = pick_rules(o, catalog);
@@ -145,6 +156,7 @@ int run_show(const Options& o) {
 }
 
 int run_catalog(const Options& o) {
+  if (o.list) return list_templates(o);
   auto catalog = pick_catalog(o);
   check_form_exists(*catalog, o);
   std::cout << o.out().catalog(*catalog, o.write_options());
@@ -170,7 +182,9 @@ int main(int argc, char** argv) {
   add_lang(show, o), add_format(show, o), add_form(show, o), add_catalog(show, o);
 
   auto* catalog = app.add_subcommand("catalog", "Liệt kê biểu mẫu và dòng / list forms and rows");
-  add_format(catalog, o), add_form(catalog, o), add_catalog(catalog, o);
+  catalog->add_flag("--list", o.list,
+                    "Liệt kê các mẫu báo cáo đã biết / list the templates: id, version, level, in force, where found");
+  add_format(catalog, o), add_lang(catalog, o), add_form(catalog, o), add_catalog(catalog, o);
 
   auto* check = app.add_subcommand("check", "Kiểm tra báo cáo / check reports");
   check->add_option("files", o.files,
@@ -219,6 +233,7 @@ int main(int argc, char** argv) {
   add_rules(render_cmd, o), add_lang(render_cmd, o), add_form(render_cmd, o), add_catalog(render_cmd, o);
 
   const QuarterCommands quarter = add_quarter_commands(app, o);
+  const TemplateCommands templates = add_template_commands(app, o);
 
   auto* rules_cmd = app.add_subcommand("rules", "Liệt kê luật kiểm tra / list the rules");
   add_rules(rules_cmd, o), add_lang(rules_cmd, o), add_catalog(rules_cmd, o);
@@ -237,6 +252,7 @@ int main(int argc, char** argv) {
     if (rules_cmd->parsed()) return run_rules(o);
     if (import_cmd->parsed()) return run_import(o);
     if (const int code = run_quarter(quarter, o); code >= 0) return code;
+    if (const int code = run_templates(templates, o); code >= 0) return code;
     if (render_cmd->parsed()) {
       if (o.format == "text") o.format = "html";  // the default of the other commands
       return run_render(o);

@@ -11,10 +11,56 @@
 namespace cchc::cli {
 std::string_view seed_report_json() noexcept;  // examples/data/seed-report.json, embedded
 
-std::shared_ptr<const Catalog> pick_catalog(const Options& o) {
-  if (o.catalog_file.empty()) return builtin_catalog();
-  return load_catalog(o.catalog_file).value();
+const Registry& pick_registry(const Options& o) {
+  static const Registry registry = [&] {
+    std::vector<std::filesystem::path> dirs(o.template_dirs.begin(), o.template_dirs.end());
+    return Registry::standard(dirs).value();
+  }();
+  return registry;
 }
+
+namespace {
+
+// The one JSON report a command reads, if that is what it was given.
+std::optional<std::string> single_json_report(const Options& o) {
+  const std::string& file = !o.file.empty() ? o.file : (o.files.size() == 1 ? o.files.front() : o.file);
+  std::error_code ec;
+  if (file.empty() || !std::filesystem::is_regular_file(file, ec) ||
+      std::filesystem::path(file).extension() != ".json")
+    return std::nullopt;
+  auto text = read_file(file);
+  if (!text) return std::nullopt;
+  return std::move(*text);
+}
+
+}  // namespace
+
+std::shared_ptr<const Template> pick_template(const Options& o) {
+  if (!o.catalog_file.empty()) {
+    if (!o.template_name.empty())
+      throw exception(make_error(errc::invalid_argument, "--catalog hoặc --template, không cả hai",
+                                 "--catalog or --template, not both", "--template"));
+    return Template::of_catalog(load_catalog(o.catalog_file).value(), o.catalog_file);
+  }
+  const Registry& registry = pick_registry(o);
+  if (!o.template_name.empty()) {
+    const auto at = o.template_name.find('@');
+    const std::string id = o.template_name.substr(0, at);
+    const std::string version = at == std::string::npos ? std::string() : o.template_name.substr(at + 1);
+    auto t = registry.lookup(id, version);
+    if (!t) throw exception(std::move(t.error()).within("--template"));
+    return *t;
+  }
+  if (const auto json = single_json_report(o)) {
+    // A report names its template; one that cannot be parsed is reported by the reader itself.
+    if (auto t = registry.for_report_json(*json)) return *t;
+    else if (t.error().code == errc::not_found) throw exception(t.error());
+  }
+  const auto builtin = builtin_catalog();
+  return registry.lookup(builtin->id(), builtin->version()).value();
+}
+
+std::shared_ptr<const Catalog> pick_catalog(const Options& o) { return pick_template(o)->catalog(); }
 
 void check_form_exists(const Catalog& cat, const Options& o) {
   if (o.form != 0 && cat.form(o.form) == nullptr)
@@ -48,7 +94,10 @@ Holidays pick_holidays(const Options& o) {
 }
 
 RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
-  RuleSet rules = o.no_builtin ? RuleSet(catalog) : RuleSet::builtin(catalog);
+  const auto t = pick_template(o);
+  RuleSet rules = o.no_builtin ? RuleSet(catalog)
+                  : t->catalog() == catalog && o.catalog_file.empty() ? t->rules()
+                                                                       : RuleSet::builtin(catalog);
   for (const auto& file : o.rule_files) rules.add_source(read_file(file).value(), file).value();
   return rules;
 }
@@ -76,6 +125,11 @@ void add_lang(CLI::App* cmd, Options& o) {
 }
 void add_catalog(CLI::App* cmd, Options& o) {
   cmd->add_option("--catalog", o.catalog_file, "Danh mục JSON / catalogue (JSON)");
+  cmd->add_option("--template", o.template_name,
+                  "Mẫu báo cáo ID hoặc ID@PHIÊN_BẢN / template id, or id@version (cchc catalog --list)");
+  cmd->add_option("--template-dir", o.template_dirs,
+                  "Thư mục mẫu báo cáo (thêm vào CCHC_TEMPLATE_PATH) / a folder of templates")
+      ->allow_extra_args(false);
 }
 void add_form(CLI::App* cmd, Options& o) {
   cmd->add_option("--form", o.form, "Chỉ in biểu mẫu N / print only form N");

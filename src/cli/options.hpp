@@ -27,6 +27,10 @@ struct Options {
   bool findings = false;
   unsigned threads = 0;
   std::string catalog_file;
+  std::string template_name;               // --template ID or ID@VERSION
+  std::vector<std::string> template_dirs;  // --template-dir, after CCHC_TEMPLATE_PATH
+  bool list = false;                       // catalog --list
+  std::string to_version;                  // migrate --to
   std::string format = "text";
   std::string output;
   std::string lang = "vi";
@@ -49,6 +53,11 @@ struct Options {
   [[nodiscard]] WriteOptions write_options() const { return {language(), form}; }
 };
 
+/// The registry: the built-in templates, CCHC_TEMPLATE_PATH, then --template-dir; built once.
+const Registry& pick_registry(const Options& o);
+/// The template a command works with: --catalog FILE (a template of one file), --template
+/// ID[@VERSION], the one a single JSON report names, or the built-in catalogue's.
+std::shared_ptr<const Template> pick_template(const Options& o);
 std::shared_ptr<const Catalog> pick_catalog(const Options& o);
 /// errc::not_found for a --form the catalogue does not have.
 void check_form_exists(const Catalog& cat, const Options& o);
@@ -57,7 +66,7 @@ void check_form_exists(const Catalog& cat, const Options& o);
 Reading load(const Options& o, const std::shared_ptr<const Catalog>& catalog);
 /// --holidays: a file of ISO dates when one is there by that name, else the dates themselves.
 Holidays pick_holidays(const Options& o);
-/// The built-in rules (unless --no-builtin) and each --rules file.
+/// The template's rules (unless --no-builtin) and each --rules file.
 RuleSet pick_rules(const Options& o, const std::shared_ptr<const Catalog>& catalog);
 /// The reports of `inputs`; what cannot be read is named on stderr and noted in `unreadable`,
 /// and the rest is read all the same.

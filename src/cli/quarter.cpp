@@ -14,10 +14,25 @@
 namespace cchc::cli {
 namespace {
 
-// The earlier reports given with --previous (files, folders, JSON Lines), as a history.
+// The earlier reports given with --previous (files, folders, JSON Lines), as a history. A JSON
+// report of an earlier version of the template is read with that version and carried over by
+// its mappings, so that cross-period checks compare like with like.
 History pick_history(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
   History history;
-  const auto earlier = read_reports(o.previous, catalog, [](const error& e) {
+  const Registry& registry = pick_registry(o);
+  std::vector<std::string> rest;
+  for (const auto& path : expand(o.previous)) {
+    if (source_of(path) != Source::document || path.extension() != ".json") {
+      rest.push_back(path.string());
+      continue;
+    }
+    const std::string text = read_file(path).value();
+    auto t = registry.for_report_json(text);
+    auto earlier = report_from_json(text, t && (*t)->id() == catalog->id() ? (*t)->catalog() : catalog);
+    if (!earlier) throw exception(std::move(earlier.error()).within(path.string()));
+    if (auto same = comparable(*earlier, *catalog, registry)) history.add(std::move(*same));
+  }
+  const auto earlier = read_reports(rest, catalog, [](const error& e) {
     throw exception(e);  // a history half read would hide the checks it feeds
   });
   for (const auto& r : earlier) history.add(r.report);
@@ -27,7 +42,8 @@ History pick_history(const Options& o, const std::shared_ptr<const Catalog>& cat
 // The history of one report: the files given with --previous, or the archive's.
 class HistorySource {
  public:
-  HistorySource(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
+  HistorySource(const Options& o, const std::shared_ptr<const Catalog>& catalog)
+      : registry_(pick_registry(o)) {
     if (!o.archive.empty()) archive_.emplace(Archive::open(o.archive).value());
     else given_ = pick_history(o, catalog);
   }
@@ -35,11 +51,12 @@ class HistorySource {
   // own history from the archive, valid until the next call.
   [[nodiscard]] const History& of(const Report& report) {
     if (!archive_) return given_;
-    from_archive_ = archive_->history(report).value();
+    from_archive_ = archive_->history(report, registry_).value();
     return from_archive_;
   }
 
  private:
+  const Registry& registry_;
   std::optional<Archive> archive_;
   History given_, from_archive_;
 };
@@ -221,6 +238,44 @@ int check_with_history(const Options& o, const RuleSet& rules,
   return check_each(o, rules, HistorySource(o, catalog));
 }
 
+// `cchc score`: each report scored under its template's indicator set (score.hpp), with the
+// agency's earlier reports for the quarter's denominator rule.
+int run_score(const Options& o) {
+  const auto tmpl = pick_template(o);
+  if (!tmpl->scoring())
+    throw exception(make_error(errc::invalid_argument,
+                               fmt::format("mẫu {} không có cách chấm điểm; chọn mẫu bằng --template", tmpl->id()),
+                               fmt::format("template {} has no scoring; pick one with --template", tmpl->id()),
+                               "score"));
+  const auto& catalog = tmpl->catalog();
+  bool unreadable = false;
+  std::vector<NamedReport> reports;
+  if (!o.files.empty()) reports = read_reports_noting(o, o.files, catalog, unreadable);
+  if (!o.archive.empty() && o.files.empty()) {
+    const Archive db = Archive::open(o.archive).value();
+    for (auto& r : db.reports(catalog, archive_filter(o)).value())
+      reports.push_back({std::move(r), o.archive});
+  }
+  if (reports.empty())
+    throw exception(make_error(errc::invalid_argument, "không có báo cáo để chấm điểm", "no report to score", "score"));
+  HistorySource history(o, catalog);
+  const bool json_out = o.format == "json";
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const Score s = score(reports[i].report, *tmpl, {&history.of(reports[i].report)}).value();
+    const Agency& a = reports[i].report.metadata().agency;
+    const std::string who = a.name.empty() ? reports[i].source : fmt::format("{} ({})", a.name, reports[i].source);
+    if (json_out)
+      out += fmt::format("{}{{\"source\": {}, \"score\": {}}}", i ? ",\n" : "",
+                         boost::json::serialize(boost::json::string(reports[i].source)), score_to_json(s));
+    else
+      out += fmt::format("{}{}", reports.size() > 1 ? fmt::format("── {} ──\n", who) : "",
+                         score_to_text(s, o.language()));
+  }
+  std::cout << (json_out ? fmt::format("[\n{}\n]\n", out) : out);
+  return unreadable ? exit_unreadable : exit_ok;
+}
+
 QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
   auto* consolidate_cmd = app.add_subcommand(
       "consolidate", "Tổng hợp báo cáo của các đơn vị / pool units' reports into the province's");
@@ -265,7 +320,21 @@ QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
   auto* archive_verify = archive_cmd->add_subcommand("verify", "Kiểm tra tính toàn vẹn / check integrity");
   archive_verify->add_option("db", o.archive, "Tệp kho / the archive's file")->required();
   add_lang(archive_verify, o);
-  return {consolidate_cmd, archive_add, archive_list, archive_export, archive_verify};
+
+  auto* score_cmd = app.add_subcommand(
+      "score", "Chấm điểm theo bộ chỉ số (Quyết định 766/QĐ-TTg) / score reports under an indicator set");
+  score_cmd->add_option("files", o.files,
+                        "Báo cáo (JSON, .jsonl, .csv, thư mục) / reports, folders, JSON Lines or CSV");
+  score_cmd->add_option("--previous", o.previous,
+                        "Báo cáo các kỳ trước (mẫu số quý = năm trước ÷ 4) / earlier reports, for the "
+                        "quarter's denominator rule")
+      ->allow_extra_args(false);
+  score_cmd->add_option("--archive", o.archive,
+                        "Kho báo cáo: các kỳ trước, hoặc chấm cả một kỳ với --period / an archive: the "
+                        "earlier reports, or with --period and no files a whole period to score");
+  score_cmd->add_option("--period", o.period, "Kỳ, ví dụ \"q1 2025\" / period (with --archive)");
+  add_format(score_cmd, o), add_lang(score_cmd, o), add_catalog(score_cmd, o);
+  return {consolidate_cmd, archive_add, archive_list, archive_export, archive_verify, score_cmd};
 }
 
 int run_quarter(const QuarterCommands& c, const Options& o) {
@@ -274,6 +343,7 @@ int run_quarter(const QuarterCommands& c, const Options& o) {
   if (c.archive_list->parsed()) return run_archive_list(o);
   if (c.archive_export->parsed()) return run_archive_export(o);
   if (c.archive_verify->parsed()) return run_archive_verify(o);
+  if (c.score->parsed()) return run_score(o);
   return -1;
 }
 

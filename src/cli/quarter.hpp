@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The province's quarter on the command line: `cchc consolidate`, `cchc archive add|list|export|
-// verify`, and `cchc check --previous | --archive` (docs/quarter.md).
+// verify`, `cchc score`, and `cchc check --previous | --archive` (docs/quarter.md).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -16,6 +16,7 @@ struct QuarterCommands {
   CLI::App* archive_list = nullptr;
   CLI::App* archive_export = nullptr;
   CLI::App* archive_verify = nullptr;
+  CLI::App* score = nullptr;
 };
 QuarterCommands add_quarter_commands(CLI::App& app, Options& o);
 

@@ -4,6 +4,7 @@
 // current while `replaced_at` is NULL; a partial unique index keeps one current version per
 // agency, template and period, so the database itself refuses two.
 #include "cchc/archive.hpp"
+#include "cchc/templates.hpp"
 
 #include <sqlite3.h>
 
@@ -397,29 +398,45 @@ result<std::vector<Report>> Archive::reports(std::shared_ptr<const Catalog> cata
 }
 
 result<History> Archive::history(const Report& report, int years) const {
+  return history_of(report, nullptr, years);
+}
+
+result<History> Archive::history(const Report& report, const Registry& registry, int years) const {
+  return history_of(report, &registry, years);
+}
+
+result<History> Archive::history_of(const Report& report, const Registry* registry, int years) const {
   History h;
   const Metadata& m = report.metadata();
   if (!m.period || agency_key(m.agency).empty()) return h;
   const std::lock_guard lock(impl_->mutex);
   Statement st;
   if (auto r = impl_->prepare(st,
-                              "SELECT report FROM reports WHERE agency_key = ?1 AND catalog_id = ?2 "
-                              "AND catalog_version = ?3 AND replaced_at IS NULL AND cutoff < ?4 AND "
-                              "period_year >= ?5 ORDER BY cutoff");
+                              "SELECT report, catalog_version FROM reports WHERE agency_key = ?1 AND "
+                              "catalog_id = ?2 AND (?3 IS NULL OR catalog_version = ?3) AND "
+                              "replaced_at IS NULL AND cutoff < ?4 AND period_year >= ?5 ORDER BY cutoff");
       !r)
     return r.error();
   st.bind(1, agency_key(m.agency));
   st.bind(2, report.catalog().id());
-  st.bind(3, report.catalog().version());
+  if (registry == nullptr) st.bind(3, report.catalog().version());
   st.bind(4, format_iso_date(data_window(*m.period).last));
   st.bind(5, std::int64_t{m.period->year - std::max(years, 1) + 1});
   for (;;) {
     auto row = impl_->step(st);
     if (!row) return row.error();
     if (!*row) break;
-    auto earlier = report_from_json(st.text(0), report.catalog_ptr());
+    const std::string version = st.text(1);
+    std::shared_ptr<const Catalog> catalog = report.catalog_ptr();
+    if (version != report.catalog().version()) {
+      auto t = registry->lookup(report.catalog().id(), version);
+      if (!t) continue;  // a version this registry does not know cannot be compared
+      catalog = (*t)->catalog();
+    }
+    auto earlier = report_from_json(st.text(0), catalog);
     if (!earlier) return std::move(earlier.error()).within(impl_->path.string());
-    h.add(std::move(*earlier));
+    if (auto same = comparable(*earlier, report.catalog(), registry == nullptr ? Registry::builtin() : *registry))
+      h.add(std::move(*same));
   }
   return h;
 }

@@ -265,4 +265,14 @@ result<Migration> migrate(const Report& report, const Registry& registry,
   return out;
 }
 
+std::optional<Report> comparable(const Report& earlier, const Catalog& current,
+                                 const Registry& registry) {
+  const Catalog& cat = earlier.catalog();
+  if (cat.id() != current.id()) return std::nullopt;
+  if (cat.version() == current.version()) return earlier;
+  auto m = migrate(earlier, registry, current.version());
+  if (!m) return std::nullopt;
+  return std::move(m->report);
+}
+
 }  // namespace cchc

@@ -111,6 +111,10 @@ result<Indicator> read_indicator(const json::value& v, const std::string& path, 
 }
 
 std::string two(const Rational& r) { return format_rational(r, 2); }
+// A count as counted ("160.000"), a quarter of one with its decimals.
+std::string amount(const Rational& r) {
+  return format_rational(r, boost::multiprecision::denominator(r) == 1 ? 0 : 2);
+}
 std::string figure_text(const Decimal& d) { return format_decimal(d); }
 
 Decimal add(const Decimal& a, const Decimal& b) {
@@ -231,11 +235,13 @@ result<Score> score(const Report& report, const Template& tmpl, ScoreOptions opt
   out.scoring = &scoring;
   out.max = scoring.total;
   out.complete = true;
+  out.total = Decimal{0, 2};
   // Rates first (an indicator may multiply by another's), then points.
   std::vector<std::pair<std::string, std::optional<Rational>>> rates;
   for (const auto& group : scoring.groups) {
     GroupScore gs;
     gs.group = &group;
+    gs.points = Decimal{0, 2};
     for (const auto& ind : group.indicators) {
       IndicatorScore is;
       is.indicator = &ind;
@@ -251,9 +257,9 @@ result<Score> score(const Report& report, const Template& tmpl, ScoreOptions opt
           den.value = *old.value / 4;
           den.missing.clear();
           is.denominator_rule_vi = fmt::format("mẫu số của quý = năm {} ÷ 4 = {} ÷ 4", last->metadata().period->year,
-                                               two(*old.value));
+                                               amount(*old.value));
           is.denominator_rule_en = fmt::format("the quarter's denominator = year {} ÷ 4 = {} ÷ 4",
-                                               last->metadata().period->year, two(*old.value));
+                                               last->metadata().period->year, amount(*old.value));
         } else {
           is.denominator_rule_vi = "mẫu số trống; không có báo cáo năm trước để lấy ¼";
           is.denominator_rule_en = "blank denominator, and no report of last year to take a quarter of";
@@ -341,12 +347,17 @@ std::string score_to_text(const Score& s, Language lang) {
   }
   out += fmt::format("{}: {} / {}", vi ? "Tổng điểm" : "Total", figure_text(s.total), figure_text(s.max));
   if (!s.complete) {
-    std::string list;
+    std::string missing, list;
+    for (const auto& g : s.groups)
+      for (const auto& i : g.indicators)
+        if (i.indicator->points && !i.points) detail::join_into(missing, ", ", i.indicator->id);
     for (const auto& u : s.unweighted) detail::join_into(list, ", ", u);
-    out += vi ? " — chưa đủ: thiếu số liệu" : " — incomplete: figures missing";
+    out += vi ? " — chưa đủ" : " — incomplete";
+    if (!missing.empty())
+      out += vi ? fmt::format("; thiếu số liệu: {}", missing) : fmt::format("; figures missing: {}", missing);
     if (!list.empty())
-      out += vi ? fmt::format(", chỉ tiêu chưa có trọng số công bố: {}", list)
-                : fmt::format(", indicators without a published weight: {}", list);
+      out += vi ? fmt::format("; chỉ tiêu chưa có trọng số công bố: {}", list)
+                : fmt::format("; indicators without a published weight: {}", list);
   }
   out += '\n';
   return out;

@@ -31,27 +31,6 @@ std::string_view to_string(RowMapping::How how) noexcept {
 
 namespace {
 
-// A string or an array of strings.
-result<std::vector<std::string>> strings(const Fields& f, std::string_view key) {
-  std::vector<std::string> out;
-  const auto* v = f.get(key);
-  if (v == nullptr || v->is_null()) return out;
-  if (v->is_string()) {
-    auto s = f.required_string(key);
-    if (!s) return s.error();
-    out.push_back(std::move(*s));
-    return out;
-  }
-  if (!v->is_array()) return wrong_type(f.path(key), "string or array of strings", *v);
-  const auto& a = v->get_array();
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].is_string() || a[i].get_string().empty())
-      return wrong_type(element(f.path(key), i), "non-empty string", a[i]);
-    out.emplace_back(a[i].get_string());
-  }
-  return out;
-}
-
 result<std::vector<Deadline>> read_deadlines(const Fields& f) {
   std::vector<Deadline> out;
   const auto* v = f.get("deadlines");
@@ -91,13 +70,7 @@ result<void> read_template_json(std::string_view text, const JsonLimits& limits,
   if (auto r = check_format(*f, template_format); !r) return r;
   CCHC_TRY(derived, f->string("derived"));
   CCHC_TRY(deadlines, read_deadlines(*f));
-  if (const auto* v = f->get("vocabulary"); v && !v->is_null()) {
-    auto vf = Fields::of(*v, f->path("vocabulary"), {"annex_headings", "form_headings"});
-    if (!vf) return vf.error();
-    CCHC_TRY(vocabulary.annex_headings, strings(*vf, "annex_headings"));
-    CCHC_TRY(vocabulary.form_headings, strings(*vf, "form_headings"));
-  }
-  return {};
+  return read_vocabulary(*f, vocabulary);
 }
 
 result<Mapping> read_mapping(std::string_view text, const JsonLimits& limits, const Catalog& to) {
@@ -132,8 +105,8 @@ result<Mapping> read_mapping(std::string_view text, const JsonLimits& limits, co
       return at(rf->path("how"), fmt::format("cách \"{}\" không tồn tại", how),
                 fmt::format("unknown \"{}\" (same, merge, split, added, dropped)", how));
     r.how = *it;
-    CCHC_TRY(r.from, strings(*rf, "from"));
-    CCHC_TRY(r.to, strings(*rf, "to"));
+    CCHC_TRY(r.from, string_list(*rf, "from"));
+    CCHC_TRY(r.to, string_list(*rf, "to"));
     CCHC_TRY(r.note, rf->string("note"));
     // How many rows each side needs.
     using H = RowMapping::How;
@@ -292,9 +265,20 @@ result<std::shared_ptr<const Template>> Template::from_files(std::vector<Templat
   auto cat = catalog_from_json(catalog->text, limits);
   if (!cat) return file_error(locate_row(std::move(cat.error()), catalog->text), *catalog);
   t->catalog_ = std::move(*cat);
-  if (manifest != nullptr)
-    if (auto r = read_template_json(manifest->text, limits, t->derived_, t->deadlines_, t->vocabulary_); !r)
+  if (manifest != nullptr) {
+    Vocabulary vocabulary;
+    if (auto r = read_template_json(manifest->text, limits, t->derived_, t->deadlines_, vocabulary); !r)
       return file_error(std::move(r.error()), *manifest);
+    if (vocabulary != Vocabulary{}) {
+      // The importers read the catalogue, so the template's words go onto it.
+      CatalogDefinition def = t->catalog_->definition();
+      for (auto& w : vocabulary.annex_headings) def.vocabulary.annex_headings.push_back(std::move(w));
+      for (auto& w : vocabulary.form_headings) def.vocabulary.form_headings.push_back(std::move(w));
+      auto cat2 = Catalog::create(std::move(def));
+      if (!cat2) return file_error(std::move(cat2.error()), *manifest);
+      t->catalog_ = std::move(*cat2);
+    }
+  }
   if (mapping != nullptr) {
     auto m = read_mapping(mapping->text, limits, *t->catalog_);
     if (!m) return file_error(std::move(m.error()), *mapping);

@@ -193,7 +193,7 @@ result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view text,
   if (!doc) return doc.error();
   auto f = Fields::of(*doc, "$",
                       {"format", "id", "version", "title", "title_en", "province", "level",
-                       "guidance", "effective", "forms"});
+                       "guidance", "effective", "vocabulary", "forms"});
   if (!f) return f.error();
   if (auto r = check_format(*f, catalog_format); !r) return r.error();
   CatalogDefinition def;
@@ -217,6 +217,7 @@ result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view text,
     CCHC_TRY(def.effective_from, ef->date("from"));
     CCHC_TRY(def.effective_until, ef->date("until"));
   }
+  if (auto r = read_vocabulary(*f, def.vocabulary); !r) return r.error();
   const json::array* forms = nullptr;
   CCHC_TRY(forms, array_of(*f, "forms"));
   if (forms->empty()) return at(f->path("forms"), "danh mục không có biểu mẫu", "no forms");

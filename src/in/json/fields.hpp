@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
 #include "cchc/period.hpp"
@@ -187,6 +188,38 @@ inline result<const json::array*> array_of(const Fields& f, std::string_view key
   if (v == nullptr || v->is_null()) return &empty;
   if (!v->is_array()) return wrong_type(f.path(key), "array", *v);
   return &v->get_array();
+}
+
+// A string or an array of strings.
+inline result<std::vector<std::string>> string_list(const Fields& f, std::string_view key) {
+  std::vector<std::string> out;
+  const auto* v = f.get(key);
+  if (v == nullptr || v->is_null()) return out;
+  if (v->is_string()) {
+    auto s = f.required_string(key);
+    if (!s) return s.error();
+    out.push_back(std::move(*s));
+    return out;
+  }
+  if (!v->is_array()) return wrong_type(f.path(key), "string or array of strings", *v);
+  const auto& a = v->get_array();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_string() || a[i].get_string().empty())
+      return wrong_type(element(f.path(key), i), "non-empty string", a[i]);
+    out.emplace_back(a[i].get_string());
+  }
+  return out;
+}
+
+// "vocabulary": {"annex_headings": [...], "form_headings": [...]}, of a catalogue or a template.
+inline result<void> read_vocabulary(const Fields& f, Vocabulary& out) {
+  const auto* v = f.get("vocabulary");
+  if (v == nullptr || v->is_null()) return {};
+  auto vf = Fields::of(*v, f.path("vocabulary"), {"annex_headings", "form_headings"});
+  if (!vf) return vf.error();
+  CCHC_TRY(out.annex_headings, string_list(*vf, "annex_headings"));
+  CCHC_TRY(out.form_headings, string_list(*vf, "form_headings"));
+  return {};
 }
 
 inline result<void> check_format(const Fields& f, std::string_view expected) {

@@ -69,7 +69,7 @@ result<ImportedText> read_docx(const Package& p, std::shared_ptr<const Catalog> 
     const std::string_view name = n.name();
     if (name == "w:p") {
       const std::string text = text_of(n);
-      if (const int f = form_number_in(text); f != 0 && text.size() < 400) form = f;
+      if (const int f = form_number_in(text, *catalog); f != 0 && text.size() < 400) form = f;
       prose += text;
       prose += '\n';
     } else if (name == "w:tbl") {
@@ -110,7 +110,7 @@ result<ImportedText> read_docx(const Package& p, std::shared_ptr<const Catalog> 
   }
   const std::string clean = text::without_invisibles(prose);
   const auto lines = text::split_lines(clean);
-  const auto annex = text::find_annex(lines);
+  const auto annex = text::find_annex(lines, *catalog);
   std::string narrative;
   for (std::size_t i = 0; i < annex.value_or(lines.size()); ++i) narrative += lines[i].text + '\n';
   out.narrative = parse_narrative(narrative, *catalog, 1);

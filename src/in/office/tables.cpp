@@ -63,12 +63,27 @@ std::string value_text(std::string_view cell) {
 
 bool is_header_row(const TableRowIn& row) { return header_of(row).has_value(); }
 
-int form_number_in(std::string_view heading) {
-  static const std::regex form("(BIỂU MẪU|FORM)\\s*(SỐ\\s*)?[:.]?\\s*0*([0-9]{1,2})\\b");
+int form_number_in(std::string_view heading, const Catalog& cat) {
+  // "BIỂU MẪU SỐ 02", "Biểu mẫu 2 - …", "Form 2", or a heading of the template's vocabulary.
   const std::string up = to_upper(collapse_spaces(std::string(heading)));
-  std::smatch m;
-  if (!std::regex_search(up, m, form)) return 0;
-  return std::stoi(m.str(3));
+  std::vector<std::string> words;
+  for (const auto& w : cat.form_headings()) words.push_back(to_upper(collapse_spaces(w)));
+  words.emplace_back("FORM");
+  for (const auto& w : words) {
+    for (std::size_t at = up.find(w); at != std::string::npos; at = up.find(w, at + 1)) {
+      std::string_view rest = std::string_view(up).substr(at + w.size());
+      auto skip_spaces = [&] { while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1); };
+      skip_spaces();
+      if (rest.starts_with("SỐ")) rest.remove_prefix(std::string_view("SỐ").size()), skip_spaces();
+      if (!rest.empty() && (rest.front() == ':' || rest.front() == '.')) rest.remove_prefix(1), skip_spaces();
+      while (rest.size() > 1 && rest.front() == '0' && rest[1] >= '0' && rest[1] <= '9') rest.remove_prefix(1);
+      std::size_t n = 0;
+      while (n < rest.size() && n < 3 && rest[n] >= '0' && rest[n] <= '9') ++n;
+      const bool word_end = n == rest.size() || !std::isalnum(static_cast<unsigned char>(rest[n]));
+      if (n >= 1 && n <= 2 && word_end) return std::stoi(std::string(rest.substr(0, n)));
+    }
+  }
+  return 0;
 }
 
 void read_tables(const std::vector<TableIn>& tables, const Catalog& cat, Report& report,

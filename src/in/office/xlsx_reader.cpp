@@ -190,10 +190,10 @@ result<ImportedText> read_xlsx(const Package& p, std::shared_ptr<const Catalog> 
       continue;
     }
     TableIn t;
-    t.form = form_number_in(name);
+    t.form = form_number_in(name, *catalog);
     for (std::size_t i = 0; t.form == 0 && i < rows->size() && i < 5; ++i)
       for (const auto& cell : (*rows)[i].cells)
-        if (t.form == 0) t.form = form_number_in(cell);
+        if (t.form == 0) t.form = form_number_in(cell, *catalog);
     t.rows = std::move(*rows);
     tables.push_back(std::move(t));
   }

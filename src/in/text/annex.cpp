@@ -129,13 +129,20 @@ std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t be
 
 }  // namespace
 
-std::optional<std::size_t> find_annex(const std::vector<Line>& lines) {
+std::optional<std::size_t> find_annex(const std::vector<Line>& lines, const Catalog& cat) {
+  std::vector<std::string> annex, form;
+  for (const auto& h : cat.annex_headings()) annex.push_back(to_upper(collapse_spaces(h)));
+  for (const auto& h : cat.form_headings()) form.push_back(collapse_spaces(h));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string up = to_upper(collapse_spaces(lines[i].text));
-    if (up.starts_with("PHỤ LỤC")) return i;
+    for (const auto& h : annex)
+      if (up.starts_with(h)) return i;
   }
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    if (collapse_spaces(lines[i].text).starts_with("Biểu mẫu")) return i;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string line = collapse_spaces(lines[i].text);
+    for (const auto& h : form)
+      if (line.starts_with(h)) return i;
+  }
   return std::nullopt;
 }
 
@@ -147,23 +154,35 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
     if (noise(lines, i, known)) continue;
     for (auto& w : words(lines[i].text)) toks.push_back({std::move(w), lines[i].number});
   }
-  // Where each form begins: "Biểu mẫu N".
-  std::vector<std::pair<int, std::size_t>> form_at;
-  for (std::size_t i = 0; i + 2 < toks.size(); ++i)
-    if (toks[i].text == "Biểu" && toks[i + 1].text == "mẫu" && digits_only(toks[i + 2].text))
-      form_at.emplace_back(std::stoi(toks[i + 2].text), i + 3);
+  // Where each form begins: "Biểu mẫu N", or a form heading of the template's vocabulary.
+  std::vector<std::vector<std::string>> headings;
+  for (const auto& h : cat.form_headings()) headings.push_back(words(h));
+  struct FormAt {
+    int number;
+    std::size_t first;    // the token after the heading
+    std::size_t heading;  // the heading's first token
+  };
+  std::vector<FormAt> form_at;
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    for (const auto& h : headings) {
+      const std::size_t n = h.size();
+      if (n == 0 || i + n >= toks.size() || !digits_only(toks[i + n].text) || toks[i + n].text.size() > 3) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = toks[i + k].text == h[k];
+      if (same) form_at.push_back({std::stoi(toks[i + n].text), i + n + 1, i});
+    }
 
   std::vector<bool> used(toks.size(), false);
   std::size_t cursor = 0;
   for (const Form& form : cat.forms()) {
     std::size_t begin = cursor, end = toks.size();
     auto it = std::find_if(form_at.begin(), form_at.end(),
-                           [&](const auto& f) { return f.first == form.number && f.second >= cursor; });
+                           [&](const auto& f) { return f.number == form.number && f.first >= cursor; });
     if (it != form_at.end()) {
-      begin = it->second;
+      begin = it->first;
       auto next = std::find_if(form_at.begin(), form_at.end(),
-                               [&](const auto& f) { return f.second > begin; });
-      if (next != form_at.end()) end = next->second - 3;
+                               [&](const auto& f) { return f.first > begin; });
+      if (next != form_at.end()) end = next->heading;
     } else {
       cov.problems.push_back({fmt::format("B{}", form.number), 0,
                               fmt::format("không thấy tiêu đề \"Biểu mẫu {}\"; tìm các dòng theo thứ tự", form.number),

@@ -47,8 +47,9 @@ void split_glued(std::string_view w, std::vector<std::string>& out);
 [[nodiscard]] bool noise(const std::vector<Line>& lines, std::size_t i, const std::vector<std::string>& known);
 [[nodiscard]] std::vector<std::string> known_noise(const Catalog& cat);
 
-/// The line where the annex starts ("PHỤ LỤC", else the first "Biểu mẫu"), if any.
-[[nodiscard]] std::optional<std::size_t> find_annex(const std::vector<Line>& lines);
+/// The line where the annex starts (a line that starts with one of the catalogue's annex
+/// headings, "PHỤ LỤC", else the first form heading, "Biểu mẫu"), if any.
+[[nodiscard]] std::optional<std::size_t> find_annex(const std::vector<Line>& lines, const Catalog& cat);
 /// Reads the annex from line `annex` on into `report`, and what it could not read into `cov`.
 void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog& cat,
                 Report& report, Coverage& cov);

@@ -34,7 +34,7 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
                         fmt::format("{}", l.number));
 
   ImportedText out{{}, Report(catalog)};
-  const auto annex = find_annex(lines);
+  const auto annex = find_annex(lines, *catalog);
   const std::size_t prose_end = annex.value_or(lines.size());
   // The narrative's own text, numbered as in the file.
   std::string prose;

@@ -95,6 +95,17 @@ std::string catalog_to_json(const Catalog& catalog) {
     if (def.effective_until) e["until"] = format_iso_date(*def.effective_until);
     o["effective"] = std::move(e);
   }
+  if (def.vocabulary != Vocabulary{}) {
+    json::object v;
+    auto list = [](const std::vector<std::string>& words) {
+      json::array a;
+      for (const auto& w : words) a.emplace_back(w);
+      return a;
+    };
+    if (!def.vocabulary.annex_headings.empty()) v["annex_headings"] = list(def.vocabulary.annex_headings);
+    if (!def.vocabulary.form_headings.empty()) v["form_headings"] = list(def.vocabulary.form_headings);
+    o["vocabulary"] = std::move(v);
+  }
   json::array forms;
   for (const auto& fd : def.forms) {
     json::object fo;
