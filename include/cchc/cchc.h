@@ -3,12 +3,13 @@
  * cchc.h: the plain C API of cchc, for C and for any language with a C foreign-function
  * interface (Python ctypes, C# P/Invoke, Go cgo, Java FFM, ...).
  *
- * This header, with the three it includes at its end (cchc/c/render.h, cchc/c/quarter.h,
- * cchc/c/batch.h), is the whole contract. Conventions, as in libgit2 and SQLite:
+ * This header, with the four it includes at its end (cchc/c/render.h, cchc/c/quarter.h,
+ * cchc/c/batch.h, cchc/c/templates.h), is the whole contract. Conventions, as in libgit2 and SQLite:
  *
  *  - Names are cchc_<module>_<verb>. Handles are opaque: cchc_catalog, cchc_report,
- *    cchc_ruleset, cchc_findings, cchc_batch, cchc_batch_result, cchc_history, cchc_archive.
- *    Each has a _free function that accepts NULL.
+ *    cchc_ruleset, cchc_findings, cchc_batch, cchc_batch_result, cchc_history, cchc_archive,
+ *    cchc_registry. Each has a _free function that accepts NULL (a cchc_template is borrowed
+ *    from its registry and has none).
  *  - Functions return int32_t: CCHC_OK (0) or a negative CCHC_E* code, the same numbers as the
  *    C++ cchc::errc. Out-parameters come first and are written only on success.
  *  - On failure, cchc_last_error() returns a message (Vietnamese, then English in parentheses,
@@ -246,6 +247,8 @@ CCHC_EXTERN int32_t cchc_catalog_row_code(int64_t* value, const char** label,
 
 typedef struct cchc_report cchc_report;
 typedef struct cchc_findings cchc_findings;
+/* An agency's earlier reports (cchc/c/quarter.h); here because more than one part uses it. */
+typedef struct cchc_history cchc_history;
 
 /* An empty report (every row blank) following `catalog`. The report keeps the catalogue
  * alive: the catalogue handle may be freed first. */
@@ -441,5 +444,6 @@ CCHC_EXTERN int32_t cchc_findings_to_text(char* buf, size_t size, size_t* length
 #include "cchc/c/render.h"
 #include "cchc/c/quarter.h"
 #include "cchc/c/batch.h"
+#include "cchc/c/templates.h"
 
 #endif /* CCHC_H */

@@ -40,6 +40,14 @@ struct cchc_history {
 struct cchc_archive {
   cchc::Archive archive;
 };
+struct cchc_template {
+  std::shared_ptr<const cchc::Template> tmpl;
+  std::string from, until, mapping_from;  // borrowed by cchc_template_info
+};
+struct cchc_registry {
+  cchc::Registry registry;
+  std::vector<std::unique_ptr<cchc_template>> templates;  // one per template, in order
+};
 struct cchc_finding_sink {
   const cchc::Report* report;
   std::vector<cchc::Finding>* out;

@@ -43,6 +43,19 @@ int main(void) {
   FIELD(cchc_consolidate_options, province);
   FIELD(cchc_consolidate_options, period);
   FIELD(cchc_consolidate_options, expected);
+  STRUCT(cchc_template_info);
+  FIELD(cchc_template_info, version);
+  FIELD(cchc_template_info, id);
+  FIELD(cchc_template_info, template_version);
+  FIELD(cchc_template_info, name);
+  FIELD(cchc_template_info, level);
+  FIELD(cchc_template_info, effective_from);
+  FIELD(cchc_template_info, effective_until);
+  FIELD(cchc_template_info, origin);
+  FIELD(cchc_template_info, derived);
+  FIELD(cchc_template_info, mapping_from);
+  FIELD(cchc_template_info, rule_files);
+  FIELD(cchc_template_info, has_scoring);
   STRUCT(cchc_archive_added);
   FIELD(cchc_archive_added, version);
   FIELD(cchc_archive_added, added);
@@ -174,5 +187,6 @@ int main(void) {
   CONSTANT(CCHC_RULE_SUMMARY_VERSION);
   CONSTANT(CCHC_CONSOLIDATE_OPTIONS_VERSION);
   CONSTANT(CCHC_ARCHIVE_ADDED_VERSION);
+  CONSTANT(CCHC_TEMPLATE_INFO_VERSION);
   return 0;
 }

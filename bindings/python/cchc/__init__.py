@@ -27,6 +27,7 @@ from .batch import CELL_STATES, Batch, BatchResult, ReadInfo, RuleSummary
 from .core import (LIMIT_NAMES, Catalog, Finding, Findings, Holidays, Lang, Report, Row, RuleSet,
                    default_limits, limits, set_limits)
 from .quarter import Archive, History, consolidate
+from .templates import Registry, Template, migrate, score
 from .errors import (BufferTooSmallError, CallbackError, CatalogError, Error, FileError,
                      InternalError, InvalidArgumentError, KindError, LimitError, NoValueError,
                      NotFoundError, OutOfMemoryError, ParseError, RangeError, Utf8Error)
@@ -35,6 +36,7 @@ __all__ = [
     "Catalog", "Report", "RuleSet", "Findings", "Finding", "Row", "Batch", "BatchResult",
     "RuleSummary", "ReadInfo", "CELL_STATES", "limits", "default_limits", "set_limits",
     "LIMIT_NAMES", "Holidays", "Lang", "library", "version", "consolidate", "History", "Archive",
+    "Registry", "Template", "migrate", "score",
     "Error", "InvalidArgumentError", "ParseError", "NotFoundError", "KindError", "RangeError",
     "Utf8Error", "FileError", "CatalogError", "LimitError", "BufferTooSmallError",
     "CallbackError", "NoValueError", "OutOfMemoryError", "InternalError",

@@ -99,6 +99,12 @@ class ConsolidateOptions(ctypes.Structure):
                 ("agency_level", cs), ("province", cs), ("period", cs), ("expected", cs)]
 
 
+class TemplateInfo(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("id", cs), ("template_version", cs), ("name", cs),
+                ("level", cs), ("effective_from", cs), ("effective_until", cs), ("origin", cs),
+                ("derived", cs), ("mapping_from", cs), ("rule_files", sz), ("has_scoring", i32)]
+
+
 class ArchiveAdded(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("added", sz), ("replaced", sz),
                 ("unchanged", sz), ("refused", sz)]
@@ -220,6 +226,17 @@ SIGNATURES = {
     "cchc_archive_export": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, cs, cs]),
     "cchc_archive_history": (i32, [ctypes.POINTER(p), p, p, i32]),
     "cchc_archive_verify": (i32, [p]),
+    "cchc_registry_open": (i32, [ctypes.POINTER(p), ctypes.POINTER(cs), sz]),
+    "cchc_registry_free": (None, [p]),
+    "cchc_registry_count": (i32, [ctypes.POINTER(sz), p]),
+    "cchc_registry_at": (i32, [ctypes.POINTER(p), p, sz]),
+    "cchc_registry_lookup": (i32, [ctypes.POINTER(p), p, cs, cs]),
+    "cchc_registry_for_report_json": (i32, [ctypes.POINTER(p), p, cs, sz]),
+    "cchc_template_get_info": (i32, [ctypes.POINTER(TemplateInfo), p]),
+    "cchc_template_catalog": (i32, [ctypes.POINTER(p), p]),
+    "cchc_template_ruleset": (i32, [ctypes.POINTER(p), p]),
+    "cchc_report_migrate": (i32, [ctypes.POINTER(p), ctypes.POINTER(p), p, p, cs]),
+    "cchc_report_score_json": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, p, p]),
 }
 
 _lib: Optional[ctypes.CDLL] = None

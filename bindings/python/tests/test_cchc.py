@@ -519,5 +519,48 @@ class QuarterFromPython(WithTheExample):
                 cchc.Archive.open(os.path.join(tmp, "not.db"))
 
 
+class TemplatesFromPython(unittest.TestCase):
+    """The registry, migration and Decision 766 scoring (docs/templates.md)."""
+
+    def test_registry_and_a_template_folder(self):
+        with cchc.Registry.open([str(ROOT / "examples" / "templates")]) as registry:
+            listed = [(t.id, t.version, t.level) for t in registry]
+            self.assertEqual(len(registry), 5)
+            self.assertIn(("vn.example.xa-mau", "2025.1", "commune"), listed)
+            dept = registry.lookup("vn.sonla.snv-3981-2022.so-nganh")
+            self.assertEqual((dept.version, dept.mapping_from, dept.effective_from), ("2025.1", "2022.1", "2025-07-01"))
+            self.assertIn("Derived by cchc", dept.derived)
+            with self.assertRaises(cchc.NotFoundError):
+                registry.lookup("vn.nowhere")
+            text = (ROOT / "examples" / "data" / "xa-mau-q1-2026.json").read_text(encoding="utf-8")
+            t = registry.for_report_json(text)
+            self.assertTrue(t.origin.endswith("vn.example.xa-mau"))
+            with t.catalog() as cat, t.rules() as rules, cchc.Report.from_json(cat, text) as report, \
+                    rules.check(report) as found:
+                self.assertIn("template.deadline", [f.rule_id for f in found])
+
+    def test_migrate_and_score(self):
+        with cchc.Registry.open() as registry, cchc.Catalog.builtin() as cat, \
+                cchc.Report.load(cat, EXAMPLE) as seed:
+            migrated, notes = cchc.migrate(seed, registry, "2025.1")
+            with migrated, notes:
+                self.assertEqual(migrated["B7:4.3.3"], "5")
+                self.assertEqual(migrated.meta("catalog.version"), "2025.1")
+                self.assertIn("migrate.added.B7:4.6", [f.rule_id for f in notes])
+            t766 = registry.lookup("vn.qd-766-2022.chi-so-phuc-vu")
+            self.assertTrue(t766.has_scoring)
+            data = ROOT / "examples" / "data"
+            with t766.catalog() as c766, cchc.Report.load(c766, str(data / "chi-so-766-q1-2025.json")) as q1, \
+                    cchc.Report.load(c766, str(data / "chi-so-766-2024.json")) as last, \
+                    cchc.History.new([last]) as history:
+                s = cchc.score(q1, t766, history)
+                self.assertEqual((s["total"], s["max"], s["complete"]), ("10,00", "100", False))
+                groups = {g["id"]: g for g in s["groups"]}
+                self.assertEqual(groups["5"]["points"], "6,00")
+                self.assertIn("1.1", s["unweighted"])
+                with self.assertRaises(cchc.InvalidArgumentError):
+                    cchc.score(seed, t766)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -42,8 +42,7 @@ CCHC_EXTERN int32_t cchc_consolidate(cchc_report** out, cchc_findings** findings
 /* An agency's earlier reports, for the cross-period checks: rules that read prev(row) (a flow
  * over six months is at least Q1's, a cumulative figure never shrinks within the year) and
  * outliers of stocks. Only reports of the checked report's agency and template are used, so one
- * history may hold many agencies. */
-typedef struct cchc_history cchc_history;
+ * history may hold many agencies. The handle cchc_history is declared in cchc.h. */
 CCHC_EXTERN int32_t cchc_history_new(cchc_history** out);
 CCHC_EXTERN void cchc_history_free(cchc_history* history);
 /* Adds a copy of `report`. */
