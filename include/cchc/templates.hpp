@@ -23,6 +23,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -117,8 +118,10 @@ class Template {
   [[nodiscard]] const std::shared_ptr<const Scoring>& scoring() const noexcept { return scoring_; }
 
   /// The structural rules, the template's rule files, and, when it sets deadlines, the rule
-  /// "template.deadline" (a report dated after its deadline). Compiled once; a copy is cheap.
-  [[nodiscard]] const RuleSet& rules() const noexcept { return *rules_; }
+  /// "template.deadline" (a report dated after its deadline). Compiled on first use, once (the
+  /// rule files were already compiled when the template was read, so that their errors are
+  /// reported then): a registry of many templates costs only what is used. A copy is cheap.
+  [[nodiscard]] const RuleSet& rules() const;
 
  private:
   Template() = default;
@@ -128,7 +131,8 @@ class Template {
   std::vector<Deadline> deadlines_;
   std::optional<Mapping> mapping_;
   std::shared_ptr<const Scoring> scoring_;
-  std::shared_ptr<const RuleSet> rules_;
+  mutable std::once_flag compiled_;
+  mutable std::shared_ptr<const RuleSet> rules_;
 };
 
 /// Reads a template folder, or a plain catalogue file. Errors name the file, line and field.

@@ -205,6 +205,12 @@ result<std::shared_ptr<const Catalog>> Catalog::create(CatalogDefinition def) {
                          "the catalogue ends before it takes effect");
 
   std::shared_ptr<Catalog> cat(new Catalog());
+  {
+    std::size_t rows = 0;
+    for (const auto& fd : def.forms) rows += fd.rows.size();
+    cat->rows_.reserve(rows);
+    cat->by_address_.reserve(rows);
+  }
   cat->id_ = def.id;  // messages below name the catalogue
   std::set<int> form_numbers;
   for (auto& fd : def.forms) {

@@ -12,6 +12,7 @@
 #include "cchc/json.hpp"
 #include "cchc/score.hpp"
 #include "cchc/templates.hpp"
+#include "in/json/catalog_reader.hpp"
 #include "in/json/fields.hpp"
 #include "templates/json_lines.hpp"
 
@@ -181,19 +182,13 @@ std::optional<Date> deadline_of(std::span<const Deadline> deadlines, const Perio
   return std::nullopt;
 }
 
+// Throws what cannot compile (the caller says whose it is).
 std::shared_ptr<const RuleSet> compile_rules(const std::shared_ptr<const Catalog>& catalog,
                                              std::span<const TemplateFile> rule_files,
-                                             std::span<const Deadline> deadlines, error& failed,
-                                             bool& ok) {
+                                             std::span<const Deadline> deadlines) {
   auto set = std::make_shared<RuleSet>(RuleSet::structural(catalog));
-  ok = true;
-  for (const auto& f : rule_files) {
-    if (auto r = set->add_source(f.text, f.name); !r) {
-      failed = r.error();
-      ok = false;
-      return nullptr;
-    }
-  }
+  for (const auto& f : rule_files)
+    if (auto r = set->add_source(f.text, f.name); !r) throw exception(std::move(r.error()));
   if (!deadlines.empty()) {
     CustomRule rule{"template.deadline", Severity::warning,
                     "Báo cáo ký sau hạn nộp của mẫu / a report signed after the template's deadline",
@@ -213,16 +208,21 @@ std::shared_ptr<const RuleSet> compile_rules(const std::shared_ptr<const Catalog
                       out.push_back(std::move(f));
                       return out;
                     }};
-    if (auto r = set->add_custom(std::move(rule)); !r) {
-      failed = r.error();
-      ok = false;
-      return nullptr;
-    }
+    if (auto r = set->add_custom(std::move(rule)); !r) throw exception(std::move(r.error()));
   }
   return set;
 }
 
 }  // namespace
+
+const RuleSet& Template::rules() const {
+  std::call_once(compiled_, [this] {
+    // The rule files compiled when the template was read; the structural rules come from a
+    // validated catalogue. Failing here is a bug in cchc.
+    rules_ = compile_rules(catalog_, rule_files_, deadlines_);
+  });
+  return *rules_;
+}
 
 std::optional<Date> Template::deadline(const Period& period) const {
   return deadline_of(deadlines_, period);
@@ -233,7 +233,6 @@ std::shared_ptr<const Template> Template::of_catalog(std::shared_ptr<const Catal
   auto t = std::shared_ptr<Template>(new Template());
   t->catalog_ = std::move(catalog);
   t->origin_ = std::move(origin);
-  t->rules_ = std::make_shared<RuleSet>(RuleSet::structural(t->catalog_));
   return t;
 }
 
@@ -262,23 +261,19 @@ result<std::shared_ptr<const Template>> Template::from_files(std::vector<Templat
   if (catalog == nullptr)
     return make_error(errc::invalid_argument, "mẫu báo cáo thiếu catalog.json",
                       "a template needs a catalog.json", t->origin_);
-  auto cat = catalog_from_json(catalog->text, limits);
-  if (!cat) return file_error(locate_row(std::move(cat.error()), catalog->text), *catalog);
-  t->catalog_ = std::move(*cat);
+  auto def = detail::catalog_definition_from_json(catalog->text, limits);
+  if (!def) return file_error(std::move(def.error()), *catalog);
   if (manifest != nullptr) {
+    // The importers read the catalogue, so the template's words go onto it.
     Vocabulary vocabulary;
     if (auto r = read_template_json(manifest->text, limits, t->derived_, t->deadlines_, vocabulary); !r)
       return file_error(std::move(r.error()), *manifest);
-    if (vocabulary != Vocabulary{}) {
-      // The importers read the catalogue, so the template's words go onto it.
-      CatalogDefinition def = t->catalog_->definition();
-      for (auto& w : vocabulary.annex_headings) def.vocabulary.annex_headings.push_back(std::move(w));
-      for (auto& w : vocabulary.form_headings) def.vocabulary.form_headings.push_back(std::move(w));
-      auto cat2 = Catalog::create(std::move(def));
-      if (!cat2) return file_error(std::move(cat2.error()), *manifest);
-      t->catalog_ = std::move(*cat2);
-    }
+    for (auto& w : vocabulary.annex_headings) def->vocabulary.annex_headings.push_back(std::move(w));
+    for (auto& w : vocabulary.form_headings) def->vocabulary.form_headings.push_back(std::move(w));
   }
+  auto cat = Catalog::create(std::move(*def));
+  if (!cat) return file_error(locate_row(std::move(cat.error()), catalog->text), *catalog);
+  t->catalog_ = std::move(*cat);
   if (mapping != nullptr) {
     auto m = read_mapping(mapping->text, limits, *t->catalog_);
     if (!m) return file_error(std::move(m.error()), *mapping);
@@ -293,10 +288,11 @@ result<std::shared_ptr<const Template>> Template::from_files(std::vector<Templat
     if (!s) return file_error(std::move(s.error()), *scoring);
     t->scoring_ = std::move(*s);
   }
-  error failed;
-  bool ok = false;
-  t->rules_ = compile_rules(t->catalog_, t->rule_files_, t->deadlines_, failed, ok);
-  if (!ok) return std::move(failed).within(t->origin_);
+  // The rule files are compiled now, alone, so that their errors are the template's errors; the
+  // whole set (with the structural rules) is compiled on first use.
+  RuleSet own(t->catalog_);
+  for (const auto& f : t->rule_files_)
+    if (auto r = own.add_source(f.text, f.name); !r) return std::move(r.error()).within(t->origin_);
   return std::shared_ptr<const Template>(std::move(t));
 }
 

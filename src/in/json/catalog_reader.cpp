@@ -7,6 +7,7 @@
 
 #include "cchc/json.hpp"
 #include "cchc/unicode.hpp"
+#include "in/json/catalog_reader.hpp"
 #include "in/json/fields.hpp"
 
 namespace cchc {
@@ -187,8 +188,9 @@ result<FormDefinition> read_form(const json::value& v, const std::string& path) 
 
 }  // namespace
 
-result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view text,
-                                                         JsonLimits limits) {
+namespace detail {
+
+result<CatalogDefinition> catalog_definition_from_json(std::string_view text, JsonLimits limits) {
   auto doc = parse_json(text, limits);
   if (!doc) return doc.error();
   auto f = Fields::of(*doc, "$",
@@ -226,7 +228,15 @@ result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view text,
     if (!form) return form.error();
     def.forms.push_back(std::move(*form));
   }
-  return Catalog::create(std::move(def));
+  return def;
+}
+
+}  // namespace detail
+
+result<std::shared_ptr<const Catalog>> catalog_from_json(std::string_view text, JsonLimits limits) {
+  auto def = detail::catalog_definition_from_json(text, limits);
+  if (!def) return def.error();
+  return Catalog::create(std::move(*def));
 }
 
 }  // namespace cchc
