@@ -5,6 +5,8 @@
 // a report over by its mapping and scores one by its scoring, never crashing.
 #include <cchc/cchc.hpp>
 
+#include "templates/template_files.hpp"  // white box: what a registry reads first
+
 #include "fuzz_input.hpp"
 
 namespace {
@@ -29,9 +31,9 @@ void exercise(const cchc::Template& t, const cchc::Registry& registry) {
   (void)t.rules().check(r);
   if (t.scoring()) (void)cchc::score(r, t);
   if (t.mapping()) {
-    if (const cchc::Template* from = registry.find(t.mapping()->from_id, t.mapping()->from_version)) {
-      cchc::Report old(from->catalog());
-      for (const cchc::Row& row : from->catalog()->rows())
+    if (auto from = registry.lookup(t.mapping()->from_id, t.mapping()->from_version)) {
+      cchc::Report old((*from)->catalog());
+      for (const cchc::Row& row : (*from)->catalog()->rows())
         if (row.kind == cchc::Kind::count || row.kind == cchc::Kind::pair)
           (void)old.set_text(row.id, row.kind == cchc::Kind::pair ? "0/0" : "7");
       (void)cchc::migrate(old, t);
@@ -66,7 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   cchc::Registry registry;
   auto v1 = cchc::Template::from_files({{"catalog.json", std::string(catalog_v1)}}, "fuzz/v1");
   if (!v1 || !registry.add(*v1)) cchc::fuzz::broken("the sound template does not load");
+  // What a registry reads at once (the identity, without the forms) must agree with the whole.
+  auto info = cchc::detail::read_template_info(files, "fuzz", {});
   auto t = cchc::Template::from_files(std::move(files), "fuzz");
+  if (t && !info) cchc::fuzz::broken("a template that loads has an identity the registry cannot read");
+  if (t && info && (info->id != (*t)->id() || info->version != (*t)->version() ||
+                    info->derived != (*t)->derived() || info->mapping_from != (*t)->info().mapping_from))
+    cchc::fuzz::broken("the registry's identity of a template differs from the template's");
   if (!t) {
     if (t.error().describe().empty()) cchc::fuzz::broken("an error without a message");
     return 0;

@@ -81,10 +81,12 @@ std::string small_catalog(std::string_view id, std::string_view version, std::st
 TEST(Registry, HoldsTheBuiltInTemplates) {
   const Registry& r = Registry::builtin();
   std::vector<std::string> listed;
-  for (const auto& t : r.templates()) {
-    listed.push_back(fmt::format("{} {} {}", t->id(), t->version(), t->level()));
-    EXPECT_EQ(t->origin(), "built-in");
-    EXPECT_FALSE(t->rule_files().empty()) << t->id();
+  for (const TemplateInfo& t : r.templates()) {
+    listed.push_back(fmt::format("{} {} {}", t.id, t.version, t.level));
+    EXPECT_EQ(t.origin, "built-in");
+    EXPECT_FALSE(t.rule_files.empty()) << t.id;
+    // What the registry lists before reading a template is what the template says once read.
+    EXPECT_EQ(r.load(t).value()->info(), t);
   }
   EXPECT_EQ(listed, (std::vector<std::string>{
                         "vn.qd-766-2022.chi-so-phuc-vu 2022.1 province",
@@ -93,12 +95,15 @@ TEST(Registry, HoldsTheBuiltInTemplates) {
                         "vn.sonla.ubnd-xa 2025.1 commune",
                     }));
   // What cchc derives says so; the published template does not.
-  EXPECT_TRUE(r.find(department, "2022.1")->derived().empty());
-  EXPECT_NE(r.find(department, "2025.1")->derived().find("Derived by cchc"), std::string::npos);
-  EXPECT_NE(r.find("vn.sonla.ubnd-xa", "2025.1")->derived().find("Derived by cchc"), std::string::npos);
-  EXPECT_TRUE(r.find("vn.qd-766-2022.chi-so-phuc-vu", "2022.1")->scoring() != nullptr);
+  EXPECT_TRUE(r.find(department, "2022.1")->derived.empty());
+  EXPECT_NE(r.find(department, "2025.1")->derived.find("Derived by cchc"), std::string::npos);
+  EXPECT_EQ(r.find(department, "2025.1")->mapping_from, "2022.1");
+  EXPECT_NE(r.find("vn.sonla.ubnd-xa", "2025.1")->derived.find("Derived by cchc"), std::string::npos);
+  EXPECT_TRUE(r.find("vn.qd-766-2022.chi-so-phuc-vu", "2022.1")->scoring);
+  EXPECT_TRUE(r.lookup("vn.qd-766-2022.chi-so-phuc-vu").value()->scoring() != nullptr);
   // Every built-in template can be consolidated.
-  for (const auto& t : r.templates()) EXPECT_TRUE(t->catalog()->check_consolidation()) << t->id();
+  for (const auto& t : r.templates())
+    EXPECT_TRUE(r.load(t).value()->catalog()->check_consolidation()) << t.id;
 }
 
 TEST(Registry, TheBuiltInTemplateChecksAsTheBuiltInRules) {
@@ -190,6 +195,42 @@ rule online-within {
     }
   report.metadata().document.date = Date(2025, 3, 10);
   EXPECT_FALSE(has(ids((*t)->rules().check(report).value()), "template.deadline"));
+}
+
+TEST(Registry, ReadsATemplateWholeWhenItIsFirstUsed) {
+  Folder dir("lazy");
+  std::string broken = small_catalog("vn.test.lazy", "1");
+  broken.replace(broken.find("\"count\""), 7, "\"tally\"");
+  dir.write("lazy/catalog.json", broken);
+  dir.write("lazy/template.json", R"({"format": "cchc.template/1", "derived": "a test"})");
+  dir.write("sound/catalog.json", small_catalog("vn.test.sound", "1"));
+  Registry r;
+  ASSERT_TRUE(r.add_directory(dir.path()));  // the identities are sound
+  const TemplateInfo* info = r.find("vn.test.lazy", "1");
+  ASSERT_NE(info, nullptr);
+  EXPECT_EQ(info->derived, "a test");
+  const auto t = r.lookup("vn.test.lazy");
+  ASSERT_FALSE(t);  // the forms are read when it is used, and their error says where
+  EXPECT_EQ(t.error().where, fmt::format("{}:12: $.forms[0].rows[0].kind", (dir.path() / "lazy" / "catalog.json").string()));
+  EXPECT_FALSE(r.load(*info));  // the same error again, read once
+  EXPECT_TRUE(r.lookup("vn.test.sound"));
+  // Copies share what was read.
+  const Registry copy = r;
+  EXPECT_EQ(copy.lookup("vn.test.sound").value(), r.lookup("vn.test.sound").value());
+
+  // What the registry reads at once is checked at once: an identity it cannot read, a
+  // template.json that is wrong.
+  Folder bad("lazy-bad");
+  bad.write("no-id/catalog.json", R"({"format": "cchc.catalog/1", "version": "1", "forms": []})");
+  auto added = Registry().add_directory(bad.path());
+  ASSERT_FALSE(added);
+  EXPECT_NE(added.error().where.find("no-id/catalog.json:1: $.id"), std::string::npos) << added.error().where;
+  Folder bad2("lazy-bad2");
+  bad2.write("t/catalog.json", small_catalog("vn.test.t", "1"));
+  bad2.write("t/template.json", R"({"format": "cchc.template/1", "deadline": {}})");
+  added = Registry().add_directory(bad2.path());
+  ASSERT_FALSE(added);
+  EXPECT_NE(added.error().where.find("t/template.json:1: $.deadline"), std::string::npos) << added.error().where;
 }
 
 TEST(Registry, TheSameIdAndVersionTwiceIsAnError) {

@@ -84,6 +84,25 @@ struct Mapping {
   std::vector<RowMapping> rows;
 };
 
+/// What a registry knows of a template before reading it whole: enough to list it, find it and
+/// tell two apart. Read from catalog.json's identity ("id", "version", "title", "level",
+/// "effective") and from template.json, which are checked when the template joins a registry;
+/// the rest is read, and checked, when the template is first used (Registry::load).
+struct TemplateInfo {
+  std::string id;
+  std::string version;
+  std::string name;   ///< the catalogue's title
+  std::string level;  ///< "department", "district", "commune", "province"
+  std::optional<Date> effective_from;
+  std::optional<Date> effective_until;
+  std::string origin;   ///< "built-in", or the folder or file it was found in
+  std::string derived;  ///< what it is derived from when no published source gives it whole
+  std::string mapping_from;             ///< the version its mapping.json carries reports from
+  bool scoring = false;                 ///< it has a scoring.json
+  std::vector<std::string> rule_files;  ///< its *.rules files, in the order they compile
+  friend bool operator==(const TemplateInfo&, const TemplateInfo&) = default;
+};
+
 class Template {
  public:
   /// Builds a template from its files: "catalog.json" is required; every "*.rules" file is a
@@ -97,6 +116,8 @@ class Template {
       std::shared_ptr<const Catalog> catalog, std::string origin);
 
   [[nodiscard]] const std::shared_ptr<const Catalog>& catalog() const noexcept { return catalog_; }
+  /// Its identity, as a registry lists it.
+  [[nodiscard]] const TemplateInfo& info() const noexcept { return info_; }
   [[nodiscard]] const std::string& id() const noexcept { return catalog_->id(); }
   [[nodiscard]] const std::string& version() const noexcept { return catalog_->version(); }
   /// The catalogue's title.
@@ -125,7 +146,9 @@ class Template {
 
  private:
   Template() = default;
+  static TemplateInfo info_of(const Template& t);
   std::shared_ptr<const Catalog> catalog_;
+  TemplateInfo info_;
   std::string origin_, derived_;
   std::vector<TemplateFile> rule_files_;
   std::vector<Deadline> deadlines_;
@@ -139,26 +162,40 @@ class Template {
 [[nodiscard]] result<std::shared_ptr<const Template>> load_template(
     const std::filesystem::path& path, JsonLimits limits = {});
 
+/// The templates cchc knows. Adding a folder reads each template's identity and template.json
+/// (fast: a registry of a hundred templates is ready in milliseconds); a template is read whole,
+/// and its catalogue, rules, mapping and scoring checked, the first time it is used, once, even
+/// across copies of the registry and threads.
 class Registry {
  public:
+  Registry();
+  Registry(const Registry&);
+  Registry(Registry&&) noexcept;
+  Registry& operator=(const Registry&);
+  Registry& operator=(Registry&&) noexcept;
+  ~Registry();
+
   /// The built-in templates only.
   [[nodiscard]] static const Registry& builtin();
   /// The built-in templates, then each folder on CCHC_TEMPLATE_PATH, then each of `dirs`.
   [[nodiscard]] static result<Registry> standard(std::span<const std::filesystem::path> dirs = {});
 
-  /// Adds one template; errc::invalid_argument when one of the same id and version is there.
+  /// Adds one template, read already; errc::invalid_argument when one of the same id and
+  /// version is there.
   [[nodiscard]] result<void> add(std::shared_ptr<const Template> t);
   /// Adds what a folder holds: each sub-folder with a catalog.json is a template, each
   /// "*.json" file of format cchc.catalog/1 a catalogue; a folder that is itself a template
-  /// is added as one. Errors name the file; nothing is added when one fails.
+  /// is added as one. Errors name the file, line and field; nothing is added when one fails.
   [[nodiscard]] result<void> add_directory(const std::filesystem::path& dir,
                                            JsonLimits limits = {});
 
   /// Every template, by id then version (oldest first).
-  [[nodiscard]] std::span<const std::shared_ptr<const Template>> templates() const noexcept {
-    return templates_;
-  }
-  [[nodiscard]] const Template* find(std::string_view id, std::string_view version) const noexcept;
+  [[nodiscard]] std::span<const TemplateInfo> templates() const noexcept;
+  [[nodiscard]] const TemplateInfo* find(std::string_view id, std::string_view version) const noexcept;
+  /// The template read whole (once; later calls share it). Its errors name file, line, field.
+  /// `info` is one of templates(), or names one by id and version.
+  [[nodiscard]] result<std::shared_ptr<const Template>> load(const TemplateInfo& info) const;
+
   /// The template of that id and version; with an empty version, the newest. The error names
   /// the versions there are (and `cchc migrate` when the id is known).
   [[nodiscard]] result<std::shared_ptr<const Template>> lookup(std::string_view id,
@@ -176,7 +213,10 @@ class Registry {
       std::string_view id, std::string_view from_version, std::string_view to_version) const;
 
  private:
-  std::vector<std::shared_ptr<const Template>> templates_;
+  struct Entry;
+  result<void> insert(TemplateInfo info, std::shared_ptr<Entry> entry);
+  std::vector<TemplateInfo> infos_;               // sorted by id, then version
+  std::vector<std::shared_ptr<Entry>> entries_;   // the same order
 };
 
 /// A report carried over to another version of its template.

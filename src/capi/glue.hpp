@@ -40,9 +40,11 @@ struct cchc_history {
 struct cchc_archive {
   cchc::Archive archive;
 };
+struct cchc_registry;
 struct cchc_template {
-  std::shared_ptr<const cchc::Template> tmpl;
-  std::string from, until, mapping_from;  // borrowed by cchc_template_info
+  const cchc_registry* registry;
+  const cchc::TemplateInfo* info;
+  std::string from, until;  // borrowed by cchc_template_info
 };
 struct cchc_registry {
   cchc::Registry registry;

@@ -10,10 +10,16 @@ std::string iso_or_empty(const std::optional<cchc::Date>& d) {
   return d ? cchc::format_iso_date(*d) : std::string();
 }
 
-const cchc_template* wrapper_of(const cchc_registry* registry, const cchc::Template* t) {
+const cchc_template* wrapper_of(const cchc_registry* registry, const cchc::Template& t) {
   for (const auto& w : registry->templates)
-    if (w->tmpl.get() == t) return w.get();
+    if (w->info->id == t.id() && w->info->version == t.version()) return w.get();
   return nullptr;
+}
+
+// The template read whole (once): its errors name file, line and field.
+std::shared_ptr<const cchc::Template> loaded(const cchc_template* tmpl) {
+  need(tmpl, "template");
+  return take(tmpl->registry->registry.load(*tmpl->info));
 }
 
 }  // namespace
@@ -26,14 +32,9 @@ int32_t cchc_registry_open(cchc_registry** out, const char* const* dirs, size_t 
     for (size_t i = 0; i < count; ++i)
       paths.emplace_back(std::string(cstr_in(dirs[i], fmt::format("dirs[{}]", i))));
     auto r = std::make_unique<cchc_registry>(cchc_registry{take(cchc::Registry::standard(paths)), {}});
-    for (const auto& t : r->registry.templates()) {
-      auto w = std::make_unique<cchc_template>();
-      w->tmpl = t;
-      w->from = iso_or_empty(t->catalog()->effective_from());
-      w->until = iso_or_empty(t->catalog()->effective_until());
-      w->mapping_from = t->mapping() ? t->mapping()->from_version : std::string();
-      r->templates.push_back(std::move(w));
-    }
+    for (const auto& t : r->registry.templates())
+      r->templates.push_back(std::make_unique<cchc_template>(
+          cchc_template{r.get(), &t, iso_or_empty(t.effective_from), iso_or_empty(t.effective_until)}));
     *out = r.release();
     return CCHC_OK;
   });
@@ -66,7 +67,7 @@ int32_t cchc_registry_lookup(const cchc_template** out, const cchc_registry* reg
     const auto t = take(need(registry, "registry")
                             ->registry.lookup(cstr_in(id, "id"),
                                               version ? cstr_in(version, "version") : std::string_view()));
-    *out = wrapper_of(registry, t.get());
+    *out = wrapper_of(registry, *t);
     return CCHC_OK;
   });
 }
@@ -76,7 +77,7 @@ int32_t cchc_registry_for_report_json(const cchc_template** out, const cchc_regi
   return guard([&] {
     need(out, "out");
     const auto t = take(need(registry, "registry")->registry.for_report_json(text_in(json, length, "json")));
-    *out = wrapper_of(registry, t.get());
+    *out = wrapper_of(registry, *t);
     return CCHC_OK;
   });
 }
@@ -85,30 +86,33 @@ int32_t cchc_template_get_info(cchc_template_info* out, const cchc_template* tmp
   return guard([&] {
     need(out, "out");
     check_struct_version(out->version, CCHC_TEMPLATE_INFO_VERSION, "cchc_template_info");
-    const cchc::Template& t = *need(tmpl, "template")->tmpl;
-    out->id = t.id().c_str();
-    out->template_version = t.version().c_str();
-    out->name = t.name().c_str();
-    out->level = t.level().c_str();
+    const cchc::TemplateInfo& t = *need(tmpl, "template")->info;
+    out->id = t.id.c_str();
+    out->template_version = t.version.c_str();
+    out->name = t.name.c_str();
+    out->level = t.level.c_str();
     out->effective_from = tmpl->from.c_str();
     out->effective_until = tmpl->until.c_str();
-    out->origin = t.origin().c_str();
-    out->derived = t.derived().c_str();
-    out->mapping_from = tmpl->mapping_from.c_str();
-    out->rule_files = t.rule_files().size();
-    out->has_scoring = t.scoring() != nullptr ? 1 : 0;
+    out->origin = t.origin.c_str();
+    out->derived = t.derived.c_str();
+    out->mapping_from = t.mapping_from.c_str();
+    out->rule_files = t.rule_files.size();
+    out->has_scoring = t.scoring ? 1 : 0;
     return CCHC_OK;
   });
 }
 
 int32_t cchc_template_catalog(cchc_catalog** out, const cchc_template* tmpl) {
-  return guard([&] { return make(need(out, "out"), wrap(need(tmpl, "template")->tmpl->catalog())); });
+  return guard([&] {
+    need(out, "out");
+    return make(out, wrap(loaded(tmpl)->catalog()));
+  });
 }
 
 int32_t cchc_template_ruleset(cchc_ruleset** out, const cchc_template* tmpl) {
   return guard([&] {
     need(out, "out");
-    return make(out, new cchc_ruleset{need(tmpl, "template")->tmpl->rules(), std::nullopt});
+    return make(out, new cchc_ruleset{loaded(tmpl)->rules(), std::nullopt});
   });
 }
 
@@ -130,7 +134,8 @@ int32_t cchc_report_migrate(cchc_report** out, cchc_findings** findings, const c
 int32_t cchc_report_score_json(char* buf, size_t size, size_t* length, const cchc_report* report,
                                const cchc_template* tmpl, const cchc_history* history) {
   return guard([&] {
-    const cchc::Score s = take(cchc::score(need(report, "report")->report, *need(tmpl, "template")->tmpl,
+    const auto t = loaded(tmpl);
+    const cchc::Score s = take(cchc::score(need(report, "report")->report, *t,
                                            {history ? &history->history : nullptr}));
     return text_out(buf, size, length, cchc::score_to_json(s));
   });

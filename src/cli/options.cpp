@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "util/strings.hpp"
@@ -52,9 +53,15 @@ std::shared_ptr<const Template> pick_template(const Options& o) {
     return *t;
   }
   if (const auto json = single_json_report(o)) {
-    // A report names its template; one that cannot be parsed is reported by the reader itself.
-    if (auto t = registry.for_report_json(*json)) return *t;
-    else if (t.error().code == errc::not_found) throw exception(t.error());
+    // A report names its template. A report that is not JSON at all is the reader's to report,
+    // with its line and column; a template that is unknown or broken is reported here.
+    boost::system::error_code ec;
+    (void)boost::json::parse(*json, ec);
+    if (!ec) {
+      auto t = registry.for_report_json(*json);
+      if (!t) throw exception(std::move(t.error()).within(std::string(o.file.empty() ? o.files.front() : o.file)));
+      return *t;
+    }
   }
   const auto builtin = builtin_catalog();
   return registry.lookup(builtin->id(), builtin->version()).value();

@@ -9,10 +9,9 @@
 namespace cchc::cli {
 namespace {
 
-std::string in_force(const Template& t) {
-  const auto& from = t.catalog()->effective_from();
-  const auto& until = t.catalog()->effective_until();
-  return fmt::format("{} – {}", from ? format_vi_date(*from) : "", until ? format_vi_date(*until) : "");
+std::string in_force(const TemplateInfo& t) {
+  return fmt::format("{} – {}", t.effective_from ? format_vi_date(*t.effective_from) : "",
+                     t.effective_until ? format_vi_date(*t.effective_until) : "");
 }
 
 int run_migrate(const Options& o) {
@@ -37,41 +36,53 @@ int run_migrate(const Options& o) {
 }  // namespace
 
 int list_templates(const Options& o) {
+  // A listing reads every template whole, so that one that does not load says why here.
   const Registry& registry = pick_registry(o);
+  bool broken = false;
   if (o.format == "json") {
     boost::json::array out;
-    for (const auto& t : registry.templates()) {
+    for (const TemplateInfo& t : registry.templates()) {
       boost::json::object j;
-      j["id"] = t->id();
-      j["version"] = t->version();
-      j["name"] = t->name();
-      j["level"] = t->level();
-      const auto& from = t->catalog()->effective_from();
-      const auto& until = t->catalog()->effective_until();
-      j["effective_from"] = from ? boost::json::value(format_iso_date(*from)) : boost::json::value(nullptr);
-      j["effective_until"] = until ? boost::json::value(format_iso_date(*until)) : boost::json::value(nullptr);
-      j["origin"] = t->origin();
-      if (!t->derived().empty()) j["derived"] = t->derived();
+      j["id"] = t.id;
+      j["version"] = t.version;
+      j["name"] = t.name;
+      j["level"] = t.level;
+      j["effective_from"] = t.effective_from ? boost::json::value(format_iso_date(*t.effective_from)) : nullptr;
+      j["effective_until"] = t.effective_until ? boost::json::value(format_iso_date(*t.effective_until)) : nullptr;
+      j["origin"] = t.origin;
+      if (!t.derived.empty()) j["derived"] = t.derived;
       boost::json::array rules;
-      for (const auto& f : t->rule_files()) rules.emplace_back(f.name);
+      for (const auto& f : t.rule_files) rules.emplace_back(f);
       j["rule_files"] = std::move(rules);
-      if (t->mapping()) j["mapping_from"] = t->mapping()->from_version;
-      j["scoring"] = t->scoring() != nullptr;
+      if (!t.mapping_from.empty()) j["mapping_from"] = t.mapping_from;
+      j["scoring"] = t.scoring;
+      if (auto loaded = registry.load(t); !loaded) {
+        j["error"] = loaded.error().describe(o.language());
+        broken = true;
+      }
       out.emplace_back(std::move(j));
     }
     std::cout << boost::json::serialize(out) << '\n';
-    return exit_ok;
+    return broken ? exit_unreadable : exit_ok;
   }
   const bool vi = o.language() == Language::vi;
   std::cout << fmt::format("{:<34} {:<8} {:<11} {:<25} {:<10} {}\n", vi ? "Mẫu (id)" : "Template (id)",
                            vi ? "Phiên bản" : "Version", vi ? "Cấp" : "Level",
                            vi ? "Hiệu lực" : "In force", vi ? "Nguồn" : "Found in", vi ? "Tên" : "Name");
-  for (const auto& t : registry.templates())
-    std::cout << fmt::format("{:<34} {:<8} {:<11} {:<25} {:<10} {}{}\n", t->id(), t->version(), t->level(),
-                             in_force(*t), t->origin(), vi || t->catalog()->title_en().empty() ? t->name() : t->catalog()->title_en(),
-                             t->derived().empty() ? "" : (vi ? " [do cchc suy ra]" : " [derived by cchc]"));
+  for (const TemplateInfo& t : registry.templates()) {
+    std::string name = t.name;
+    auto loaded = registry.load(t);
+    if (loaded && !vi && !(*loaded)->catalog()->title_en().empty()) name = (*loaded)->catalog()->title_en();
+    std::cout << fmt::format("{:<34} {:<8} {:<11} {:<25} {:<10} {}{}\n", t.id, t.version, t.level,
+                             in_force(t), t.origin, name,
+                             t.derived.empty() ? "" : (vi ? " [do cchc suy ra]" : " [derived by cchc]"));
+    if (!loaded) {
+      std::cout << fmt::format("  ! {}\n", loaded.error().describe(o.language()));
+      broken = true;
+    }
+  }
   std::cout << fmt::format("{} mẫu báo cáo (templates)\n", registry.templates().size());
-  return exit_ok;
+  return broken ? exit_unreadable : exit_ok;
 }
 
 TemplateCommands add_template_commands(CLI::App& app, Options& o) {

@@ -448,9 +448,10 @@ std::string_view template_rules_source(const Catalog& catalog) noexcept {
   const auto builtin = builtin_catalog();
   if (catalog.id() == builtin->id() && catalog.version() == builtin->version())
     return builtin_rules_source();
-  const Template* t = Registry::builtin().find(catalog.id(), catalog.version());
-  return t != nullptr && !t->rule_files().empty() ? std::string_view(t->rule_files().front().text)
-                                                  : std::string_view();
+  // The built-in registry lives as long as the process, and so does the text.
+  auto t = Registry::builtin().lookup(catalog.id(), catalog.version());
+  return t && !(*t)->rule_files().empty() ? std::string_view((*t)->rule_files().front().text)
+                                          : std::string_view();
 }
 
 namespace {
@@ -476,9 +477,9 @@ RuleSet RuleSet::builtin(std::shared_ptr<const Catalog> catalog) {
   if (catalog->id() == builtin->id() && catalog->version() == builtin->version())
     return compile_builtin(std::move(catalog));
   // Another built-in template's catalogue: its compiled rules, shared.
-  if (const Template* t = Registry::builtin().find(catalog->id(), catalog->version());
-      t != nullptr && detail::same_catalog(*t->catalog(), *catalog))
-    return t->rules();
+  if (const auto t = Registry::builtin().lookup(catalog->id(), catalog->version());
+      t && detail::same_catalog(*(*t)->catalog(), *catalog))
+    return (*t)->rules();
   return structural(std::move(catalog));
 }
 

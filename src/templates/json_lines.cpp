@@ -102,6 +102,11 @@ class Cursor {
     space();
     q_ = p_;
   }
+  [[nodiscard]] std::size_t pos() const { return p_; }
+  [[nodiscard]] bool at_end() {
+    space();
+    return p_ >= s_.size();
+  }
 
  private:
   std::string_view s_;
@@ -123,20 +128,45 @@ std::optional<std::size_t> json_line_of(std::string_view json, std::string_view 
       if (c.peek(']')) return std::nullopt;
       c.mark();
     } else {
+      // A member that is not there (a required key left out) is on its object's line.
+      const std::size_t object_line = c.line();
       if (!c.eat('{')) return std::nullopt;
+      if (c.peek('}')) return object_line;
       for (bool found = false; !found;) {
         c.mark();
         auto key = c.string();
         if (!key || !c.eat(':')) return std::nullopt;
         if (*key == s.key) {
           found = true;  // the member's line: an unknown key is reported on its own line
-        } else if (!c.skip() || !c.eat(',')) {
+        } else if (!c.skip()) {
           return std::nullopt;
+        } else if (!c.eat(',')) {
+          return c.peek('}') ? std::optional(object_line) : std::nullopt;
         }
       }
     }
   }
   return c.line();
+}
+
+std::optional<std::vector<std::pair<std::string_view, std::string_view>>> top_level_members(
+    std::string_view json) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  Cursor c(json);
+  if (!c.eat('{')) return std::nullopt;
+  if (c.eat('}')) return c.at_end() ? std::optional(out) : std::nullopt;
+  do {
+    auto key = c.string();
+    if (!key || !c.eat(':')) return std::nullopt;
+    c.space();
+    const std::size_t begin = c.pos();
+    if (!c.skip()) return std::nullopt;
+    std::size_t end = c.pos();
+    while (end > begin && std::string_view(" \n\r\t").find(json[end - 1]) != std::string_view::npos) --end;
+    out.emplace_back(*key, json.substr(begin, end - begin));
+  } while (c.eat(','));
+  if (!c.eat('}') || !c.at_end()) return std::nullopt;
+  return out;
 }
 
 error in_json_file(error e, std::string_view file, std::string_view json) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "cchc/templates.hpp"
 #include "in/json/fields.hpp"
 #include "templates/embedded.hpp"
+#include "templates/template_files.hpp"
 #include "util/strings.hpp"
 
 namespace cchc {
@@ -44,15 +46,15 @@ bool version_less(std::string_view a, std::string_view b) {
   return a.size() - i < b.size() - j;
 }
 
-bool template_less(const std::shared_ptr<const Template>& a, const std::shared_ptr<const Template>& b) {
-  if (a->id() != b->id()) return a->id() < b->id();
-  return version_less(a->version(), b->version());
+bool info_less(const TemplateInfo& a, const TemplateInfo& b) {
+  if (a.id != b.id) return a.id < b.id;
+  return version_less(a.version, b.version);
 }
 
-std::string versions_of(const std::vector<std::shared_ptr<const Template>>& all, std::string_view id) {
+std::string versions_of(std::span<const TemplateInfo> all, std::string_view id) {
   std::string out;
   for (const auto& t : all)
-    if (t->id() == id) detail::join_into(out, ", ", t->version());
+    if (t.id == id) detail::join_into(out, ", ", t.version);
   return out;
 }
 
@@ -69,17 +71,39 @@ bool is_catalog_file(const fs::path& file) {
 
 }  // namespace
 
+// One template of a registry: its files until it is first used, then the template (or why it
+// cannot be read). Copies of a registry share their entries, so a template is read once.
+struct Registry::Entry {
+  std::vector<TemplateFile> files;
+  std::string origin;
+  JsonLimits limits;
+  std::once_flag once;
+  std::shared_ptr<const Template> loaded;
+  std::optional<error> failed;
+};
+
+Registry::Registry() = default;
+Registry::Registry(const Registry&) = default;
+Registry::Registry(Registry&&) noexcept = default;
+Registry& Registry::operator=(const Registry&) = default;
+Registry& Registry::operator=(Registry&&) noexcept = default;
+Registry::~Registry() = default;
+
 const Registry& Registry::builtin() {
-  // The embedded templates are tested data: failing to load one is a bug in cchc.
+  // The embedded templates are tested data: failing to read one is a bug in cchc.
   static const Registry instance = [] {
     Registry r;
     std::map<std::string_view, std::vector<TemplateFile>> folders;
     for (const auto& f : embedded::template_files())
       folders[f.folder].push_back({std::string(f.name), std::string(f.text())});
     for (auto& [folder, files] : folders) {
-      auto t = Template::from_files(std::move(files), "built-in");
-      if (!t) throw exception(std::move(t.error()).within(folder));
-      if (auto added = r.add(std::move(*t)); !added) throw exception(std::move(added.error()));
+      auto info = detail::read_template_info(files, "built-in", {});
+      if (!info) throw exception(std::move(info.error()).within(folder));
+      auto entry = std::make_shared<Entry>();
+      entry->files = std::move(files);
+      entry->origin = "built-in";
+      if (auto added = r.insert(std::move(*info), std::move(entry)); !added)
+        throw exception(std::move(added.error()));
     }
     return r;
   }();
@@ -103,17 +127,26 @@ result<Registry> Registry::standard(std::span<const fs::path> dirs) {
   return r;
 }
 
+result<void> Registry::insert(TemplateInfo info, std::shared_ptr<Entry> entry) {
+  if (const TemplateInfo* there = find(info.id, info.version); there != nullptr)
+    return make_error(errc::invalid_argument,
+                      fmt::format("mẫu {} phiên bản {} có hai lần: {} và {}", info.id, info.version,
+                                  there->origin, info.origin),
+                      fmt::format("template {} version {} is there twice: {} and {}", info.id,
+                                  info.version, there->origin, info.origin),
+                      info.origin);
+  const auto at = std::upper_bound(infos_.begin(), infos_.end(), info, info_less);
+  entries_.insert(entries_.begin() + (at - infos_.begin()), std::move(entry));
+  infos_.insert(at, std::move(info));
+  return {};
+}
+
 result<void> Registry::add(std::shared_ptr<const Template> t) {
   if (!t) return make_error(errc::invalid_argument, "thiếu mẫu báo cáo", "no template given");
-  if (const Template* there = find(t->id(), t->version()); there != nullptr)
-    return make_error(errc::invalid_argument,
-                      fmt::format("mẫu {} phiên bản {} có hai lần: {} và {}", t->id(), t->version(),
-                                  there->origin(), t->origin()),
-                      fmt::format("template {} version {} is there twice: {} and {}", t->id(),
-                                  t->version(), there->origin(), t->origin()),
-                      t->origin());
-  templates_.insert(std::upper_bound(templates_.begin(), templates_.end(), t, template_less), t);
-  return {};
+  auto entry = std::make_shared<Entry>();
+  entry->origin = t->origin();
+  std::call_once(entry->once, [&] { entry->loaded = t; });
+  return insert(t->info(), std::move(entry));
 }
 
 result<void> Registry::add_directory(const fs::path& dir, JsonLimits limits) {
@@ -138,37 +171,63 @@ result<void> Registry::add_directory(const fs::path& dir, JsonLimits limits) {
   }
   Registry next = *this;  // nothing is added when one fails
   for (const auto& p : found) {
-    auto t = load_template(p, limits);
-    if (!t) return t.error();
-    if (auto added = next.add(std::move(*t)); !added) return added;
+    auto files = detail::template_files(p, limits);
+    if (!files) return files.error();
+    auto info = detail::read_template_info(*files, p.string(), limits);
+    if (!info) return info.error();
+    auto entry = std::make_shared<Entry>();
+    entry->files = std::move(*files);
+    entry->origin = p.string();
+    entry->limits = limits;
+    if (auto added = next.insert(std::move(*info), std::move(entry)); !added) return added;
   }
   *this = std::move(next);
   return {};
 }
 
-const Template* Registry::find(std::string_view id, std::string_view version) const noexcept {
-  for (const auto& t : templates_)
-    if (t->id() == id && t->version() == version) return t.get();
+std::span<const TemplateInfo> Registry::templates() const noexcept { return infos_; }
+
+const TemplateInfo* Registry::find(std::string_view id, std::string_view version) const noexcept {
+  for (const auto& t : infos_)
+    if (t.id == id && t.version == version) return &t;
   return nullptr;
+}
+
+result<std::shared_ptr<const Template>> Registry::load(const TemplateInfo& info) const {
+  const TemplateInfo* mine = find(info.id, info.version);
+  if (mine == nullptr) return lookup(info.id, info.version).error();
+  Entry& e = *entries_[static_cast<std::size_t>(mine - infos_.data())];
+  std::call_once(e.once, [&] {
+    auto t = Template::from_files(e.files, e.origin, e.limits);
+    if (t) {
+      e.loaded = std::move(*t);
+      e.files.clear();  // the template holds what it needs
+      e.files.shrink_to_fit();
+    } else {
+      e.failed = std::move(t.error());
+    }
+  });
+  if (e.failed) return *e.failed;
+  return e.loaded;
 }
 
 result<std::shared_ptr<const Template>> Registry::lookup(std::string_view id,
                                                          std::string_view version) const {
-  std::shared_ptr<const Template> newest;
-  for (const auto& t : templates_) {
-    if (t->id() != id) continue;
-    if (t->version() == version) return t;
-    newest = t;  // sorted: the last of the id is the newest
+  const TemplateInfo* newest = nullptr;
+  for (const auto& t : infos_) {
+    if (t.id != id) continue;
+    if (t.version == version) return load(t);
+    newest = &t;  // sorted: the last of the id is the newest
   }
-  if (version.empty() && newest) return newest;
+  if (version.empty() && newest) return load(*newest);
   if (newest)
     return make_error(errc::not_found,
                       fmt::format("không có mẫu {} phiên bản {}; có các phiên bản: {} (chuyển đổi "
                                   "bằng cchc migrate)",
-                                  id, version, versions_of(templates_, id)),
+                                  id, version, versions_of(infos_, id)),
                       fmt::format("no template {} version {}; there are versions {} (convert "
                                   "with cchc migrate)",
-                                  id, version, versions_of(templates_, id)));
+                                  id, version, versions_of(infos_, id)));
   return make_error(errc::not_found,
                     fmt::format("không có mẫu báo cáo \"{}\" (xem cchc catalog --list; thêm thư "
                                 "mục bằng CCHC_TEMPLATE_PATH hoặc --template-dir)",
@@ -179,16 +238,15 @@ result<std::shared_ptr<const Template>> Registry::lookup(std::string_view id,
 }
 
 result<std::shared_ptr<const Template>> Registry::in_force(std::string_view id, Date day) const {
-  std::shared_ptr<const Template> best;
+  const TemplateInfo* best = nullptr;
   bool known = false;
-  for (const auto& t : templates_) {
-    if (t->id() != id) continue;
+  for (const auto& t : infos_) {
+    if (t.id != id) continue;
     known = true;
-    const auto& from = t->catalog()->effective_from();
-    const auto& until = t->catalog()->effective_until();
-    if ((!from || *from <= day) && (!until || day <= *until)) best = t;
+    if ((!t.effective_from || *t.effective_from <= day) && (!t.effective_until || day <= *t.effective_until))
+      best = &t;
   }
-  if (best) return best;
+  if (best) return load(*best);
   if (!known) return lookup(id).error();
   return make_error(errc::not_found,
                     fmt::format("không có phiên bản nào của mẫu {} có hiệu lực ngày {}", id,
@@ -223,7 +281,7 @@ result<std::vector<std::shared_ptr<const Template>>> Registry::migration_path(
   if (!find(id, from_version)) return lookup(id, from_version).error();
   // Walk back from the target through each version's mapping to where the report is.
   for (auto t = *at; t->version() != from_version;) {
-    if (!t->mapping() || path.size() > templates_.size())
+    if (!t->mapping() || path.size() > infos_.size())
       return make_error(errc::not_found,
                         fmt::format("không có chuỗi bản đồ chuyển đổi từ {} {} đến {}", id,
                                     from_version, to_version),

@@ -15,6 +15,7 @@
 #include "in/json/catalog_reader.hpp"
 #include "in/json/fields.hpp"
 #include "templates/json_lines.hpp"
+#include "templates/template_files.hpp"
 
 namespace cchc {
 using namespace detail::json_in;
@@ -228,11 +229,143 @@ std::optional<Date> Template::deadline(const Period& period) const {
   return deadline_of(deadlines_, period);
 }
 
+namespace detail {
+
+std::string file_path(const std::string& origin, const std::string& name) {
+  // A plain catalogue file is a template of one file: its own name says where.
+  return ends_with(origin, ".json") ? origin : fmt::format("{}/{}", origin, name);
+}
+
+// The files of a template by role; other names are an error (a typo must not be ignored).
+struct TemplateParts {
+  const TemplateFile *catalog = nullptr, *manifest = nullptr, *mapping = nullptr, *scoring = nullptr;
+  std::vector<const TemplateFile*> rules;
+};
+
+result<TemplateParts> parts_of(const std::vector<TemplateFile>& files, const std::string& origin) {
+  TemplateParts p;
+  for (const auto& f : files) {
+    if (f.name == "catalog.json") p.catalog = &f;
+    else if (f.name == "template.json") p.manifest = &f;
+    else if (f.name == "mapping.json") p.mapping = &f;
+    else if (f.name == "scoring.json") p.scoring = &f;
+    else if (ends_with(f.name, ".rules")) p.rules.push_back(&f);
+    else if (!documentation(f.name))
+      return make_error(errc::invalid_argument,
+                        "tệp không thuộc mẫu báo cáo (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
+                        "not a file of a template (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
+                        file_path(origin, f.name));
+  }
+  if (p.catalog == nullptr)
+    return make_error(errc::invalid_argument, "mẫu báo cáo thiếu catalog.json",
+                      "a template needs a catalog.json", origin);
+  return p;
+}
+
+// A string member of a catalogue's top level, as the JSON reader would read it (unescaped, NFC).
+result<std::string> identity_string(std::string_view raw) {
+  if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"')
+    return make_error(errc::parse_error, "cần chuỗi", "expected a string");
+  std::string s(raw.substr(1, raw.size() - 2));
+  if (s.find('\\') != std::string::npos) {
+    boost::system::error_code ec;
+    auto v = json::parse(raw, ec);
+    if (ec || !v.is_string()) return make_error(errc::parse_error, "chuỗi JSON không hợp lệ", "malformed JSON string");
+    s = std::string(v.get_string());
+  }
+  return normalize_nfc(s);
+}
+
+result<TemplateInfo> read_template_info(const std::vector<TemplateFile>& files, const std::string& origin,
+                                        const JsonLimits& limits) {
+  auto parts = parts_of(files, origin);
+  if (!parts) return parts.error();
+  TemplateInfo info;
+  info.origin = origin;
+  const TemplateFile& catalog = *parts->catalog;
+  // The identity without the forms: the catalogue is read whole when the template is used. A
+  // file this quick look cannot read is read whole now, for the error that says where.
+  auto full_error = [&]() -> error {
+    auto def = catalog_definition_from_json(catalog.text, limits);
+    error e = def ? make_error(errc::parse_error, "không đọc được mã và phiên bản của danh mục",
+                               "cannot read the catalogue's id and version")
+                  : std::move(def.error());
+    return in_json_file(std::move(e), file_path(origin, catalog.name), catalog.text);
+  };
+  if (catalog.text.size() > limits.max_bytes) return full_error();
+  const auto members = top_level_members(catalog.text);
+  if (!members) return full_error();
+  for (const auto& [key, raw] : *members) {
+    std::string* field = key == "id" ? &info.id : key == "version" ? &info.version
+                       : key == "title" ? &info.name : key == "level" ? &info.level : nullptr;
+    if (field != nullptr) {
+      auto v = identity_string(raw);
+      if (!v) return full_error();
+      *field = std::move(*v);
+    } else if (key == "effective") {
+      boost::system::error_code ec;
+      auto v = json::parse(raw, ec);
+      const auto* o = ec ? nullptr : v.if_object();
+      if (o == nullptr) return full_error();
+      auto date = [&](const char* k) -> result<std::optional<Date>> {
+        const auto* d = o->if_contains(k);
+        if (d == nullptr || d->is_null()) return std::optional<Date>{};
+        if (!d->is_string()) return make_error(errc::parse_error, "cần ngày", "expected a date");
+        auto parsed = parse_iso_date(std::string_view(d->get_string()));
+        if (!parsed) return parsed.error();
+        return std::optional<Date>(*parsed);
+      };
+      auto from = date("from");
+      auto until = date("until");
+      if (!from || !until) return full_error();
+      info.effective_from = *from;
+      info.effective_until = *until;
+    }
+  }
+  if (info.id.empty() || info.version.empty()) return full_error();
+  if (parts->manifest != nullptr) {
+    std::vector<Deadline> deadlines;
+    Vocabulary vocabulary;
+    if (auto r = read_template_json(parts->manifest->text, limits, info.derived, deadlines, vocabulary); !r)
+      return in_json_file(std::move(r.error()), file_path(origin, parts->manifest->name),
+                          parts->manifest->text);
+  }
+  if (parts->mapping != nullptr) {
+    // Only where it comes from; the rows are checked against the catalogue when it is used.
+    boost::system::error_code ec;
+    auto v = json::parse(parts->mapping->text, ec);
+    const auto* from = ec || !v.is_object() ? nullptr : v.as_object().if_contains("from");
+    const auto* version = from && from->is_object() ? from->as_object().if_contains("version") : nullptr;
+    if (version && version->is_string()) {
+      info.mapping_from = std::string(version->get_string());
+    } else {
+      auto doc = parse_json(parts->mapping->text, limits);  // malformed JSON: its line and column
+      error e = doc ? at("$.from.version", "thiếu giá trị bắt buộc", "required") : std::move(doc.error());
+      return in_json_file(std::move(e), file_path(origin, parts->mapping->name),
+                          parts->mapping->text);
+    }
+  }
+  info.scoring = parts->scoring != nullptr;
+  for (const auto* r : parts->rules) info.rule_files.push_back(r->name);
+  return info;
+}
+
+}  // namespace detail
+
+TemplateInfo Template::info_of(const Template& t) {
+  TemplateInfo info{t.id(), t.version(), t.name(), t.level(), t.catalog_->effective_from(),
+                    t.catalog_->effective_until(), t.origin_, t.derived_,
+                    t.mapping_ ? t.mapping_->from_version : std::string(), t.scoring_ != nullptr, {}};
+  for (const auto& f : t.rule_files_) info.rule_files.push_back(f.name);
+  return info;
+}
+
 std::shared_ptr<const Template> Template::of_catalog(std::shared_ptr<const Catalog> catalog,
                                                      std::string origin) {
   auto t = std::shared_ptr<Template>(new Template());
   t->catalog_ = std::move(catalog);
   t->origin_ = std::move(origin);
+  t->info_ = info_of(*t);
   return t;
 }
 
@@ -242,25 +375,14 @@ result<std::shared_ptr<const Template>> Template::from_files(std::vector<Templat
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   auto t = std::shared_ptr<Template>(new Template());
   t->origin_ = std::move(origin);
-  const TemplateFile *catalog = nullptr, *manifest = nullptr, *mapping = nullptr, *scoring = nullptr;
-  for (auto& f : files) {
-    if (f.name == "catalog.json") catalog = &f;
-    else if (f.name == "template.json") manifest = &f;
-    else if (f.name == "mapping.json") mapping = &f;
-    else if (f.name == "scoring.json") scoring = &f;
-    else if (ends_with(f.name, ".rules")) t->rule_files_.push_back(f);
-    else if (!documentation(f.name))
-      return make_error(errc::invalid_argument,
-                        "tệp không thuộc mẫu báo cáo (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
-                        "not a file of a template (catalog.json, *.rules, template.json, mapping.json, scoring.json, *.md)",
-                        fmt::format("{}/{}", t->origin_, f.name));
-  }
+  auto parts = detail::parts_of(files, t->origin_);
+  if (!parts) return parts.error();
+  const TemplateFile *catalog = parts->catalog, *manifest = parts->manifest,
+                     *mapping = parts->mapping, *scoring = parts->scoring;
+  for (const auto* r : parts->rules) t->rule_files_.push_back(*r);
   auto file_error = [&](error e, const TemplateFile& f) {
-    return detail::in_json_file(std::move(e), fmt::format("{}/{}", t->origin_, f.name), f.text);
+    return detail::in_json_file(std::move(e), detail::file_path(t->origin_, f.name), f.text);
   };
-  if (catalog == nullptr)
-    return make_error(errc::invalid_argument, "mẫu báo cáo thiếu catalog.json",
-                      "a template needs a catalog.json", t->origin_);
   auto def = detail::catalog_definition_from_json(catalog->text, limits);
   if (!def) return file_error(std::move(def.error()), *catalog);
   if (manifest != nullptr) {
@@ -293,17 +415,19 @@ result<std::shared_ptr<const Template>> Template::from_files(std::vector<Templat
   RuleSet own(t->catalog_);
   for (const auto& f : t->rule_files_)
     if (auto r = own.add_source(f.text, f.name); !r) return std::move(r.error()).within(t->origin_);
+  t->info_ = info_of(*t);
   return std::shared_ptr<const Template>(std::move(t));
 }
 
-result<std::shared_ptr<const Template>> load_template(const std::filesystem::path& path,
-                                                      JsonLimits limits) {
+namespace detail {
+
+result<std::vector<TemplateFile>> template_files(const std::filesystem::path& path, const JsonLimits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
-    auto cat = load_catalog(path, limits);
-    if (!cat) return cat.error();
-    return Template::of_catalog(std::move(*cat), path.string());
+    auto text = read_file(path, limits.max_bytes);
+    if (!text) return text.error();
+    return std::vector<TemplateFile>{{"catalog.json", std::move(*text)}};
   }
   std::vector<TemplateFile> files;
   std::vector<fs::path> entries;
@@ -313,13 +437,21 @@ result<std::shared_ptr<const Template>> load_template(const std::filesystem::pat
                       fmt::format("cannot read the folder: {}", ec.message()), path.string());
   for (const auto& p : entries) {
     const std::string name = p.filename().string();
-    if (name.starts_with(".") || !fs::is_regular_file(p, ec)) continue;
-    if (documentation(name)) continue;
+    if (name.starts_with(".") || !fs::is_regular_file(p, ec) || documentation(name)) continue;
     auto text = read_file(p, limits.max_bytes);
     if (!text) return text.error();
     files.push_back({name, std::move(*text)});
   }
-  return Template::from_files(std::move(files), path.string(), limits);
+  return files;
+}
+
+}  // namespace detail
+
+result<std::shared_ptr<const Template>> load_template(const std::filesystem::path& path,
+                                                      JsonLimits limits) {
+  auto files = detail::template_files(path, limits);
+  if (!files) return files.error();
+  return Template::from_files(std::move(*files), path.string(), limits);
 }
 
 }  // namespace cchc

@@ -24,9 +24,13 @@ typedef struct cchc_registry cchc_registry;
 /* A template of a registry: borrowed, valid while its registry lives; never freed. */
 typedef struct cchc_template cchc_template;
 
-/* `dirs`: `count` UTF-8 folder paths (NULL when count is 0). A template that does not load is
- * CCHC_EPARSE or CCHC_ECATALOG with its file, line and field in cchc_last_error(); the same id
- * and version twice is CCHC_EINVAL. */
+/* `dirs`: `count` UTF-8 folder paths (NULL when count is 0). Opening reads each template's
+ * identity (catalog.json's id, version, title, level, effective dates) and its template.json:
+ * what is wrong there is CCHC_EPARSE (or CCHC_EINVAL for an unknown file in a template folder)
+ * with file, line and field in cchc_last_error(); the same id and version twice is CCHC_EINVAL.
+ * The rest of a template (its catalogue, rules, mapping, scoring) is read and checked the first
+ * time it is used, once: cchc_template_catalog, cchc_template_ruleset and the functions below
+ * return its errors. */
 CCHC_EXTERN int32_t cchc_registry_open(cchc_registry** out, const char* const* dirs, size_t count);
 CCHC_EXTERN void cchc_registry_free(cchc_registry* registry);
 CCHC_EXTERN int32_t cchc_registry_count(size_t* out, const cchc_registry* registry);
@@ -58,10 +62,12 @@ typedef struct cchc_template_info {
   size_t rule_files;            /* its *.rules files */
   int32_t has_scoring;          /* 1 when it has a scoring.json (cchc_report_score_json) */
 } cchc_template_info;
-/* The strings are borrowed from the registry. */
+/* The template's identity, as the registry lists it (nothing is read); the strings are borrowed
+ * from the registry. */
 CCHC_EXTERN int32_t cchc_template_get_info(cchc_template_info* out, const cchc_template* tmpl);
 /* A new handle on the template's catalogue (free with cchc_catalog_free): read reports with it
- * through cchc_options.catalog. */
+ * through cchc_options.catalog. The first use of a template reads it whole: CCHC_EPARSE or
+ * CCHC_ECATALOG name the file, line and field of what is wrong. */
 CCHC_EXTERN int32_t cchc_template_catalog(cchc_catalog** out, const cchc_template* tmpl);
 /* A new rule set: the structural rules, the template's rule files and, when it sets deadlines,
  * template.deadline (free with cchc_ruleset_free). */
