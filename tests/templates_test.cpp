@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -231,6 +232,30 @@ TEST(Registry, ReadsATemplateWholeWhenItIsFirstUsed) {
   added = Registry().add_directory(bad2.path());
   ASSERT_FALSE(added);
   EXPECT_NE(added.error().where.find("t/template.json:1: $.deadline"), std::string::npos) << added.error().where;
+}
+
+TEST(Registry, ThreadsThatUseATemplateAtOnceReadItOnce) {
+  // A registry (and its copies) is shared by threads; the first to use a template reads it,
+  // the others wait and share it. Run under TSan.
+  Folder dir("threads");
+  dir.write("t/catalog.json", small_catalog("vn.test.threads", "1"));
+  dir.write("t/a.rules", "catalog vn.test.threads\nrule x {\n  check B1:2 <= B1:1\n  vi \"quá\"\n  en \"over\"\n}\n");
+  Registry r;
+  ASSERT_TRUE(r.add_directory(dir.path()));
+  const Registry copy = r;
+  std::vector<std::shared_ptr<const Template>> seen(8);
+  std::vector<std::thread> pool;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    pool.emplace_back([&, i] {
+      const Registry& which = i % 2 ? r : copy;
+      seen[i] = which.lookup("vn.test.threads").value();
+      Report report(seen[i]->catalog());
+      (void)report.set_text("B1:1", "1");
+      (void)report.set_text("B1:2", "2");
+      EXPECT_EQ(seen[i]->rules().check(report).value().size(), 1u);  // x, compiled once
+    });
+  for (auto& t : pool) t.join();
+  for (const auto& t : seen) EXPECT_EQ(t, seen.front());
 }
 
 TEST(Registry, TheSameIdAndVersionTwiceIsAnError) {
