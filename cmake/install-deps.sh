@@ -3,7 +3,8 @@
 # Installs, from Debian 12's archive, whichever build and test dependencies of cchc are missing.
 # Safe to run again: packages already present are left alone. Needs root (or sudo).
 # `install-deps.sh test` adds what only the tests use: Chromium, which loads the HTML that
-# `cchc render` writes. `install-deps.sh fuzz` adds clang and its libFuzzer runtime, for the
+# `cchc render` writes, the Python modules that read its Word and Excel files back, and
+# jsonschema, which checks the templates against docs/schemas/. `install-deps.sh fuzz` adds clang and its libFuzzer runtime, for the
 # `fuzz` preset.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ packages=(
 )
 case "${1:-}" in
   fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
-  test) packages+=(chromium python3-openpyxl python3-docx) ;;
+  test) packages+=(chromium python3-openpyxl python3-docx python3-jsonschema) ;;
   "") ;;
   *) echo "install-deps: unknown argument '$1' (test, fuzz)" >&2; exit 64 ;;
 esac
