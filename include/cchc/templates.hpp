@@ -138,8 +138,9 @@ class Template {
   /// The indicator set's scoring, for templates that have one (score.hpp).
   [[nodiscard]] const std::shared_ptr<const Scoring>& scoring() const noexcept { return scoring_; }
 
-  /// The structural rules, the template's rule files, and, when it sets deadlines, the rule
-  /// "template.deadline" (a report dated after its deadline). Compiled on first use, once (the
+  /// The structural rules, the template's rule files, "template.deadline" when it sets deadlines
+  /// (a report dated after its deadline) and "template.in-force" when its catalogue has
+  /// effective dates (a report whose figures date from outside them follows the wrong version). Compiled on first use, once (the
   /// rule files were already compiled when the template was read, so that their errors are
   /// reported then): a registry of many templates costs only what is used. A copy is cheap.
   [[nodiscard]] const RuleSet& rules() const;

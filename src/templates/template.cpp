@@ -190,6 +190,36 @@ std::shared_ptr<const RuleSet> compile_rules(const std::shared_ptr<const Catalog
   auto set = std::make_shared<RuleSet>(RuleSet::structural(catalog));
   for (const auto& f : rule_files)
     if (auto r = set->add_source(f.text, f.name); !r) throw exception(std::move(r.error()));
+  if (catalog->effective_from() || catalog->effective_until()) {
+    // A report whose figures date from before the version took effect, or after it ended,
+    // follows the wrong version: cchc migrate carries it to the right one.
+    CustomRule rule{"template.in-force", Severity::warning,
+                    "Báo cáo theo phiên bản mẫu chưa hoặc hết hiệu lực / a report on a version not in force",
+                    [from = catalog->effective_from(), until = catalog->effective_until(),
+                     version = catalog->version()](const ReportView& view) {
+                      std::vector<Finding> out;
+                      const auto& period = view.metadata().period;
+                      if (!period) return out;
+                      const Date cutoff = data_window(*period).last;
+                      const bool early = from && cutoff < *from, late = until && cutoff > *until;
+                      if (!early && !late) return out;
+                      const std::string range = fmt::format("{} – {}", from ? format_vi_date(*from) : "",
+                                                            until ? format_vi_date(*until) : "");
+                      Finding f;
+                      f.expected = range;
+                      f.message_vi = fmt::format(
+                          "Số liệu {} (đến {}) theo phiên bản {} của mẫu, phiên bản có hiệu lực {}; chuyển "
+                          "sang phiên bản đúng bằng cchc migrate",
+                          label_vi(*period), format_vi_date(cutoff), version, range);
+                      f.message_en = fmt::format(
+                          "The figures of {} (to {}) follow version {} of the template, in force {}; carry "
+                          "them to the right version with cchc migrate",
+                          label_en(*period), format_vi_date(cutoff), version, range);
+                      out.push_back(std::move(f));
+                      return out;
+                    }};
+    if (auto r = set->add_custom(std::move(rule)); !r) throw exception(std::move(r.error()));
+  }
   if (!deadlines.empty()) {
     CustomRule rule{"template.deadline", Severity::warning,
                     "Báo cáo ký sau hạn nộp của mẫu / a report signed after the template's deadline",
