@@ -10,13 +10,14 @@
 // A plain catalogue file is a template of one file: its generated structural rules apply.
 //
 // The registry holds the built-in templates (embedded from templates/ at build time), then what
-// the folders on CCHC_TEMPLATE_PATH (colon-separated) and the folders given hold. A report names
-// its template by catalogue id and version, and the registry finds it:
+// the folders on CCHC_TEMPLATE_PATH (colon-separated) and the folders given hold; it reads each
+// template whole when it is first used. A report names its template by catalogue id and
+// version, and the registry finds it:
 //
 //   auto registry = cchc::Registry::standard().value();
-//   const cchc::Template& t = registry.for_report_json(json).value();
-//   auto report = cchc::report_from_json(json, t.catalog()).value();
-//   auto findings = t.rules().check(report).value();
+//   auto t = registry.for_report_json(json).value();   // std::shared_ptr<const Template>
+//   auto report = cchc::report_from_json(json, t->catalog()).value();
+//   auto findings = t->rules().check(report).value();
 //
 // Templates and registries are immutable once built and safe to share between threads.
 #pragma once

@@ -120,6 +120,19 @@ std::vector<NamedReport> read_reports_noting(const Options& o, const std::vector
   });
 }
 
+void write_report_and_findings(const Options& o, const Report& report,
+                               const std::vector<Finding>& findings) {
+  const std::string json = report_to_json(report);
+  const std::string text = o.out().findings(findings, o.write_options());
+  if (o.output.empty()) {
+    std::cerr << text;
+    std::cout << json;
+  } else {
+    write_file(o.output, json).value();
+    std::cout << text;
+  }
+}
+
 // The options that several commands share, declared once.
 void add_format(CLI::App* cmd, Options& o) {
   std::vector<std::string> names(output_formats().begin(), output_formats().end());

@@ -74,6 +74,11 @@ std::vector<NamedReport> read_reports_noting(const Options& o, const std::vector
                                              const std::shared_ptr<const Catalog>& catalog,
                                              bool& unreadable);
 
+/// A report that a command makes (consolidate, migrate): as JSON to -o FILE, or to stdout; its
+/// findings on the other stream (stdout when the report goes to a file, else stderr).
+void write_report_and_findings(const Options& o, const Report& report,
+                               const std::vector<Finding>& findings);
+
 // The options that several commands share, declared once.
 void add_format(CLI::App* cmd, Options& o);
 void add_lang(CLI::App* cmd, Options& o);

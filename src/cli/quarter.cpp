@@ -123,15 +123,7 @@ int run_consolidate(const Options& o) {
   options.province = o.province;
   if (!o.expected.empty()) options.expected = pick_list(o.expected);
   const Consolidation c = consolidate(inputs, options).value();
-  const std::string json = report_to_json(c.report);
-  const std::string findings = o.out().findings(c.findings, o.write_options());
-  if (o.output.empty()) {
-    std::cerr << findings;
-    std::cout << json;
-  } else {
-    write_file(o.output, json).value();
-    std::cout << findings;
-  }
+  write_report_and_findings(o, c.report, c.findings);
   if (unreadable) return exit_unreadable;
   return has_errors(c.findings) ? exit_findings : exit_ok;
 }

@@ -18,15 +18,7 @@ int run_migrate(const Options& o) {
   const auto from = pick_template(o);
   const Reading doc = load(o, from->catalog());
   const Migration m = migrate(doc.report, pick_registry(o), o.to_version).value();
-  const std::string json = report_to_json(m.report);
-  const std::string findings = o.out().findings(m.findings, o.write_options());
-  if (o.output.empty()) {
-    std::cerr << findings;
-    std::cout << json;
-  } else {
-    write_file(o.output, json).value();
-    std::cout << findings;
-  }
+  write_report_and_findings(o, m.report, m.findings);
   // Something that could not be carried over is worth a non-zero exit, as a check's error is.
   const bool lost = std::any_of(m.findings.begin(), m.findings.end(),
                                 [](const Finding& f) { return f.severity != Severity::info; });
