@@ -68,6 +68,24 @@ TEST(Score, Decision766WeighsOnlyWhatAPublishedSourceGives) {
   EXPECT_NE(json.find(R"("unweighted": ["1.1")"), std::string::npos) << json;
 }
 
+TEST(Score, RendersThroughTheTableModel) {
+  const auto t = Registry::builtin().lookup("vn.qd-766-2022.chi-so-phuc-vu").value();
+  const Report r = report_766(2025, PeriodKind::q1, {{"B1:2.1", "50"}, {"B1:2.2", "45"}});
+  const TableDocument doc = score_table_model(r, score(r, *t).value(), Language::vi);
+  ASSERT_EQ(doc.forms.size(), 6u);  // the five groups, then the total
+  EXPECT_EQ(doc.forms[0].title, "Công khai, minh bạch: 4,00 / 18 (chưa đủ)");
+  EXPECT_EQ(doc.forms[0].rows[1].code, "1.2");
+  EXPECT_EQ(doc.forms[0].rows[1].unit, "90,00");
+  EXPECT_EQ(doc.forms[0].rows[1].value, "4,00 / 4");
+  EXPECT_EQ(doc.forms[0].rows[0].value, "— / ?");
+  EXPECT_EQ(doc.forms[0].rows[0].note, "thiếu: B1:1.2, B1:1.1\nchưa có trọng số công bố");
+  EXPECT_EQ(doc.forms[5].rows.at(0).value, "4,00 / 100");
+  EXPECT_EQ(doc.period, "Quý I năm 2025");
+  const std::string md = render_markdown(doc);
+  EXPECT_NE(md.find("| 1.2 | Tỷ lệ TTHC được cập nhật, công khai đúng hạn | 90,00 | 4,00 / 4 |"), std::string::npos) << md;
+  EXPECT_NE(render_html(doc).find("4,00 / 100"), std::string::npos);
+}
+
 TEST(Score, AQuarterWithoutADenominatorTakesAQuarterOfLastYears) {
   const auto t = Registry::builtin().lookup("vn.qd-766-2022.chi-so-phuc-vu").value();
   const Report r = report_766(2025, PeriodKind::q1, {{"B1:4.2", "90"}, {"B4:3.1", "100"}, {"B4:3.2", "30"}});

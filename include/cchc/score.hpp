@@ -23,6 +23,7 @@
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
 #include "cchc/number.hpp"
+#include "cchc/render.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
@@ -116,5 +117,9 @@ struct ScoreOptions {
 /// {"total": "61,25", "max": "100", "complete": false, "groups": [...], "unweighted": [...]}
 /// with figures written the Vietnamese way as strings and rates to two decimals.
 [[nodiscard]] std::string score_to_json(const Score& s);
+/// The score as the render layer's model (render.hpp), for its HTML, Markdown, CSV, XLSX and
+/// DOCX writers: the report's heading, the total in the subtitle, a table per group whose rows
+/// are the indicators (rate %, points of the maximum, and what was missing or not weighed).
+[[nodiscard]] TableDocument score_table_model(const Report& report, const Score& s, Language lang);
 
 }  // namespace cchc

@@ -22,16 +22,21 @@ const Registry& pick_registry(const Options& o) {
 
 namespace {
 
-// The one JSON report a command reads, if that is what it was given.
-std::optional<std::string> single_json_report(const Options& o) {
-  const std::string& file = !o.file.empty() ? o.file : (o.files.size() == 1 ? o.files.front() : o.file);
-  std::error_code ec;
-  if (file.empty() || !std::filesystem::is_regular_file(file, ec) ||
-      std::filesystem::path(file).extension() != ".json")
-    return std::nullopt;
-  auto text = read_file(file);
-  if (!text) return std::nullopt;
-  return std::move(*text);
+// The JSON report a command reads, or the first of the files it was given that is one: the
+// template it names is the command's (several reports of one command share one template).
+std::optional<std::pair<std::string, std::string>> first_json_report(const Options& o) {
+  std::vector<std::string> candidates;
+  if (!o.file.empty()) candidates.push_back(o.file);
+  else candidates = o.files;
+  for (const auto& file : candidates) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::path(file).extension() != ".json")
+      continue;
+    auto text = read_file(file);
+    if (!text) return std::nullopt;
+    return std::pair{file, std::move(*text)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -52,14 +57,14 @@ std::shared_ptr<const Template> pick_template(const Options& o) {
     if (!t) throw exception(std::move(t.error()).within("--template"));
     return *t;
   }
-  if (const auto json = single_json_report(o)) {
+  if (const auto json = first_json_report(o)) {
     // A report names its template. A report that is not JSON at all is the reader's to report,
     // with its line and column; a template that is unknown or broken is reported here.
     boost::system::error_code ec;
-    (void)boost::json::parse(*json, ec);
+    (void)boost::json::parse(json->second, ec);
     if (!ec) {
-      auto t = registry.for_report_json(*json);
-      if (!t) throw exception(std::move(t.error()).within(std::string(o.file.empty() ? o.files.front() : o.file)));
+      auto t = registry.for_report_json(json->second);
+      if (!t) throw exception(std::move(t.error()).within(json->first));
       return *t;
     }
   }

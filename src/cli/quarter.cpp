@@ -251,6 +251,27 @@ int run_score(const Options& o) {
   if (reports.empty())
     throw exception(make_error(errc::invalid_argument, "không có báo cáo để chấm điểm", "no report to score", "score"));
   HistorySource history(o, catalog);
+  // A document of the score through the render layer: one report at a time.
+  if (const auto doc_format = render_format_from_string(o.format);
+      doc_format && *doc_format != RenderFormat::json) {
+    if (reports.size() != 1)
+      throw exception(make_error(errc::invalid_argument,
+                                 fmt::format("--format {} viết từng báo cáo một", o.format),
+                                 fmt::format("--format {} writes one report at a time", o.format), "score"));
+    const Report& r = reports.front().report;
+    const TableDocument doc = score_table_model(r, score(r, *tmpl, {&history.of(r)}).value(), o.language());
+    std::string bytes;
+    switch (*doc_format) {
+      case RenderFormat::html: bytes = render_html(doc); break;
+      case RenderFormat::markdown: bytes = render_markdown(doc); break;
+      case RenderFormat::csv: bytes = render_csv(doc); break;
+      case RenderFormat::xlsx: bytes = render_xlsx(doc).value(); break;
+      default: bytes = render_docx(doc).value(); break;
+    }
+    if (o.output.empty()) std::cout << bytes;
+    else write_file(o.output, bytes).value();
+    return unreadable ? exit_unreadable : exit_ok;
+  }
   const bool json_out = o.format == "json";
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {
@@ -325,7 +346,10 @@ QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
                         "Kho báo cáo: các kỳ trước, hoặc chấm cả một kỳ với --period / an archive: the "
                         "earlier reports, or with --period and no files a whole period to score");
   score_cmd->add_option("--period", o.period, "Kỳ, ví dụ \"q1 2025\" / period (with --archive)");
-  add_format(score_cmd, o), add_lang(score_cmd, o), add_catalog(score_cmd, o);
+  score_cmd->add_option("--format", o.format, "text | json | html | md | csv | xlsx | docx")
+      ->check(CLI::IsMember({"text", "json", "html", "md", "markdown", "csv", "xlsx", "docx"}));
+  score_cmd->add_option("-o,--output", o.output, "Ghi ra tệp / write to this file (default: stdout)");
+  add_lang(score_cmd, o), add_catalog(score_cmd, o);
   return {consolidate_cmd, archive_add, archive_list, archive_export, archive_verify, score_cmd};
 }
 

@@ -312,6 +312,100 @@ result<Score> score(const Report& report, const Template& tmpl, ScoreOptions opt
   return out;
 }
 
+namespace {
+
+// What the note column says of one indicator: what was missing, how the quarter's denominator
+// was found, whether it has a published weight.
+std::string indicator_note(const IndicatorScore& is, bool vi) {
+  std::string note;
+  if (!is.missing.empty()) {
+    std::string m;
+    for (const auto& x : is.missing) detail::join_into(m, ", ", x);
+    detail::join_into(note, "\n", fmt::format("{}: {}", vi ? "thiếu" : "missing", m));
+  }
+  if (!is.denominator_rule_vi.empty())
+    detail::join_into(note, "\n", vi ? is.denominator_rule_vi : is.denominator_rule_en);
+  if (!is.indicator->points) detail::join_into(note, "\n", vi ? "chưa có trọng số công bố" : "no published weight");
+  return note;
+}
+
+std::string points_of(const IndicatorScore& is) {
+  return fmt::format("{} / {}", is.points ? figure_text(*is.points) : "—",
+                     is.indicator->points ? figure_text(*is.indicator->points) : "?");
+}
+
+std::string total_line(const Score& s, bool vi) {
+  std::string out = fmt::format("{}: {} / {}", vi ? "Tổng điểm" : "Total", figure_text(s.total), figure_text(s.max));
+  if (s.complete) return out;
+  std::string missing, list;
+  for (const auto& g : s.groups)
+    for (const auto& i : g.indicators)
+      if (i.indicator->points && !i.points) detail::join_into(missing, ", ", i.indicator->id);
+  for (const auto& u : s.unweighted) detail::join_into(list, ", ", u);
+  out += vi ? " — chưa đủ" : " — incomplete";
+  if (!missing.empty())
+    out += vi ? fmt::format("; thiếu số liệu: {}", missing) : fmt::format("; figures missing: {}", missing);
+  if (!list.empty())
+    out += vi ? fmt::format("; chỉ tiêu chưa có trọng số công bố: {}", list)
+              : fmt::format("; indicators without a published weight: {}", list);
+  return out;
+}
+
+}  // namespace
+
+TableDocument score_table_model(const Report& report, const Score& s, Language lang) {
+  const bool vi = lang == Language::vi;
+  TableDocument doc;
+  doc.lang = lang;
+  const Metadata& m = report.metadata();
+  doc.agency = m.agency.name;
+  if (m.period) doc.period = vi ? label_vi(*m.period) : label_en(*m.period);
+  doc.title = vi ? "KẾT QUẢ CHẤM ĐIỂM" : "SCORE";
+  doc.subtitle = fmt::format("{}{}{}", s.scoring->title, doc.period.empty() ? "" : " — ", doc.period);
+  doc.reference = total_line(s, vi);
+  doc.catalog = fmt::format("{} {}", report.catalog().id(), report.catalog().version());
+  doc.columns = {vi ? "TT" : "No.", vi ? "Chỉ tiêu" : "Indicator", vi ? "Tỷ lệ (%)" : "Rate (%)",
+                 vi ? "Điểm" : "Points", vi ? "Ghi chú" : "Notes"};
+  doc.notes = true;
+  doc.metadata = m;
+  for (std::size_t g = 0; g < s.groups.size(); ++g) {
+    const GroupScore& gs = s.groups[g];
+    TableForm form;
+    form.number = static_cast<int>(g + 1);
+    form.title = fmt::format("{}: {} / {}{}", vi || gs.group->title_en.empty() ? gs.group->title : gs.group->title_en,
+                             figure_text(gs.points), figure_text(gs.group->points),
+                             gs.complete ? "" : (vi ? " (chưa đủ)" : " (incomplete)"));
+    form.title_en = gs.group->title_en;
+    for (const auto& is : gs.indicators) {
+      TableRow row;
+      row.address = is.indicator->id;
+      row.code = is.indicator->id;
+      row.label = vi || is.indicator->title_en.empty() ? is.indicator->title : is.indicator->title_en;
+      row.unit = is.rate ? two(*is.rate) : "—";
+      row.value = points_of(is);
+      row.kind = Kind::code;  // text in every writer: a rate and points of a maximum
+      row.note = indicator_note(is, vi);
+      form.rows.push_back(std::move(row));
+    }
+    doc.forms.push_back(std::move(form));
+  }
+  // The total as a table of its own, so that every writer shows it where a reader looks.
+  TableForm total;
+  total.number = static_cast<int>(s.groups.size() + 1);
+  total.title = vi ? "Tổng điểm" : "Total";
+  TableRow row;
+  row.label = s.scoring->title;
+  row.unit = "";
+  row.value = fmt::format("{} / {}", figure_text(s.total), figure_text(s.max));
+  row.kind = Kind::code;
+  const std::string line = total_line(s, vi);
+  const auto dash = line.find(" — ");
+  row.note = dash == std::string::npos ? "" : line.substr(dash + std::string_view(" — ").size());
+  total.rows.push_back(std::move(row));
+  doc.forms.push_back(std::move(total));
+  return doc;
+}
+
 std::string score_to_text(const Score& s, Language lang) {
   const bool vi = lang == Language::vi;
   std::string out = fmt::format("{}\n{}\n\n", s.scoring->title, s.scoring->source);
@@ -326,41 +420,13 @@ std::string score_to_text(const Score& s, Language lang) {
                          {vi ? "Ghi chú" : "Note", 30}});
     for (const auto& is : gs.indicators) {
       const Indicator& ind = *is.indicator;
-      std::string note;
-      if (!is.missing.empty())
-        detail::join_into(note, "\n", fmt::format("{}: {}", vi ? "thiếu" : "missing", [&] {
-                            std::string m;
-                            for (const auto& x : is.missing) detail::join_into(m, ", ", x);
-                            return m;
-                          }()));
-      if (!is.denominator_rule_vi.empty())
-        detail::join_into(note, "\n", vi ? is.denominator_rule_vi : is.denominator_rule_en);
-      if (!ind.points) detail::join_into(note, "\n", vi ? "chưa có trọng số công bố" : "no published weight");
       table.add_row({fmt::format("{} {}", ind.id, vi || ind.title_en.empty() ? ind.title : ind.title_en),
-                     is.rate ? two(*is.rate) : "—",
-                     fmt::format("{} / {}", is.points ? figure_text(*is.points) : "—",
-                                 ind.points ? figure_text(*ind.points) : "?"),
-                     note});
+                     is.rate ? two(*is.rate) : "—", points_of(is), indicator_note(is, vi)});
     }
     out += table.render();
     out += '\n';
   }
-  out += fmt::format("{}: {} / {}", vi ? "Tổng điểm" : "Total", figure_text(s.total), figure_text(s.max));
-  if (!s.complete) {
-    std::string missing, list;
-    for (const auto& g : s.groups)
-      for (const auto& i : g.indicators)
-        if (i.indicator->points && !i.points) detail::join_into(missing, ", ", i.indicator->id);
-    for (const auto& u : s.unweighted) detail::join_into(list, ", ", u);
-    out += vi ? " — chưa đủ" : " — incomplete";
-    if (!missing.empty())
-      out += vi ? fmt::format("; thiếu số liệu: {}", missing) : fmt::format("; figures missing: {}", missing);
-    if (!list.empty())
-      out += vi ? fmt::format("; chỉ tiêu chưa có trọng số công bố: {}", list)
-                : fmt::format("; indicators without a published weight: {}", list);
-  }
-  out += '\n';
-  return out;
+  return out + total_line(s, vi) + '\n';
 }
 
 std::string score_to_json(const Score& s) {
