@@ -2,6 +2,7 @@
 // Templates through the C API (cchc/c/templates.h): the registry, a template's catalogue and
 // rules, migration and scoring, and what each function says to a caller that passes something
 // wrong.
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -164,6 +165,56 @@ TEST(CTemplates, MigratesAndScores) {
   cchc_report_free(seed);
   cchc_catalog_free(builtin);
   cchc_registry_free(registry);
+}
+
+TEST(CTemplates, AnArchiveGivesTheHistoryOfEveryVersionWithARegistry) {
+  // A Q1 report of version 2022.1 in the archive is the history of a nine-month report of
+  // version 2025.1 once carried over: its shrinking flow is found.
+  const std::string data = std::string(CCHC_TEST_DATA_DIR) + "/templates/";
+  const std::string db = testing::TempDir() + "cchc-c-templates.db";
+  std::remove(db.c_str());
+  cchc_registry* reg = nullptr;
+  ASSERT_EQ(cchc_registry_open(&reg, nullptr, 0), CCHC_OK);
+  const cchc_template *v2022 = nullptr, *v2025 = nullptr;
+  ASSERT_EQ(cchc_registry_lookup(&v2022, reg, "vn.sonla.snv-3981-2022.so-nganh", "2022.1"), CCHC_OK);
+  ASSERT_EQ(cchc_registry_lookup(&v2025, reg, "vn.sonla.snv-3981-2022.so-nganh", "2025.1"), CCHC_OK);
+  cchc_catalog *c2022 = nullptr, *c2025 = nullptr;
+  ASSERT_EQ(cchc_template_catalog(&c2022, v2022), CCHC_OK);
+  ASSERT_EQ(cchc_template_catalog(&c2025, v2025), CCHC_OK);
+  cchc_report *q1 = nullptr, *nine = nullptr;
+  ASSERT_EQ(cchc_report_load(&q1, c2022, (data + "skhcn-q1-2025.json").c_str()), CCHC_OK) << cchc_last_error();
+  ASSERT_EQ(cchc_report_load(&nine, c2025, (data + "skhcn-nine-months-2025.json").c_str()), CCHC_OK);
+  cchc_archive* archive = nullptr;
+  ASSERT_EQ(cchc_archive_open(&archive, db.c_str()), CCHC_OK);
+  const cchc_report* both[] = {q1};
+  cchc_archive_added added = {CCHC_ARCHIVE_ADDED_VERSION, 0, 0, 0, 0};
+  ASSERT_EQ(cchc_archive_add(archive, both, 1, &added), CCHC_OK);
+  cchc_history *same = nullptr, *every = nullptr;
+  ASSERT_EQ(cchc_archive_history(&same, archive, nine, 0), CCHC_OK);
+  ASSERT_EQ(cchc_archive_history_registry(&every, archive, nine, reg, 0), CCHC_OK);
+  size_t n_same = 9, n_every = 9;
+  ASSERT_EQ(cchc_history_size(&n_same, same), CCHC_OK);
+  ASSERT_EQ(cchc_history_size(&n_every, every), CCHC_OK);
+  EXPECT_EQ(n_same, 0u);   // the same version only: nothing to compare with
+  EXPECT_EQ(n_every, 1u);  // the Q1 report, carried to 2025.1
+  cchc_ruleset* rules = nullptr;
+  ASSERT_EQ(cchc_template_ruleset(&rules, v2025), CCHC_OK);
+  cchc_findings* found = nullptr;
+  ASSERT_EQ(cchc_ruleset_check_history(&found, rules, nine, every, nullptr), CCHC_OK);
+  EXPECT_TRUE(has(rule_ids(found), "period.flow.B7:4.4.1"));
+  EXPECT_EQ(cchc_archive_history_registry(&every, archive, nine, nullptr, 0), CCHC_EINVAL);
+  EXPECT_EQ(cchc_archive_history_registry(&every, archive, nine, reg, -1), CCHC_EINVAL);
+  cchc_findings_free(found);
+  cchc_ruleset_free(rules);
+  cchc_history_free(same);
+  cchc_history_free(every);
+  cchc_archive_free(archive);
+  cchc_report_free(q1);
+  cchc_report_free(nine);
+  cchc_catalog_free(c2022);
+  cchc_catalog_free(c2025);
+  cchc_registry_free(reg);
+  std::remove(db.c_str());
 }
 
 }  // namespace

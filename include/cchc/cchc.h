@@ -247,8 +247,10 @@ CCHC_EXTERN int32_t cchc_catalog_row_code(int64_t* value, const char** label,
 
 typedef struct cchc_report cchc_report;
 typedef struct cchc_findings cchc_findings;
-/* An agency's earlier reports (cchc/c/quarter.h); here because more than one part uses it. */
+/* An agency's earlier reports, and an archive of reports (cchc/c/quarter.h); here because more
+ * than one part uses them. */
 typedef struct cchc_history cchc_history;
+typedef struct cchc_archive cchc_archive;
 
 /* An empty report (every row blank) following `catalog`. The report keeps the catalogue
  * alive: the catalogue handle may be freed first. */

@@ -131,6 +131,19 @@ int32_t cchc_report_migrate(cchc_report** out, cchc_findings** findings, const c
   });
 }
 
+int32_t cchc_archive_history_registry(cchc_history** out, const cchc_archive* archive,
+                                      const cchc_report* report, const cchc_registry* registry,
+                                      int32_t years) {
+  return guard([&] {
+    need(out, "out");
+    if (years < 0)
+      return fail(errc::invalid_argument, "số năm không được âm", "years cannot be negative");
+    auto history = take(need(archive, "archive")->archive.history(
+        need(report, "report")->report, need(registry, "registry")->registry, years == 0 ? 3 : years));
+    return make(out, new cchc_history{std::move(history)});
+  });
+}
+
 int32_t cchc_report_score_json(char* buf, size_t size, size_t* length, const cchc_report* report,
                                const cchc_template* tmpl, const cchc_history* history) {
   return guard([&] {

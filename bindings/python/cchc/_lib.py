@@ -236,6 +236,7 @@ SIGNATURES = {
     "cchc_template_catalog": (i32, [ctypes.POINTER(p), p]),
     "cchc_template_ruleset": (i32, [ctypes.POINTER(p), p]),
     "cchc_report_migrate": (i32, [ctypes.POINTER(p), ctypes.POINTER(p), p, p, cs]),
+    "cchc_archive_history_registry": (i32, [ctypes.POINTER(p), p, p, p, i32]),
     "cchc_report_score_json": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, p, p]),
 }
 

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Dict, Iterable, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Optional, Sequence, Tuple
 
 from . import _lib
 from ._lib import b, check, library, new, sz, text
@@ -91,8 +91,13 @@ class Archive(_lib.Handle):
         """The current reports as JSON Lines."""
         return text(library().cchc_archive_export, self.ptr, _opt(period), _opt(agency))
 
-    def history(self, report: Report, years: int = 3) -> History:
-        """The earlier reports of the report's agency, `years` years back."""
+    def history(self, report: Report, years: int = 3, registry: Optional[Any] = None) -> History:
+        """The earlier reports of the report's agency, `years` years back. With a `registry`
+        (templates.Registry), those of other versions of its template too, carried over by
+        their mappings."""
+        if registry is not None:
+            return History(new(library().cchc_archive_history_registry, self.ptr, report.ptr,
+                               registry.ptr, years))
         return History(new(library().cchc_archive_history, self.ptr, report.ptr, years))
 
     def verify(self) -> None:

@@ -561,6 +561,22 @@ class TemplatesFromPython(unittest.TestCase):
                 with self.assertRaises(cchc.InvalidArgumentError):
                     cchc.score(seed, t766)
 
+    def test_archive_history_across_versions(self):
+        import tempfile
+        data = ROOT / "tests" / "data" / "templates"
+        with cchc.Registry.open() as registry, tempfile.TemporaryDirectory() as tmp:
+            v2022 = registry.lookup("vn.sonla.snv-3981-2022.so-nganh", "2022.1")
+            v2025 = registry.lookup("vn.sonla.snv-3981-2022.so-nganh", "2025.1")
+            with v2022.catalog() as c2022, v2025.catalog() as c2025, v2025.rules() as rules, \
+                    cchc.Report.load(c2022, str(data / "skhcn-q1-2025.json")) as q1, \
+                    cchc.Report.load(c2025, str(data / "skhcn-nine-months-2025.json")) as nine, \
+                    cchc.Archive.open(os.path.join(tmp, "a.db")) as db:
+                db.add([q1])
+                with db.history(nine) as same, db.history(nine, registry=registry) as every:
+                    self.assertEqual((len(same), len(every)), (0, 1))
+                    with rules.check(nine, history=every) as found:
+                        self.assertIn("period.flow.B7:4.4.1", [f.rule_id for f in found])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -62,7 +62,7 @@ CCHC_EXTERN int32_t cchc_findings_row_period(char* buf, size_t size, size_t* len
 /* An archive of reports in SQLite: one current version per agency, template and period, earlier
  * versions kept. Adding is idempotent and atomic; readers in other processes may read while one
  * writer adds. An archive handle may be used from several threads (calls take turns). */
-typedef struct cchc_archive cchc_archive;
+/* (The handle cchc_archive is declared in cchc.h.) */
 
 /* Opens the archive at `path` (UTF-8), creating it when missing and migrating an older schema;
  * a newer schema is CCHC_EINVAL, a file that is not an archive CCHC_EPARSE. */

@@ -81,6 +81,14 @@ CCHC_EXTERN int32_t cchc_report_migrate(cchc_report** out, cchc_findings** findi
                                         const cchc_report* report, const cchc_registry* registry,
                                         const char* to_version);
 
+/* cchc_archive_history across the versions of the report's template: earlier reports of another
+ * version are read with that version's catalogue from `registry` and carried over by its
+ * mappings (those no mapping reaches are left out), so that cross-period checks compare like
+ * with like. `years` 0: 3. */
+CCHC_EXTERN int32_t cchc_archive_history_registry(cchc_history** out, const cchc_archive* archive,
+                                                  const cchc_report* report,
+                                                  const cchc_registry* registry, int32_t years);
+
 /* Scores `report` under the indicator set of `tmpl` (Decision 766/QĐ-TTg and sets like it), as
  * JSON (cchc.score/1: total, max, complete, groups, indicators with rate, points and what was
  * missing, unweighted indicators); the text-output convention of cchc.h. `history` (may be
