@@ -122,6 +122,25 @@ TEST(CApiBatch, FilledFromColumnsEachReportGetsWhatCheckingItAloneGives) {
   const std::string json = text(cchc_batch_result_to_json, static_cast<const cchc_batch_result*>(result));
   EXPECT_NE(json.find("\"format\":\"cchc.batch/1\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"reports\":3"), std::string::npos) << json;
+  // The summary as a document: CSV here, one line per rule and one per total.
+  cchc_render_options o = CCHC_RENDER_OPTIONS_INIT;
+  o.format = CCHC_RENDER_CSV;
+  o.lang = CCHC_LANG_EN;
+  const std::string csv = text(cchc_batch_result_render, static_cast<const cchc_batch_result*>(result),
+                               static_cast<const cchc_ruleset*>(h.rules), static_cast<const cchc_render_options*>(&o));
+  EXPECT_NE(csv.find("Evaluated,Passed,Failed,Skipped,Failed (%)"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("sum.B1:2.1[2.2]"), std::string::npos);
+  EXPECT_NE(csv.find("Reports checked,reports,3,"), std::string::npos) << csv;
+  o.format = CCHC_RENDER_XLSX;
+  size_t length = 0;
+  ASSERT_EQ(cchc_batch_result_render(nullptr, 0, &length, result, nullptr, &o), CCHC_OK);
+  EXPECT_GT(length, 1000u);
+  o.format = CCHC_RENDER_JSON;
+  EXPECT_EQ(cchc_batch_result_render(nullptr, 0, &length, result, nullptr, &o), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("cchc_batch_result_to_json"), std::string::npos);
+  o.format = 99;
+  EXPECT_EQ(cchc_batch_result_render(nullptr, 0, &length, result, nullptr, &o), CCHC_EINVAL);
+
   cchc_rule_summary bad = CCHC_RULE_SUMMARY_INIT;
   EXPECT_EQ(cchc_batch_result_rule(&bad, result, rule_count), CCHC_EINVAL);
   cchc_batch_result_free(result);

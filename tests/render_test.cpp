@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cchc/batch.hpp"
 #include "cchc/check.hpp"
 #include "cchc/json.hpp"
 #include "cchc/rules.hpp"
@@ -196,6 +197,51 @@ TEST(Render, DocxIsAWordDocument) {
   Report r = seed();
   r.metadata().agency.name = "Sở <w:b/> & \"A\"";
   EXPECT_TRUE(render(r, RenderFormat::docx).value().starts_with("PK"));
+}
+
+// A batch summary is a table model like a report's, so every writer writes it.
+TEST(Render, ABatchSummaryIsATableForEveryWriter) {
+  const RuleSet rules = RuleSet::builtin(seed().catalog_ptr());
+  Batch batch(seed().catalog_ptr());
+  ASSERT_TRUE(batch.add(seed()));
+  Report clean = seed();
+  ASSERT_TRUE(batch.add(clean));
+  const BatchResult result = check_batch(batch, rules).value();
+  const TableDocument doc = summary_table_model(result, &rules, Language::en);
+  ASSERT_EQ(doc.forms.size(), 2u);
+  EXPECT_EQ(doc.extra_columns(), 4u);
+  ASSERT_EQ(doc.forms[0].rows.size(), result.rules.size());
+  std::size_t failing = 0;
+  for (std::size_t i = 0; i < result.rules.size(); ++i) {
+    const RuleSummary& s = result.rules[i];
+    const TableRow& r = doc.forms[0].rows[i];
+    EXPECT_EQ(r.label, s.rule_id);
+    EXPECT_EQ(r.cell.number, static_cast<std::int64_t>(s.evaluated));
+    ASSERT_EQ(r.extra.size(), 4u);
+    EXPECT_EQ(r.extra[1].cell.number, static_cast<std::int64_t>(s.failed));
+    // The seed twice: a rule fails on both reports or on neither.
+    EXPECT_EQ(r.extra[3].text, s.evaluated == 0 ? "" : s.failed ? "100,0" : "0,0") << s.rule_id;
+    failing += s.failed > 0;
+  }
+  EXPECT_GT(failing, 0u);
+  EXPECT_FALSE(doc.forms[0].rows[0].description.empty());  // the rule's message
+  EXPECT_EQ(doc.forms[1].rows[0].value, "2");
+
+  const std::string html = render(doc, RenderFormat::html).value();
+  EXPECT_NE(html.find("Table 1 — By rule"), std::string::npos);
+  // The totals have columns of their own: one figure a row, under its own heading.
+  EXPECT_EQ(count(html, "<th scope=\"col\">Evaluated</th>"), 1u);
+  EXPECT_EQ(count(html, "<th scope=\"col\">Number</th>"), 1u);
+  EXPECT_EQ(count(html, "<tr>"), result.rules.size() + 5 + 2);  // and a header row each
+  const auto records = parse_csv(render(doc, RenderFormat::csv).value());
+  ASSERT_EQ(records.size(), result.rules.size() + 5 + 1);
+  for (const auto& rec : records) EXPECT_EQ(rec.size(), 12u);
+  EXPECT_EQ(records[1][3], result.rules[0].rule_id + "\n" + doc.forms[0].rows[0].description);
+  EXPECT_NE(render(doc, RenderFormat::markdown).value().find("|---|---|---|---:|---:|---:|---:|---:|"),
+            std::string::npos);
+  EXPECT_TRUE(render(doc, RenderFormat::xlsx).value().starts_with("PK"));
+  EXPECT_TRUE(render(doc, RenderFormat::docx).value().starts_with("PK"));
+  EXPECT_EQ(render(doc, RenderFormat::json).error().code, errc::invalid_argument);
 }
 
 TEST(Render, JsonIsTheReportItself) {

@@ -15,6 +15,7 @@
 //   std::string html = cchc::render(report, cchc::RenderFormat::html, o).value();
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -22,12 +23,23 @@
 #include <string_view>
 #include <vector>
 
+#include "cchc/batch.hpp"
 #include "cchc/cell.hpp"
 #include "cchc/error.hpp"
 #include "cchc/finding.hpp"
 #include "cchc/report.hpp"
+#include "cchc/rules.hpp"
 
 namespace cchc {
+
+/// A figure in a column after the value column: a batch summary's rows have several (evaluated,
+/// passed, failed, skipped, the share failed).
+struct TableValue {
+  std::string text;  ///< as written, the Vietnamese way ("1.204", "2,5"), "" when blank
+  Cell cell;         ///< the figure: number, scale and state
+  Kind kind = Kind::count;
+  friend bool operator==(const TableValue&, const TableValue&) = default;
+};
 
 /// One row of a form, as printed.
 struct TableRow {
@@ -41,6 +53,9 @@ struct TableRow {
   Kind kind = Kind::heading;
   Cell cell;                ///< the figure: number, second, scale and state
   int level = 0;            ///< 0 for a top-level row, 1 for its children, ...
+  /// The figures of the columns after the value column, in order (TableDocument::columns names
+  /// them); none in a report's forms.
+  std::vector<TableValue> extra;
   std::string note;         ///< the "Ghi chú" column
   std::vector<std::size_t> findings;  ///< indices into TableDocument::findings
   /// The most severe of the row's findings, if any.
@@ -50,9 +65,15 @@ struct TableRow {
 /// One form (Biểu mẫu) as a table.
 struct TableForm {
   int number = 0;
+  /// The table's name in a heading or a sheet's tab; "" for "Biểu mẫu N" ("Form N"). A table that
+  /// is not a form of the catalogue (a summary's, a score's) names itself.
+  std::string label;
   std::string title;     ///< in the document's language
   std::string title_en;  ///< in English, or "" (a Vietnamese document may show it beside)
   std::string subtitle;  ///< a printed qualifier, or ""
+  /// Its own columns, when they are not the document's (a summary's totals have one figure a
+  /// row, its rules five); empty: TableDocument::columns.
+  std::vector<std::string> columns;
   std::vector<TableRow> rows;
   std::vector<std::string> footnotes;  ///< "¹ text", in the order of their marks
 };
@@ -71,9 +92,26 @@ struct TableDocument {
   std::string signer_title;   ///< "GIÁM ĐỐC"
   std::string signer;         ///< "Lưu Bình Khiêm"
   std::string catalog;        ///< "vn.sonla.snv-3981-2022.so-nganh 2022.1"
-  /// The columns: TT, Chỉ tiêu thống kê, Đơn vị tính, Số liệu, and Ghi chú when a row has a note.
+  /// The columns: TT, Chỉ tiêu thống kê, Đơn vị tính, Số liệu, one per extra figure of the rows
+  /// (TableRow::extra), and Ghi chú when `notes`.
   std::vector<std::string> columns;
   bool notes = false;
+  /// The columns of `form`: its own, or the document's.
+  [[nodiscard]] const std::vector<std::string>& columns_of(const TableForm& form) const noexcept {
+    return form.columns.empty() ? columns : form.columns;
+  }
+  /// How many columns of figures follow the value column (TableRow::extra) in `form`.
+  [[nodiscard]] std::size_t extra_columns(const TableForm& form) const noexcept {
+    const std::size_t fixed = 4 + (notes ? 1 : 0);
+    const std::size_t n = columns_of(form).size();
+    return n > fixed ? n - fixed : 0;
+  }
+  /// The most extra columns of any form (a single table of every form, as CSV, has them all).
+  [[nodiscard]] std::size_t extra_columns() const noexcept {
+    std::size_t most = 0;
+    for (const TableForm& f : forms) most = std::max(most, extra_columns(f));
+    return most;
+  }
   std::vector<TableForm> forms;
   /// The report's metadata as it is, for formats that keep it exactly (XLSX, DOCX), so that
   /// reading them back loses nothing.
@@ -123,6 +161,30 @@ struct RenderOptions {
 /// numbered after the forms, and the signature block. Each value cell holds a bookmark named
 /// after its row ("B4:1.4" is "B4_1_4"). Written with pugixml, zipped in memory with libzip.
 [[nodiscard]] result<std::string> render_docx(const TableDocument& doc);
+
+/// What a batch summary counts besides the rules.
+struct SummaryTotals {
+  std::size_t reports = 0;        ///< reports checked
+  std::size_t with_findings = 0;  ///< reports with at least one finding
+  std::size_t with_errors = 0;    ///< reports with at least one error
+  std::size_t unreadable = 0;     ///< inputs that could not be read (not among `reports`)
+};
+
+/// The model of a batch check's summary (what `cchc check --summary` prints), for the same
+/// writers as a report: a table "Theo luật kiểm tra" (by rule) whose rows are the rules (TT, the
+/// rule id with its message template under it, the severity, then the reports it was evaluated
+/// on, passed, failed, skipped and the share failed in %), and a table of the totals. `rules`
+/// (may be null) gives each rule's message template; the share is blank for a rule evaluated on
+/// no report.
+[[nodiscard]] TableDocument summary_table_model(std::span<const RuleSummary> summary, const SummaryTotals& totals,
+                                                const RuleSet* rules = nullptr, Language lang = Language::vi);
+/// The same from a check_batch() result.
+[[nodiscard]] TableDocument summary_table_model(const BatchResult& result, const RuleSet* rules = nullptr,
+                                                Language lang = Language::vi);
+
+/// A model written in `format` (html, md, csv, xlsx, docx). errc::invalid_argument for json, which
+/// writes reports (cchc.report/1), not models.
+[[nodiscard]] result<std::string> render(const TableDocument& doc, RenderFormat format);
 
 /// table_model() then the format's writer: text, or the bytes of a binary format (XLSX, DOCX). JSON is
 /// the report itself (cchc.report/1, lossless; the options do not apply).

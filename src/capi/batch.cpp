@@ -6,6 +6,7 @@
 #include "cchc/batch_input.hpp"
 #include "cchc/io.hpp"
 #include "cchc/output.hpp"
+#include "cchc/render.hpp"
 
 using namespace cchc::capi;
 
@@ -416,5 +417,20 @@ int32_t cchc_batch_result_to_json(char* buf, size_t size, size_t* length,
                                   const cchc_batch_result* result) {
   return guard([&] {
     return text_out(buf, size, length, cchc::batch_summary_to_json(need(result, "result")->result));
+  });
+}
+
+int32_t cchc_batch_result_render(char* buf, size_t size, size_t* length, const cchc_batch_result* result,
+                                 const cchc_ruleset* rules, const cchc_render_options* options) {
+  return guard([&] {
+    const auto* r = need(result, "result");
+    const cchc_render_options o = render_options_in(options);
+    if (o.format == CCHC_RENDER_JSON)
+      return fail(errc::invalid_argument, "bản tổng hợp dạng JSON: dùng cchc_batch_result_to_json",
+                  "a summary as JSON: use cchc_batch_result_to_json");
+    const cchc::TableDocument doc =
+        cchc::summary_table_model(r->result, rules ? &rules->rules : nullptr,
+                                  o.lang == CCHC_LANG_EN ? cchc::Language::en : cchc::Language::vi);
+    return text_out(buf, size, length, take(cchc::render(doc, static_cast<cchc::RenderFormat>(o.format))));
   });
 }

@@ -76,6 +76,9 @@ inline thread_local std::string last_error;
 inline thread_local int32_t message_lang = CCHC_LANG_BOTH;
 
 // The limits of cchc_limits_set() in force (library.cpp); every reader takes a copy when it starts.
+/// A caller's render options checked (struct version, format, language); NULL gives the defaults.
+cchc_render_options render_options_in(const cchc_render_options* options);
+
 cchc::Limits current_limits();
 // `given` over the limits in force: a zero field takes the value in force; a field above its
 // ceiling throws invalid_argument. Null: the limits in force.

@@ -13,10 +13,9 @@ static_assert(static_cast<int>(cchc::RenderFormat::html) == CCHC_RENDER_HTML &&
               static_cast<int>(cchc::RenderFormat::xlsx) == CCHC_RENDER_XLSX &&
               static_cast<int>(cchc::RenderFormat::docx) == CCHC_RENDER_DOCX);
 
-namespace {
+namespace cchc::capi {
 
-std::string rendered(const cchc_report* report, const cchc_render_options* options) {
-  const auto& r = need(report, "report")->report;
+cchc_render_options render_options_in(const cchc_render_options* options) {
   cchc_render_options o = CCHC_RENDER_OPTIONS_INIT;
   if (options) {
     check_struct_version(options->version, CCHC_RENDER_OPTIONS_VERSION, "cchc_render_options");
@@ -30,6 +29,16 @@ std::string rendered(const cchc_report* report, const cchc_render_options* optio
     throw cchc::exception(make_error(errc::invalid_argument,
                                      fmt::format("options.lang = {} không hợp lệ", o.lang),
                                      fmt::format("options.lang = {} is not CCHC_LANG_VI or CCHC_LANG_EN", o.lang)));
+  return o;
+}
+
+}  // namespace cchc::capi
+
+namespace {
+
+std::string rendered(const cchc_report* report, const cchc_render_options* options) {
+  const auto& r = need(report, "report")->report;
+  const cchc_render_options o = render_options_in(options);
   cchc::RenderOptions ro;
   ro.lang = o.lang == CCHC_LANG_EN ? cchc::Language::en : cchc::Language::vi;
   ro.form = o.form;

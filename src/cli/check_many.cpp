@@ -130,6 +130,13 @@ class Run {
   }
 
   void print_summary() {
+    if (o_.document) {
+      const SummaryTotals totals{reports_, failed_, errors_, unreadable_.size()};
+      const std::string bytes = render(summary_table_model(total_.rules, totals, &rules_, o_.lang), *o_.document).value();
+      if (o_.output.empty()) std::cout << bytes;
+      else write_file(o_.output, bytes).value();
+      return;
+    }
     if (o_.format == OutputFormat::json) {
       json::object o =
           json::parse(batch_summary_to_json(total_.rules, reports_, failed_, errors_)).as_object();

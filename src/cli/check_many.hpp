@@ -3,6 +3,7 @@
 // batches (batch.hpp) with per-rule counts, findings streamed on request.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct CheckManyOptions {
   unsigned threads = 0;  // 0: every core
   bool summary = false;
   bool findings = false;
+  /// Write the summary as a document in this format (render.hpp) instead of text or JSON, to
+  /// `output` or else to stdout.
+  std::optional<RenderFormat> document;
+  std::string output;
 };
 
 /// True when `inputs` need the batch path: more than one, a folder, a CSV or a JSONL file.

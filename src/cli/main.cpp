@@ -3,8 +3,8 @@
 //
 //   cchc show [FILE] [--format text|json] [--form N] [--catalog FILE]
 //   cchc check [FILE|FOLDER]... [--rules FILE]... [--no-builtin] [--summary] [--findings]
+//              [--format text|json|html|md|csv|xlsx|docx] [-o FILE]
 //              [--threads N] [--holidays DATES|FILE] [--previous FILE]... [--archive DB]
-//              [--format text|json]
 //              [--lang vi|en] [--catalog FILE]
 //   cchc derive [FILE] [--format text|json] [--catalog FILE]
 //   cchc render [FILE] [--format html|docx|xlsx|md|csv|json] [-o FILE] [--findings] [--rules FILE]...
@@ -60,12 +60,19 @@ int run_check(Options o) {
                                  "check"));
     return check_with_history(o, rules, catalog);
   }
-  if (o.summary || o.findings || needs_batch(o.files)) {
+  // A document format (html, md, csv, xlsx, docx) writes the batch summary.
+  auto document = render_format_from_string(o.format);
+  if (document == RenderFormat::json) document.reset();  // the summary's own JSON, below
+  if (o.summary || o.findings || document || needs_batch(o.files)) {
     if (o.files.empty())
-      throw exception(make_error(errc::invalid_argument, "--summary và --findings cần tệp báo cáo",
-                                 "--summary and --findings need report files", "check"));
+      throw exception(make_error(errc::invalid_argument, "--summary, --findings và --format tài liệu cần tệp báo cáo",
+                                 "--summary, --findings and a document --format need report files", "check"));
+    if (document && o.findings)
+      throw exception(make_error(errc::invalid_argument,
+                                 fmt::format("--findings in văn bản hoặc JSON, không in {}", o.format),
+                                 fmt::format("--findings prints text or JSON, not {}", o.format), "check"));
     CheckManyOptions many{o.files, output_format_from_string(o.format).value_or(OutputFormat::text),
-                          o.language(), o.threads, o.summary, o.findings};
+                          o.language(), o.threads, o.summary || document.has_value(), o.findings, document, o.output};
     return check_many(many, rules);
   }
   if (!o.files.empty()) o.file = o.files.front();
@@ -206,7 +213,12 @@ int main(int argc, char** argv) {
                     "Kho báo cáo SQLite lấy các kỳ trước / an archive to take the earlier reports from");
   add_rules(check, o);
   check->add_flag("--no-builtin", o.no_builtin, "Chỉ dùng các tệp luật đã cho / only the given rule files");
-  add_format(check, o), add_lang(check, o), add_catalog(check, o);
+  check->add_option("--format", o.format,
+                    "text | json, hoặc tài liệu tổng hợp / or the summary as a document: html | md | csv | xlsx | docx")
+      ->check(CLI::IsMember({"text", "json", "html", "md", "markdown", "csv", "xlsx", "docx"}));
+  check->add_option("-o,--output", o.output,
+                    "Ghi tài liệu tổng hợp ra tệp / write the summary document to this file (default: stdout)");
+  add_lang(check, o), add_catalog(check, o);
 
   auto* derive_cmd = app.add_subcommand("derive", "Suy ra giá trị còn trống / fill derivable blanks");
   derive_cmd->add_option("file", o.file, report_file_help);

@@ -260,14 +260,7 @@ int run_score(const Options& o) {
                                  fmt::format("--format {} writes one report at a time", o.format), "score"));
     const Report& r = reports.front().report;
     const TableDocument doc = score_table_model(r, score(r, *tmpl, {&history.of(r)}).value(), o.language());
-    std::string bytes;
-    switch (*doc_format) {
-      case RenderFormat::html: bytes = render_html(doc); break;
-      case RenderFormat::markdown: bytes = render_markdown(doc); break;
-      case RenderFormat::csv: bytes = render_csv(doc); break;
-      case RenderFormat::xlsx: bytes = render_xlsx(doc).value(); break;
-      default: bytes = render_docx(doc).value(); break;
-    }
+    const std::string bytes = render(doc, *doc_format).value();
     if (o.output.empty()) std::cout << bytes;
     else write_file(o.output, bytes).value();
     return unreadable ? exit_unreadable : exit_ok;

@@ -372,6 +372,7 @@ TableDocument score_table_model(const Report& report, const Score& s, Language l
     const GroupScore& gs = s.groups[g];
     TableForm form;
     form.number = static_cast<int>(g + 1);
+    form.label = fmt::format("{} {}", vi ? "Nhóm" : "Group", gs.group->id);
     form.title = fmt::format("{}: {} / {}{}", vi || gs.group->title_en.empty() ? gs.group->title : gs.group->title_en,
                              figure_text(gs.points), figure_text(gs.group->points),
                              gs.complete ? "" : (vi ? " (chưa đủ)" : " (incomplete)"));
@@ -392,6 +393,7 @@ TableDocument score_table_model(const Report& report, const Score& s, Language l
   // The total as a table of its own, so that every writer shows it where a reader looks.
   TableForm total;
   total.number = static_cast<int>(s.groups.size() + 1);
+  total.label = vi ? "Tổng" : "Total";
   total.title = vi ? "Tổng điểm" : "Total";
   TableRow row;
   row.label = s.scoring->title;

@@ -79,3 +79,29 @@ assert "B4:3.2" in commented, commented
 assert wb["Phát hiện khi kiểm tra"].max_row - 1 == 11
 print(f"openpyxl: 7 forms, {len(values)} values as written ({numbers} stored as numbers), "
       f"{len(commented)} cells with findings")
+
+# A batch summary (`cchc check REPORTS --format xlsx`): its counts are numbers too.
+examples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "data")
+summary = os.path.join(work, "summary.xlsx")
+done = subprocess.run([cli, "check", os.path.join(examples, "seed-report.json"),
+                       os.path.join(examples, "seed-report.txt"), "--format", "xlsx", "-o", summary],
+                      capture_output=True, text=True)
+assert done.returncode in (0, 1), done.stderr
+wb = openpyxl.load_workbook(summary)
+assert {"Bảng 1", "Bảng 2"} <= set(wb.sheetnames), wb.sheetnames
+ws = wb["Bảng 1"]
+assert ws.freeze_panes == "A3", ws.freeze_panes
+heads = [c.value for c in ws[2]][:8]
+assert heads[3:] == ["Đã xét", "Đạt", "Không đạt", "Bỏ qua", "Tỷ lệ không đạt (%)"], heads
+rules = 0
+for row in ws.iter_rows(min_row=3):
+    evaluated, passed, failed, skipped, share = (c.value for c in row[3:8])
+    assert all(isinstance(v, int) for v in (evaluated, passed, failed, skipped)), row[1].value
+    assert evaluated == passed + failed and evaluated + skipped == 2, row[1].value
+    assert (share is None) == (evaluated == 0), row[1].value
+    if share is not None:
+        assert abs(share - 100 * failed / evaluated) < 0.05 and row[7].number_format == "0.0", share
+    rules += 1
+totals = {r[1].value: r[3].value for r in wb["Bảng 2"].iter_rows(min_row=3)}
+assert totals["Báo cáo đã kiểm tra"] == 2, totals
+print(f"openpyxl: a summary of {rules} rules over 2 reports, counts stored as numbers")

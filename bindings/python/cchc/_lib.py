@@ -211,6 +211,7 @@ SIGNATURES = {
     "cchc_batch_result_statuses": (i32, [PU32, PU32, PU32, p, sz, sz]),
     "cchc_batch_result_findings": (i32, [ctypes.POINTER(p), p, sz]),
     "cchc_batch_result_to_json": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p]),
+    "cchc_batch_result_render": (i32, [ctypes.c_char_p, sz, ctypes.POINTER(sz), p, p, ctypes.POINTER(RenderOptions)]),
     "cchc_consolidate": (i32, [ctypes.POINTER(p), ctypes.POINTER(p), ctypes.POINTER(p), sz,
                                ctypes.POINTER(ConsolidateOptions)]),
     "cchc_history_new": (i32, [ctypes.POINTER(p)]),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import ctypes
 from array import array
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _lib
 from ._lib import SEVERITIES, b, check, i64, library, new, sz, text
-from .core import Catalog, Findings, Report, RuleSet, _own_limits
+from .core import Catalog, Findings, Report, RuleSet, _own_limits, _render_options
 
 __all__ = ["Batch", "BatchResult", "RuleSummary", "ReadInfo", "CELL_STATES"]
 
@@ -259,3 +259,15 @@ class BatchResult(_lib.Handle):
 
     def to_json(self) -> str:
         return text(library().cchc_batch_result_to_json, self.ptr)
+
+    def render(self, format: str = "html", *, rules: Optional[RuleSet] = None,
+               lang: str = "vi") -> Union[str, bytes]:
+        """The summary as a document for people: "html", "md", "csv" (text), or "xlsx" and "docx"
+        (bytes): a table of the rules' counts and one of the totals (docs/render.md). `rules`, the
+        set the batch was checked with, adds each rule's message."""
+        if format == "json":
+            raise ValueError("the summary as JSON is to_json()")
+        o = _render_options(format, lang)
+        out = _lib.data(library().cchc_batch_result_render, self.ptr,
+                        None if rules is None else rules.ptr, ctypes.byref(o))
+        return out if format in _lib.BINARY_FORMATS else out.decode("utf-8")

@@ -172,6 +172,17 @@ def _catalog_ptr(catalog: Optional[Catalog]) -> Optional[int]:
     return None if catalog is None else catalog.ptr
 
 
+def _render_options(format: str, lang: str, form: int = 0,
+                    findings: Optional["Findings"] = None) -> _lib.RenderOptions:
+    """cchc_render_options for a format and language, checked here so that the error is Python's."""
+    if format not in _lib.RENDER_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(_lib.RENDER_FORMATS)}, not {format!r}")
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang must be vi or en, not {lang!r}")
+    return _lib.RenderOptions(version=1, format=_lib.RENDER_FORMATS[format], lang=LANGS[lang],
+                              form=form, findings=None if findings is None else findings.ptr)
+
+
 class Report(_lib.Handle):
     """One agency's report for one period: a value per catalogue row, and metadata.
 
@@ -310,12 +321,7 @@ class Report(_lib.Handle):
 
     def _render_options(self, format: str, findings: Optional["Findings"], lang: str,
                         form: int) -> _lib.RenderOptions:
-        if format not in _lib.RENDER_FORMATS:
-            raise ValueError(f"format must be one of {', '.join(_lib.RENDER_FORMATS)}, not {format!r}")
-        if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be vi or en, not {lang!r}")
-        return _lib.RenderOptions(version=1, format=_lib.RENDER_FORMATS[format], lang=LANGS[lang],
-                                  form=form, findings=None if findings is None else findings.ptr)
+        return _render_options(format, lang, form, findings)
 
     def render(self, format: str = "html", *, findings: Optional["Findings"] = None,
                lang: str = "vi", form: int = 0) -> Union[str, bytes]:

@@ -427,6 +427,15 @@ class BatchFromPython(unittest.TestCase):
             self.assertEqual(summary["sum.B1:2.1[2.2]"].failed, 1)
             self.assertEqual(len(result.rules), len(self.rules))
             self.assertIn('"format":"cchc.batch/1"', result.to_json())
+            # The summary as documents: the rule that failed once shows 1 failed of 3, 33,3 %.
+            md = result.render("md", rules=self.rules, lang="en")
+            self.assertIn("## Table 1 — By rule", md)
+            row = next(line for line in md.splitlines() if "| sum.B1:2.1\\[2.2\\]<br>" in line)
+            self.assertTrue(row.endswith("| error | 3 | 2 | 1 | 0 | 33,3 |"), row)
+            self.assertTrue(result.render("xlsx").startswith(b"PK"))
+            self.assertIn("<td class=\"value\">", result.render())
+            with self.assertRaises(ValueError):
+                result.render("json")
 
     def test_csv_and_skipped_lines(self):
         info = self.batch.read_text("B1:2.1;B1:2.2\n35;21\n10;mười\n1;2;3\n", "r.csv")

@@ -8,6 +8,7 @@
 #define CCHC_C_BATCH_H
 
 #include "cchc/cchc.h"
+#include "cchc/c/render.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -175,6 +176,16 @@ CCHC_EXTERN int32_t cchc_batch_result_findings(cchc_findings** out,
  * "skipped"}]}, as `cchc check --summary --format json` prints it. */
 CCHC_EXTERN int32_t cchc_batch_result_to_json(char* buf, size_t size, size_t* length,
                                               const cchc_batch_result* result);
+/* The summary as a document for people (docs/render.md): a table of the rules' counts (rule,
+ * its message, severity, evaluated, passed, failed, skipped, % failed) and one of the totals,
+ * into a caller's buffer (binary for XLSX and DOCX; *length is its size). `rules`, the set the
+ * batch was checked with, gives each rule's message, and may be NULL. options->format is
+ * CCHC_RENDER_HTML, _MARKDOWN, _CSV, _XLSX or _DOCX (JSON is cchc_batch_result_to_json:
+ * CCHC_EINVAL); options->lang applies, form and findings do not; options may be NULL (HTML). */
+CCHC_EXTERN int32_t cchc_batch_result_render(char* buf, size_t size, size_t* length,
+                                             const cchc_batch_result* result,
+                                             const cchc_ruleset* rules,
+                                             const cchc_render_options* options);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The table model as CSV (RFC 4180): one line per form row, values as written.
+#include <span>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "cchc/render.hpp"
@@ -21,7 +24,7 @@ void field(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void line(std::string& out, std::initializer_list<std::string_view> fields) {
+void line(std::string& out, std::span<const std::string_view> fields) {
   bool first = true;
   for (auto f : fields) {
     if (!first) out += ',';
@@ -36,8 +39,18 @@ void line(std::string& out, std::initializer_list<std::string_view> fields) {
 std::string render_csv(const TableDocument& doc) {
   const bool en = doc.lang == Language::en;
   std::string out = "\xEF\xBB\xBF";
-  line(out, {en ? "form" : "biểu mẫu", en ? "address" : "địa chỉ", doc.columns[0], doc.columns[1],
-             doc.columns[2], doc.columns[3], en ? "notes" : "ghi chú", en ? "findings" : "phát hiện"});
+  // One header for every form: the columns of the form with the most figures a row.
+  const std::vector<std::string>* header = &doc.columns;
+  for (const TableForm& form : doc.forms)
+    if (doc.extra_columns(form) == doc.extra_columns()) {
+      header = &doc.columns_of(form);
+      break;
+    }
+  const std::size_t extras = doc.extra_columns();
+  std::vector<std::string_view> fields{en ? "form" : "biểu mẫu", en ? "address" : "địa chỉ"};
+  for (std::size_t c = 0; c < 4 + extras && c < header->size(); ++c) fields.emplace_back((*header)[c]);
+  fields.insert(fields.end(), {en ? "notes" : "ghi chú", en ? "findings" : "phát hiện"});
+  line(out, fields);
   for (const TableForm& form : doc.forms) {
     const std::string number = std::to_string(form.number);
     for (const TableRow& r : form.rows) {
@@ -45,7 +58,10 @@ std::string render_csv(const TableDocument& doc) {
       if (!r.description.empty()) label += "\n" + r.description;
       std::string ids;
       for (std::size_t f : r.findings) detail::join_into(ids, "; ", doc.findings[f].rule_id);
-      line(out, {number, r.address, r.code, label, r.unit, r.value, r.note, ids});
+      fields.assign({number, r.address, r.code, label, r.unit, r.value});
+      for (std::size_t k = 0; k < extras; ++k) fields.emplace_back(k < r.extra.size() ? r.extra[k].text : "");
+      fields.insert(fields.end(), {r.note, ids});
+      line(out, fields);
     }
   }
   return out;

@@ -6,14 +6,15 @@
 // (B4:1.4 is "B4_1_4"), so that a program reading the document back finds every row whatever
 // the labels say; a cell with findings is shaded by severity.
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include "cchc/render.hpp"
+#include "out/render/package.hpp"
 #include "out/render/words.hpp"
 
 namespace cchc {
@@ -148,11 +149,22 @@ void heading_block(pugi::xml_node body, const TableDocument& doc) {
   paragraph(body, doc.subtitle, Look().bold().align("center"));
 }
 
+// A row's bookmark: B4:1.4 → B4_1_4. Word takes letters, digits and _, at most 40, starting with
+// a letter; an address that cannot be one (a summary's rule id that is too long) gets none.
+std::string bookmark_name(std::string_view address) {
+  std::string name;
+  for (char c : address) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (name.empty() || name.size() > 40 || !std::isalpha(static_cast<unsigned char>(name[0]))) return {};
+  return name;
+}
+
 void form_table(pugi::xml_node body, const TableDocument& doc, const TableForm& form, int& bookmark) {
-  const auto& words = detail::document::words(doc.lang);
-  paragraph(body, fmt::format("{} {} — {}", words.form, form.number, form.title), Look().style("Heading2"));
+  paragraph(body, fmt::format("{} — {}", detail::document::form_label(doc.lang, form), form.title), Look().style("Heading2"));
   if (!form.subtitle.empty()) paragraph(body, form.subtitle, Look().italic());
-  std::vector<int> widths{800, 0, 1700, 1300};
+  // A table with several figures a row (a summary's) narrows the unit and figure columns.
+  const std::size_t extras = doc.extra_columns(form);
+  std::vector<int> widths{extras ? 700 : 800, 0, extras ? 1100 : 1700, extras ? 1000 : 1300};
+  widths.insert(widths.end(), extras, 1000);
   if (doc.notes) widths.push_back(1500);
   int rest = text_width;
   for (int w : widths) rest -= w;
@@ -160,8 +172,9 @@ void form_table(pugi::xml_node body, const TableDocument& doc, const TableForm& 
   pugi::xml_node tbl = table(body, widths, true);
   pugi::xml_node head = tbl.append_child("w:tr");
   head.append_child("w:trPr").append_child("w:tblHeader");
-  for (std::size_t c = 0; c < doc.columns.size(); ++c)
-    paragraph(cell(head, widths[c], "EEEEEE"), doc.columns[c], Look().bold().align("center"));
+  const auto& columns = doc.columns_of(form);
+  for (std::size_t c = 0; c < columns.size() && c < widths.size(); ++c)
+    paragraph(cell(head, widths[c], "EEEEEE"), columns[c], Look().bold().align("center"));
   for (const TableRow& r : form.rows) {
     pugi::xml_node tr = tbl.append_child("w:tr");
     tr.append_child("w:trPr").append_child("w:cantSplit");
@@ -172,17 +185,19 @@ void form_table(pugi::xml_node body, const TableDocument& doc, const TableForm& 
     if (!r.description.empty()) paragraph(label, r.description, Look().italic().indent(284 * r.level));
     paragraph(cell(tr, widths[2]), r.unit);
     pugi::xml_node value = paragraph(cell(tr, widths[3], fill_of(r.severity)), "", Look().align("right"));
-    std::string name = r.address;  // B4:1.4 → B4_1_4: a bookmark name is letters, digits and _
-    std::replace(name.begin(), name.end(), ':', '_');
-    std::replace(name.begin(), name.end(), '.', '_');
-    pugi::xml_node start = value.append_child("w:bookmarkStart");
-    start.append_attribute("w:id") = bookmark;
-    start.append_attribute("w:name") = name.c_str();
+    const std::string name = bookmark_name(r.address);
+    if (!name.empty()) {
+      pugi::xml_node start = value.append_child("w:bookmarkStart");
+      start.append_attribute("w:id") = bookmark;
+      start.append_attribute("w:name") = name.c_str();
+    }
     std::string shown = r.value;
     for (std::size_t f : r.findings) shown += fmt::format("{}[{}]", shown.empty() ? "" : " ", f + 1);
     if (!shown.empty()) run(value, shown, Look());
-    value.append_child("w:bookmarkEnd").append_attribute("w:id") = bookmark++;
-    if (doc.notes) paragraph(cell(tr, widths[4]), r.note);
+    if (!name.empty()) value.append_child("w:bookmarkEnd").append_attribute("w:id") = bookmark++;
+    for (std::size_t k = 0; k < extras; ++k)
+      paragraph(cell(tr, widths[4 + k]), k < r.extra.size() ? r.extra[k].text : "", Look().align("right"));
+    if (doc.notes) paragraph(cell(tr, widths[4 + extras]), r.note);
   }
   for (const auto& f : form.footnotes) paragraph(body, f, Look().size(22));
 }
@@ -274,54 +289,20 @@ std::string custom_xml(const TableDocument& doc) {
   return xml_of(d);
 }
 
-error zip_failure(std::string_view what) {
-  return make_error(errc::internal, fmt::format("không đóng gói được tài liệu Word: {}", what),
-                    fmt::format("cannot package the Word document: {}", what));
-}
-
 }  // namespace
 
 result<std::string> render_docx(const TableDocument& doc) {
-  const std::pair<const char*, std::string> parts[] = {
-      {"[Content_Types].xml", std::string(content_types)},
-      {"_rels/.rels", std::string(package_rels)},
-      {"word/document.xml", document_xml(doc)},
-      {"word/_rels/document.xml.rels", std::string(document_rels)},
-      {"word/styles.xml", std::string(styles)},
-      {"docProps/core.xml", core_xml(doc)},
-      {"docProps/custom.xml", custom_xml(doc)},
+  const std::string document = document_xml(doc), core = core_xml(doc), custom = custom_xml(doc);
+  const detail::document::PackagePart parts[] = {
+      {"[Content_Types].xml", content_types},
+      {"_rels/.rels", package_rels},
+      {"word/document.xml", document},
+      {"word/_rels/document.xml.rels", document_rels},
+      {"word/styles.xml", styles},
+      {"docProps/core.xml", core},
+      {"docProps/custom.xml", custom},
   };
-  // The zip is made in memory: a buffer source kept after the archive is closed, then read.
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
-  if (buffer == nullptr) return zip_failure(zip_error_strerror(&err));
-  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> owned(buffer, &zip_source_free);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
-  if (archive == nullptr) return zip_failure(zip_error_strerror(&err));
-  zip_source_keep(buffer);
-  for (const auto& [name, data] : parts) {
-    zip_source_t* part = zip_source_buffer(archive, data.data(), data.size(), 0);
-    if (part == nullptr || zip_file_add(archive, name, part, ZIP_FL_ENC_UTF_8) < 0) {
-      if (part) zip_source_free(part);
-      const std::string why = zip_strerror(archive);
-      zip_discard(archive);
-      return zip_failure(why);
-    }
-  }
-  if (zip_close(archive) < 0) {
-    const std::string why = zip_strerror(archive);
-    zip_discard(archive);
-    return zip_failure(why);
-  }
-  zip_stat_t st;
-  if (zip_source_stat(buffer, &st) < 0 || zip_source_open(buffer) < 0)
-    return zip_failure(zip_error_strerror(zip_source_error(buffer)));
-  std::string out(static_cast<std::size_t>(st.size), '\0');
-  const zip_int64_t got = zip_source_read(buffer, out.data(), st.size);
-  zip_source_close(buffer);
-  if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) return zip_failure("short read");
-  return out;
+  return detail::document::zip_package(parts, "tài liệu Word", "the Word document");
 }
 
 }  // namespace cchc

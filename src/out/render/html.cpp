@@ -126,11 +126,11 @@ void value_cell(std::string& out, const TableDocument& doc, const TableRow& r) {
 void form_table(std::string& out, const TableDocument& doc, const TableForm& form) {
   out += fmt::format("<section class=\"form\" id=\"{}{}\">\n<h2>", detail::document::words(doc.lang).form_id,
                      form.number);
-  escape_into(out, fmt::format("{} {} — {}", detail::document::words(doc.lang).form, form.number, form.title));
+  escape_into(out, fmt::format("{} — {}", detail::document::form_label(doc.lang, form), form.title));
   out += "</h2>\n";
   paragraph(out, "form-subtitle", form.subtitle);
   out += "<table>\n<thead><tr>";
-  for (const auto& c : doc.columns) {
+  for (const auto& c : doc.columns_of(form)) {
     out += "<th scope=\"col\">";
     escape_into(out, c);
     out += "</th>";
@@ -151,6 +151,11 @@ void form_table(std::string& out, const TableDocument& doc, const TableForm& for
     escape_into(out, r.unit);
     out += "</td>";
     value_cell(out, doc, r);
+    for (std::size_t k = 0; k < doc.extra_columns(form); ++k) {
+      out += "<td class=\"value\">";
+      if (k < r.extra.size()) escape_into(out, r.extra[k].text);
+      out += "</td>";
+    }
     if (doc.notes) {
       out += "<td class=\"note\">";
       escape_into(out, r.note);

@@ -41,11 +41,12 @@ std::string render_markdown(const TableDocument& doc) {
     if (!part->empty()) line += (line.empty() ? "" : " · ") + cell(*part);
   if (!line.empty()) out += line + "\n\n";
   for (const TableForm& form : doc.forms) {
-    out += fmt::format("## {} {} — {}\n\n", w.form, form.number, cell(form.title));
+    out += fmt::format("## {} — {}\n\n", cell(detail::document::form_label(doc.lang, form)), cell(form.title));
     if (!form.subtitle.empty()) out += fmt::format("*{}*\n\n", cell(form.subtitle));
     out += "|";
-    for (const auto& c : doc.columns) out += fmt::format(" {} |", cell(c));
+    for (const auto& c : doc.columns_of(form)) out += fmt::format(" {} |", cell(c));
     out += "\n|---|---|---|---:|";
+    for (std::size_t k = 0; k < doc.extra_columns(form); ++k) out += "---:|";
     if (doc.notes) out += "---|";
     out += '\n';
     for (const TableRow& r : form.rows) {
@@ -57,6 +58,8 @@ std::string render_markdown(const TableDocument& doc) {
       std::string value = cell(r.value);
       for (std::size_t f : r.findings) value += fmt::format(" [{}]", f + 1);
       out += fmt::format("| {} | {} | {} | {} |", cell(r.code), label, cell(r.unit), value);
+      for (std::size_t k = 0; k < doc.extra_columns(form); ++k)
+        out += fmt::format(" {} |", k < r.extra.size() ? cell(r.extra[k].text) : std::string());
       if (doc.notes) out += fmt::format(" {} |", cell(r.note));
       out += '\n';
     }

@@ -91,8 +91,11 @@ result<TableDocument> table_model(const Report& report, const RenderOptions& o) 
 
   for (const Form& form : cat.forms()) {
     if (o.form != 0 && form.number != o.form) continue;
-    TableForm t{form.number, std::string(in(o.lang, form.title, form.title_en)), form.title_en,
-                form.subtitle, {}, {}};
+    TableForm t;
+    t.number = form.number;
+    t.title = in(o.lang, form.title, form.title_en);
+    t.title_en = form.title_en;
+    t.subtitle = form.subtitle;
     for (const Row& row : cat.rows(form)) {
       TableRow r;
       r.row = row.id;

@@ -30,19 +30,24 @@ std::optional<RenderFormat> render_format_from_string(std::string_view s) noexce
 }
 std::span<const std::string_view> render_formats() noexcept { return names; }
 
+result<std::string> render(const TableDocument& doc, RenderFormat format) {
+  switch (format) {
+    case RenderFormat::html: return render_html(doc);
+    case RenderFormat::markdown: return render_markdown(doc);
+    case RenderFormat::csv: return render_csv(doc);
+    case RenderFormat::xlsx: return render_xlsx(doc);
+    case RenderFormat::docx: return render_docx(doc);
+    case RenderFormat::json: break;
+  }
+  return make_error(errc::invalid_argument, "JSON viết báo cáo, không viết bảng",
+                    "json writes reports (cchc.report/1), not table models", "format");
+}
+
 result<std::string> render(const Report& report, RenderFormat format, const RenderOptions& o) {
   if (format == RenderFormat::json) return report_to_json(report);
   auto doc = table_model(report, o);
   if (!doc) return doc.error();
-  switch (format) {
-    case RenderFormat::html: return render_html(*doc);
-    case RenderFormat::markdown: return render_markdown(*doc);
-    case RenderFormat::csv: return render_csv(*doc);
-    case RenderFormat::xlsx: return render_xlsx(*doc);
-    case RenderFormat::docx: return render_docx(*doc);
-    case RenderFormat::json: break;
-  }
-  return make_error(errc::invalid_argument, "định dạng không hợp lệ", "not a render format");
+  return render(*doc, format);
 }
 
 }  // namespace cchc

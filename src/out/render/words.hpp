@@ -2,10 +2,14 @@
 // Internal: the words the document writers print around the model, in each language.
 #pragma once
 
+#include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "cchc/error.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/render.hpp"
 
 namespace cchc::detail::document {
 
@@ -32,6 +36,11 @@ inline const Words& words(Language lang) noexcept {
   static constexpr Words en{"Form", "form-", "Findings", "expected", "Catalogue",
                             "error", "warning", "info"};
   return lang == Language::en ? en : vi;
+}
+
+// A table's name in headings and on a sheet's tab: "Biểu mẫu 2" ("Form 2"), or its own.
+inline std::string form_label(Language lang, const TableForm& form) {
+  return form.label.empty() ? fmt::format("{} {}", words(lang).form, form.number) : form.label;
 }
 
 }  // namespace cchc::detail::document
