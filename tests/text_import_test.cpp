@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+#include <iostream>
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
@@ -283,6 +286,43 @@ TEST(TextImport, TruncatedAnnexGivesAPartialResult) {
   EXPECT_EQ(s.right + s.reported, 113u);
 }
 
+// A form laid out by position (pdftotext -layout) as an agency types it: "BIỂU MẪU SỐ 01:",
+// codes with dots, a remark with figures in "Ghi chú", a code list in the unit column, a row
+// centred on its wrapped label, a footnote mark as a superscript.
+TEST(TextImport, LaidOutFormKeepsRemarksAndCodeListsOutOfTheFigures) {
+  const std::string text =
+      "PHỤ LỤC\n"
+      "BIỂU MẪU SỐ 01: CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC\n"
+      "STT   Nội dung                          ĐVT        Số liệu   Ghi chú\n"
+      "1.    Số văn bản chỉ đạo CCHC đã         Văn bản              Gồm 02 văn\n"
+      "      ban hành (Kết luận, chỉ thị)                          bản\n"
+      "2.1   Số nhiệm vụ đề ra trong kế hoạch   Nhiệm vụ   35\n"
+      "2.2   Số nhiệm vụ đã hoàn thành          Nhiệm vụ   21        Đạt 60% kế\n"
+      "                                                              hoạch\n"
+      "\n"
+      "      Số nhiệm vụ quá hạn nhưng chưa\n"
+      "4.4                                      Nhiệm vụ   0\n"
+      "      hoàn thành\n"
+      "\n"
+      "6.1   Số lượng phiếu khảo sát             Số lượng   0\n"
+      "6.2   Hình thức khảo sát                  Trực tuyến = 0 Phát phiếu\n"
+      "                                         = 1 Kết hợp = 2\n"
+      "BIỂU MẪU SỐ 02: CẢI CÁCH THỂ CHẾ\n"
+      "TT    Chỉ tiêu thống kê                  Đơn vị tính  Số liệu\n"
+      "1     Số VBQPPL\u00b9 đã ban hành/tham mưu ban hành  Văn bản  3\n";
+  const ImportedText t = import_text(text).value();
+  auto value = [&](std::string_view address) { return text_of(t.report.value(address).value().get()); };
+  EXPECT_EQ(value("B1:1"), "");    // "Gồm 02 văn bản" is a remark
+  EXPECT_EQ(value("B1:2.1"), "35");
+  EXPECT_EQ(value("B1:2.2"), "21");  // not "60%"
+  EXPECT_EQ(value("B1:4.4"), "0");   // the code on the label's middle line
+  EXPECT_EQ(value("B1:6.1"), "0");
+  EXPECT_EQ(value("B1:6.2"), "");    // "= 0", "= 1", "= 2" are the codes' meanings
+  EXPECT_EQ(value("B2:1"), "3");     // "VBQPPL¹" is "VBQPPL" with its footnote mark
+  for (const auto& p : t.coverage.problems)
+    EXPECT_TRUE(p.address != "B1" && p.address != "B2") << p.reason_en;  // both headings found
+}
+
 TEST(TextImport, GarbageEmptyBinaryAndLongLines) {
   const ImportedText garbage = import_text("lorem ipsum dolor sit amet\n12 34\n").value();
   EXPECT_EQ(garbage.coverage.rows_found, 0u);
@@ -352,6 +392,48 @@ TEST(TextImport, APdfTheTestsMake) {
   EXPECT_EQ(s.right, 113u);
   EXPECT_EQ(t.report.metadata().document.symbol, "BC-SKHCN");
   if (!::testing::Test::HasFailure()) std::filesystem::remove(path);  // kept to look at otherwise
+}
+
+// Documents made with real tools from the seed report's annex (tests/data/documents, made by
+// make_documents.py): python-docx typed it into a Word table, LibreOffice typeset that and an
+// HTML page to PDF. Labels and code lists wrap, rows are centred, remarks beside the figures hold
+// figures, headings are "BIỂU MẪU SỐ 01" and codes end in dots. Each row is read exactly or
+// reported; none is silently wrong.
+TEST(ReadDocuments, OfficeSuiteDocumentsReadEveryRowAndNeverAWrongFigure) {
+  const std::string dir = std::string(CCHC_TEST_DATA_DIR) + "/documents/";
+  std::size_t rows = 0, exact = 0;
+  std::string table = "document              exact  flagged  silently wrong\n";
+  for (const char* name : {"annex-word.pdf", "annex-html.pdf", "annex-word.docx"}) {
+    SCOPED_TRACE(name);
+    const ImportedText t = import_file(dir + name).value();
+    const Score s = score(t);
+    table += fmt::format("{:<21} {:>5}  {:>7}  {:>14}\n", name, s.right, s.reported, s.wrong.size());
+    EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+    EXPECT_GE(s.right, 111u) << coverage_to_text(t.coverage, Language::en);
+    rows += expected().size();
+    exact += s.right;
+  }
+  std::cout << table;
+  EXPECT_GE(exact * 100, rows * 95);
+}
+
+// Read by position, a PDF's annex comes from its laid-out text and is checked against the text
+// in reading order: what the reading order loses when labels wrap is kept, and a figure only the
+// reading order sees (a remark's) leaves its row unread, never blank.
+TEST(ReadDocuments, APdfIsReadByPositionAndCheckedInReadingOrder) {
+  const std::string pdf = std::string(CCHC_TEST_DATA_DIR) + "/documents/annex-word.pdf";
+  const std::string reading = pdf_to_text(pdf, PdfTextOrder::reading).value();
+  const std::string layout = pdf_to_text(pdf, PdfTextOrder::layout).value();
+  EXPECT_NE(reading, layout);
+  // In reading order the Word table's figures land in other rows: fewer read right.
+  const Score by_reading = score(import_text(reading).value());
+  const Score both = score(import_file(pdf).value());
+  EXPECT_LT(by_reading.right + 20, both.right);
+  EXPECT_TRUE(both.wrong.empty());
+  // B1:1 is blank; its remark says "Gồm 02 văn bản": never its value.
+  const ImportedText t = import_file(pdf).value();
+  EXPECT_EQ(text_of(t.report.value("B1:1").value().get()), "");
+  EXPECT_EQ(text_of(t.report.value("B1:2.2").value().get()), "21");  // beside "Đạt 60% kế hoạch"
 }
 
 TEST(TextImport, NotAPdf) {

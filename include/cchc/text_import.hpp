@@ -12,6 +12,7 @@
 //   std::cout << cchc::coverage_to_text(imported.coverage, cchc::Language::en);  // output.hpp
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -41,11 +42,27 @@ struct ImportedText : Evidence {
                                                    builtin_catalog(),
                                                TextLimits limits = {});
 
-/// The text of a PDF, page by page in reading order like `pdftotext` (poppler-cpp); pages are
-/// separated by form feeds.
-[[nodiscard]] result<std::string> pdf_to_text(const std::filesystem::path& path);
+/// How a PDF's text is put in order.
+enum class PdfTextOrder : std::uint8_t {
+  reading,  ///< `pdftotext`'s default: blocks in reading order (a table cell by cell)
+  layout,   ///< `pdftotext -layout`: by position, each line of the page as one line of text
+};
 
-/// import_text() of a text file, or of a PDF through pdf_to_text(); import_office() of a Word or
+/// The text of a PDF, page by page (poppler-cpp); pages are separated by form feeds.
+[[nodiscard]] result<std::string> pdf_to_text(const std::filesystem::path& path,
+                                              PdfTextOrder order = PdfTextOrder::reading);
+
+/// A PDF read twice. The narrative and the metadata come from its text in reading order. The
+/// annex comes from its text laid out by position: an office suite's table, read in reading
+/// order, puts a row's unit and value before its label when the label wraps to two lines, and
+/// the figures land in the wrong rows; by position each row keeps its lines. A row that the two
+/// orders read as two different figures is left unread and reported, never guessed. Annex lines
+/// are those of the laid-out text (`pdftotext -layout`).
+[[nodiscard]] result<ImportedText> import_pdf(const std::filesystem::path& path,
+                                              std::shared_ptr<const Catalog> catalog = builtin_catalog(),
+                                              TextLimits limits = {});
+
+/// import_text() of a text file, import_pdf() of a PDF, import_office() of a Word or
 /// Excel file; chosen by content (input.hpp). Errors name the file.
 [[nodiscard]] result<ImportedText> import_file(const std::filesystem::path& path,
                                                std::shared_ptr<const Catalog> catalog =

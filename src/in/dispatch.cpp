@@ -61,8 +61,8 @@ result<ImportedText> import_as(const std::filesystem::path& path, InputFormat fo
     if (!imported) return std::move(imported.error()).within(path.string());
     return imported;
   }
-  result<std::string> text =
-      format == InputFormat::pdf ? pdf_to_text(path) : read_file(path, limits.max_bytes);
+  if (format == InputFormat::pdf) return import_pdf(path, std::move(catalog), limits);
+  result<std::string> text = read_file(path, limits.max_bytes);
   if (!text) return text.error();
   auto imported = import_text(*text, std::move(catalog), limits);
   if (!imported) return std::move(imported.error()).within(path.string());

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cchc/unicode.hpp"
+#include "in/text/lines.hpp"
 #include "util/strings.hpp"
 
 namespace cchc::detail::office {
@@ -52,6 +53,22 @@ bool looks_like_code(std::string_view code) {
   return !code.empty() && code.size() < 16 && std::regex_match(code.begin(), code.end(), pattern);
 }
 
+// The first `n` words of a label, in capitals and without punctuation after them: what a
+// label typed again in a table is compared by.
+std::string first_words(std::string_view text, std::size_t n) {
+  std::string out;
+  std::size_t count = 0;
+  for (const auto& w : detail::text::words(key(text))) {
+    std::string word = w;
+    while (!word.empty() && std::string_view(".,:;").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (word.empty()) continue;
+    if (count++ == n) break;
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return count >= 3 ? out : std::string();
+}
+
 // Our own documents append the numbers of a cell's findings: "33 [9]".
 std::string value_text(std::string_view cell) {
   static const std::regex refs("(\\s*\\[[0-9]+\\])+\\s*$");
@@ -62,29 +79,6 @@ std::string value_text(std::string_view cell) {
 }  // namespace
 
 bool is_header_row(const TableRowIn& row) { return header_of(row).has_value(); }
-
-int form_number_in(std::string_view heading, const Catalog& cat) {
-  // "BIỂU MẪU SỐ 02", "Biểu mẫu 2 - …", "Form 2", or a heading of the template's vocabulary.
-  const std::string up = to_upper(collapse_spaces(std::string(heading)));
-  std::vector<std::string> words;
-  for (const auto& w : cat.form_headings()) words.push_back(to_upper(collapse_spaces(w)));
-  words.emplace_back("FORM");
-  for (const auto& w : words) {
-    for (std::size_t at = up.find(w); at != std::string::npos; at = up.find(w, at + 1)) {
-      std::string_view rest = std::string_view(up).substr(at + w.size());
-      auto skip_spaces = [&] { while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1); };
-      skip_spaces();
-      if (rest.starts_with("SỐ")) rest.remove_prefix(std::string_view("SỐ").size()), skip_spaces();
-      if (!rest.empty() && (rest.front() == ':' || rest.front() == '.')) rest.remove_prefix(1), skip_spaces();
-      while (rest.size() > 1 && rest.front() == '0' && rest[1] >= '0' && rest[1] <= '9') rest.remove_prefix(1);
-      std::size_t n = 0;
-      while (n < rest.size() && n < 3 && rest[n] >= '0' && rest[n] <= '9') ++n;
-      const bool word_end = n == rest.size() || !std::isalnum(static_cast<unsigned char>(rest[n]));
-      if (n >= 1 && n <= 2 && word_end) return std::stoi(std::string(rest.substr(0, n)));
-    }
-  }
-  return 0;
-}
 
 void read_tables(const std::vector<TableIn>& tables, const Catalog& cat, Report& report,
                  Coverage& coverage) {
@@ -114,10 +108,24 @@ void read_tables(const std::vector<TableIn>& tables, const Catalog& cat, Report&
         continue;  // a table that names its rows: a row without an address is a note or footnote
       } else if (form != nullptr) {
         const std::string code = code_key(cell(cols->code));
-        // A sub-heading ("Trong đó"), a wrapped line, a footnote: not a row of the form.
-        if (!looks_like_code(code)) continue;
         const auto rows = cat.rows(*form);
-        for (std::size_t k = cursor; k < rows.size(); ++k)
+        // No code: a row printed without one ("Trong đó" and the rows under it) is known by its
+        // label, among the next rows that have no code of their own; anything else (a wrapped
+        // line, a footnote) is not a row of the form.
+        if (!looks_like_code(code)) {
+          const std::size_t label_col = *cols->code + 1;
+          const std::string label = first_words(cell(label_col), 5);
+          for (std::size_t k = cursor; !label.empty() && k < rows.size() && k < cursor + 4; ++k) {
+            if (looks_like_code(code_key(rows[k].printed_code))) continue;
+            if (first_words(rows[k].label, 5) == label) {
+              id = rows[k].id;
+              cursor = k + 1;
+              break;
+            }
+          }
+          if (!id) continue;
+        }
+        for (std::size_t k = cursor; !id && k < rows.size(); ++k)
           if (code_key(rows[k].printed_code) == code || rows[k].code == code) {
             id = rows[k].id;
             cursor = k + 1;

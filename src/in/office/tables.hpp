@@ -9,6 +9,7 @@
 #include "cchc/catalog.hpp"
 #include "cchc/evidence.hpp"
 #include "cchc/report.hpp"
+#include "in/form_heading.hpp"
 
 namespace cchc::detail::office {
 
@@ -25,8 +26,6 @@ struct TableIn {
 /// A form table's header row: a "TT" (or "STT") column and a "Số liệu" (or "Value") column.
 [[nodiscard]] bool is_header_row(const TableRowIn& row);
 
-/// "Biểu mẫu 2", "BIỂU MẪU SỐ 02", "Biểu mẫu số 2 - …", "Form 2": the form number, or 0.
-[[nodiscard]] int form_number_in(std::string_view heading, const Catalog& cat);
 
 /// Reads every table with a header row (a "TT" or "STT" column and a "Số liệu" or "Value"
 /// column) into `report`. A row is matched by the address in an address column when the table

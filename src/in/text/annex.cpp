@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cchc/unicode.hpp"
+#include "in/form_heading.hpp"
 #include "in/text/lines.hpp"
 #include "util/strings.hpp"
 
@@ -26,10 +27,19 @@ RowWords row_words(const Row& row) {
           words(row.unit)};
 }
 
+// A word of the text is the catalogue's word, or it with the punctuation a typist put after it:
+// a dot after a top-level code ("2." for 2), a colon or a comma after a label's word.
+bool same_word(std::string_view token, std::string_view want) {
+  if (token == want) return true;
+  return token.size() == want.size() + 1 && token.starts_with(want) &&
+         std::string_view(".:,;").find(token.back()) != std::string_view::npos &&
+         std::string_view(".:,;").find(want.back()) == std::string_view::npos;
+}
+
 bool consecutive(const std::vector<Token>& toks, std::size_t at, const std::vector<std::string>& want) {
   if (at + want.size() > toks.size()) return false;
   for (std::size_t k = 0; k < want.size(); ++k)
-    if (toks[at + k].text != want[k]) return false;
+    if (toks[at + k].note || !same_word(toks[at + k].text, want[k])) return false;
   return true;
 }
 
@@ -39,6 +49,17 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
   for (std::size_t i = 0; i < w.label.size() && i < 2; ++i) head.push_back(w.label[i]);
   for (std::size_t i = from; i < to; ++i)
     if (consecutive(toks, i, head)) return i;
+  // Laid out by position, a row whose label wraps prints its code, unit and figure on one line
+  // and the label around it: the code, then the label's first words a few words later.
+  if (!w.code.empty() && w.label.size() >= 2) {
+    const std::vector<std::string> label_head(w.label.begin(), w.label.begin() + 2);
+    for (std::size_t i = from; i < to; ++i) {
+      if (!consecutive(toks, i, w.code)) continue;
+      const std::size_t after = i + w.code.size();
+      for (std::size_t k = after + 1; k <= after + 6 && k < to; ++k)
+        if (consecutive(toks, k, label_head)) return i;
+    }
+  }
   // The layout split or lost the code: the first words of the label alone.
   std::vector<std::string> label(w.label.begin(),
                                  w.label.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, w.label.size())));
@@ -57,7 +78,7 @@ std::size_t words_end(const std::vector<Token>& toks, std::size_t begin, std::si
     const std::size_t limit = std::min(end, pos + 12);
     bool found = false;
     for (std::size_t i = pos; i < limit; ++i) {
-      if (toks[i].text == w) {
+      if (same_word(toks[i].text, w)) {
         last = i + 1;
         pos = i + 1;
         found = true;
@@ -77,7 +98,7 @@ void match_words(const std::vector<Token>& toks, std::size_t begin, std::size_t 
     const std::size_t limit = hits.empty() ? end : std::min(end, pos + 33);
     bool found = false;
     for (std::size_t i = pos; i < limit; ++i) {
-      if (!used[i] && toks[i].text == w) {
+      if (!used[i] && !toks[i].note && same_word(toks[i].text, w)) {
         hits.push_back(i);
         pos = i + 1;
         found = true;
@@ -110,9 +131,15 @@ std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t be
   std::vector<Candidate> out;
   std::size_t last = end;  // the token the last candidate ended with
   for (std::size_t i = begin; i < end; ++i) {
-    if (used[i]) continue;
+    if (used[i] || toks[i].note) continue;
     const std::string& t = toks[i].text;
     if (!looks_numeric(t) && t != "/") continue;
+    // A code list printed beside the value ("Có = 1; Không = 0", "Kết hợp = 2"): a number
+    // right after "=" is a code's meaning, never the row's figure. Laid out by position, a
+    // figure two spaces or more after a unit that ends in "=" stands in the next column.
+    if (i > begin && toks[i - 1].text == "=" &&
+        (toks[i].line != toks[i - 1].line || toks[i].column <= toks[i - 1].column + 3))
+      continue;
     const bool joins = !out.empty() && last + 1 == i &&
                        (t == "/" || t.front() == '/' || out.back().text.back() == '/');
     if (joins) {
@@ -125,6 +152,49 @@ std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t be
     last = i;
   }
   return out;
+}
+
+// A row's code as printed: "2", "2.1", "3.1.a", "4." (not a figure with a decimal comma).
+bool code_like(std::string_view t) {
+  if (t.ends_with('.')) t.remove_suffix(1);
+  if (t.empty() || !digit(t.front())) return false;
+  bool after_dot = false;
+  for (char c : t) {
+    if (c == '.') {
+      if (after_dot) return false;
+      after_dot = true;
+    } else if (digit(c) || (c >= 'a' && c <= 'z' && after_dot)) {
+      after_dot = false;
+    } else {
+      return false;
+    }
+  }
+  return !after_dot;
+}
+
+std::size_t characters(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Where the remarks begin, when `line` is a table's header laid out by position: "Ghi chú" on
+// the line after other headings, set apart by two spaces or more, as `pdftotext -layout` puts
+// columns (text in reading order has one space between words).
+std::optional<std::size_t> notes_column(const Line& line, std::vector<Token>& scratch) {
+  if (line.text.find("Ghi") == std::string::npos) return std::nullopt;
+  scratch.clear();
+  tokens_of(line, scratch);
+  for (std::size_t k = 2; k + 1 < scratch.size(); ++k) {
+    if (scratch[k].text != "Ghi" || scratch[k + 1].text != "chú") continue;
+    const Token& before = scratch[k - 1];
+    const std::size_t before_end = before.column + characters(before.text);
+    if (scratch[k].column < before_end + 2) continue;
+    // After "Số liệu" on the same line, halfway; after another heading (the value column's
+    // heading wrapped above and below), just before "Ghi".
+    if (before.text == "liệu") return (before_end + scratch[k].column + 1) / 2;
+    return scratch[k].column - 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -150,26 +220,75 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
                 Report& report, Coverage& cov) {
   const auto known = known_noise(cat);
   std::vector<Token> toks;
-  for (std::size_t i = annex; i < lines.size(); ++i) {
-    if (noise(lines, i, known)) continue;
-    for (auto& w : words(lines[i].text)) toks.push_back({std::move(w), lines[i].number});
-  }
-  // Where each form begins: "Biểu mẫu N", or a form heading of the template's vocabulary.
-  std::vector<std::vector<std::string>> headings;
-  for (const auto& h : cat.form_headings()) headings.push_back(words(h));
+  // Where each form begins: a line that starts with its heading ("Biểu mẫu 2", "BIỂU MẪU SỐ 02:
+  // …", or a heading of the template's vocabulary); the rest of that line is its title.
   struct FormAt {
     int number;
-    std::size_t first;    // the token after the heading
+    std::size_t first;    // the token after the heading's line
     std::size_t heading;  // the heading's first token
   };
   std::vector<FormAt> form_at;
+  // Where a table's "Ghi chú" column begins, in text laid out by position: what stands there is
+  // a remark ("Đạt 60% kế hoạch", "Gồm 02 đồng chí"), never the row's figure.
+  std::optional<std::size_t> notes_from;
+  std::vector<Token> header;
+  // Laid out by position, a table row is a block of lines between blank ones, and a row whose
+  // cells are centred vertically prints its code on a middle line, below the first words of
+  // its label. When a block has one line that starts with a code and it is not the first, the
+  // code goes first, where a row begins.
+  std::size_t block = 0, block_lines = 0, code_lines = 0, lines_above_code = 0;
+  std::optional<std::size_t> code_at;
+  auto close_block = [&] {
+    // Centred: as many lines above the code's line as below it, give or take one.
+    const std::size_t below = block_lines - lines_above_code - 1;
+    const bool centred = lines_above_code + 1 >= below && below + 1 >= lines_above_code;
+    if (block_lines >= 2 && code_lines == 1 && code_at && *code_at > block && centred)
+      std::rotate(toks.begin() + static_cast<std::ptrdiff_t>(block), toks.begin() + static_cast<std::ptrdiff_t>(*code_at),
+                  toks.begin() + static_cast<std::ptrdiff_t>(*code_at + 1));
+    block = toks.size();
+    block_lines = code_lines = lines_above_code = 0;
+    code_at.reset();
+  };
+  for (std::size_t i = annex; i < lines.size(); ++i) {
+    if (const auto from = notes_column(lines[i], header)) notes_from = from;
+    if (blank(lines[i].text) || noise(lines, i, known)) {
+      close_block();
+      continue;
+    }
+    const std::size_t first = toks.size();
+    tokens_of(lines[i], toks);
+    if (form_number_at_start(lines[i].text, cat) != 0) {
+      notes_from.reset();  // a new table, whose header comes after
+      close_block();
+      continue;
+    }
+    if (notes_from)
+      for (std::size_t k = first; k < toks.size(); ++k) toks[k].note = toks[k].column >= *notes_from;
+    if (first < toks.size() && toks[first].column <= 8 && code_like(toks[first].text)) {
+      ++code_lines;
+      code_at = first;
+      lines_above_code = block_lines;
+    }
+    ++block_lines;
+  }
+  close_block();
+  // Where each form begins: its heading ("Biểu mẫu 2", "BIỂU MẪU SỐ 02:", a heading of the
+  // template's vocabulary), wherever a line break put it.
+  std::vector<std::vector<std::string>> headings;
+  for (const auto& h : cat.form_headings()) headings.push_back(words(to_upper(h)));
   for (std::size_t i = 0; i < toks.size(); ++i)
     for (const auto& h : headings) {
-      const std::size_t n = h.size();
-      if (n == 0 || i + n >= toks.size() || !digits_only(toks[i + n].text) || toks[i + n].text.size() > 3) continue;
+      if (h.empty() || i + h.size() >= toks.size() || toks[i].text.size() > 16) continue;
       bool same = true;
-      for (std::size_t k = 0; k < n && same; ++k) same = toks[i + k].text == h[k];
-      if (same) form_at.push_back({std::stoi(toks[i + n].text), i + n + 1, i});
+      for (std::size_t k = 0; k < h.size() && same; ++k) same = to_upper(toks[i + k].text) == h[k];
+      if (!same) continue;
+      std::size_t n = i + h.size();
+      if (n + 1 < toks.size() && to_upper(toks[n].text) == "SỐ") ++n;
+      std::string number = toks[n].text;
+      while (!number.empty() && std::string_view(":.-").find(number.back()) != std::string_view::npos) number.pop_back();
+      while (number.size() > 1 && number.front() == '0') number.erase(0, 1);
+      if (number.empty() || number.size() > 2 || !digits_only(number)) continue;
+      form_at.push_back({std::stoi(number), n + 1, i});
     }
 
   std::vector<bool> used(toks.size(), false);

@@ -112,6 +112,27 @@ void split_glued(std::string_view w, std::vector<std::string>& out) {
   out.emplace_back(w.substr(start));
 }
 
+// A footnote mark set as a superscript character ("VBQPPL¹", as a PDF made from a document
+// with real superscript digits prints it) as the digit pdftotext prints for a raised one.
+std::string plain_marks(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(w[k]); };
+    if (b(i) == 0xC2 && i + 1 < w.size() && (b(i + 1) == 0xB2 || b(i + 1) == 0xB3 || b(i + 1) == 0xB9)) {
+      out += b(i + 1) == 0xB9 ? '1' : static_cast<char>('0' + (b(i + 1) - 0xB0));  // ¹ ² ³
+      ++i;
+    } else if (b(i) == 0xE2 && i + 2 < w.size() && b(i + 1) == 0x81 &&
+               (b(i + 2) == 0xB0 || (b(i + 2) >= 0xB4 && b(i + 2) <= 0xB9))) {
+      out += static_cast<char>('0' + (b(i + 2) - 0xB0));  // ⁰ ⁴ … ⁹
+      i += 2;
+    } else {
+      out += w[i];
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
@@ -119,10 +140,32 @@ std::vector<std::string> words(std::string_view s) {
     while (i < s.size() && (is_space(s[i]) || s[i] == '\f')) ++i;
     std::size_t j = i;
     while (j < s.size() && !is_space(s[j]) && s[j] != '\f') ++j;
-    if (j > i) split_glued(s.substr(i, j - i), out);
+    if (j > i) split_glued(plain_marks(s.substr(i, j - i)), out);
     i = j;
   }
   return out;
+}
+
+void tokens_of(const Line& line, std::vector<Token>& out) {
+  const std::string_view s = line.text;
+  std::vector<std::string> pieces;
+  std::size_t i = 0, column = 0;
+  auto advance = [&](std::size_t to) {
+    for (; i < to; ++i)
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++column;  // one per code point
+  };
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && (is_space(s[j]) || s[j] == '\f')) ++j;
+    advance(j);
+    while (j < s.size() && !is_space(s[j]) && s[j] != '\f') ++j;
+    if (j == i) break;
+    const std::size_t start = column;
+    pieces.clear();
+    split_glued(plain_marks(s.substr(i, j - i)), pieces);
+    for (auto& p : pieces) out.push_back({std::move(p), line.number, start, false});
+    advance(j);
+  }
 }
 
 // --- noise ---------------------------------------------------------------------------------
@@ -165,18 +208,35 @@ bool table_header(std::string_view line) {
   return n >= 2;
 }
 
+// A line's words joined by single spaces, footnote marks as digits, without a list's bullet
+// before them ("• ¹ Văn bản quy phạm pháp luật" is "1 Văn bản quy phạm pháp luật").
+std::string comparable_words(std::string_view line) {
+  std::string out;
+  for (const auto& w : words(line)) {
+    if (out.empty() && (w == "\u2022" || w == "\u00B7" || w == "-" || w == "\u2013" || w == "*")) continue;
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
 bool noise(const std::vector<Line>& lines, std::size_t i, const std::vector<std::string>& known) {
   if (page_number(lines, i) || table_header(lines[i].text)) return true;
   const std::string c = collapse_spaces(lines[i].text);
   if (c.find_first_not_of("_-. ") == std::string::npos) return true;  // rules, separators
-  return std::find(known.begin(), known.end(), c) != known.end();
+  if (std::find(known.begin(), known.end(), c) != known.end()) return true;
+  const std::string w = comparable_words(c);
+  return !w.empty() && std::find(known.begin(), known.end(), w) != known.end();
 }
 
 // Footnote lines and form subtitles: catalogue text that is not a row.
 std::vector<std::string> known_noise(const Catalog& cat) {
   std::vector<std::string> out;
   for (const Row& r : cat.rows())
-    for (const auto& f : r.footnotes) out.push_back(collapse_spaces(f.mark + " " + f.text));
+    for (const auto& f : r.footnotes) {
+      out.push_back(collapse_spaces(f.mark + " " + f.text));
+      out.push_back(comparable_words(f.mark + " " + f.text));
+    }
   for (const Form& f : cat.forms())
     if (!f.subtitle.empty()) out.push_back(collapse_spaces(f.subtitle));
   return out;

@@ -27,6 +27,8 @@ struct Line {
 struct Token {
   std::string text;
   std::size_t line = 0;
+  std::size_t column = 0;  // where its word starts on the line, in characters
+  bool note = false;       // in a table's "Ghi chú" (remarks) column: never a value
 };
 
 [[nodiscard]] bool is_space(char c);
@@ -42,6 +44,8 @@ std::vector<Line> split_lines(std::string_view text);
 [[nodiscard]] bool digit(char c);
 void split_glued(std::string_view w, std::vector<std::string>& out);
 [[nodiscard]] std::vector<std::string> words(std::string_view s);
+/// words() of a line, each with the character column its word starts at.
+void tokens_of(const Line& line, std::vector<Token>& out);
 [[nodiscard]] bool page_number(const std::vector<Line>& lines, std::size_t i);
 [[nodiscard]] bool table_header(std::string_view line);
 [[nodiscard]] bool noise(const std::vector<Line>& lines, std::size_t i, const std::vector<std::string>& known);

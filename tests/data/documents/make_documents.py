@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""Makes the documents the reading tests score (`ReadDocuments.*`), as an agency's office would
+make them, not as cchc writes them: the seed report's whole annex (113 rows) typed into a Word
+table by python-docx ("BIỂU MẪU SỐ 01" headings, STT/ĐVT headers, a dot after top-level codes,
+footnote marks as real superscripts, a "Ghi chú" column whose remarks hold figures, one of them
+beside a blank value, narrow columns so that labels and code lists wrap), then typeset to PDF by
+LibreOffice; and the same annex as an HTML page typeset to PDF by LibreOffice's web export, with
+other column widths. The truth is examples/data/seed-report.json.
+
+Run by hand with Debian's python3-docx and libreoffice-writer-nogui; the files are committed, so
+that the tests need neither:  /usr/bin/python3 tests/data/documents/make_documents.py
+"""
+import html
+import json
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import docx
+from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait A4, as agencies send)
+from docx.shared import Cm, Pt
+
+here = pathlib.Path(__file__).resolve().parent
+root = here.parents[2]
+catalog = json.loads((root / "templates/vn.sonla.snv-3981-2022.so-nganh/catalog.json").read_text())
+values = json.loads((root / "examples/data/seed-report.json").read_text())["values"]
+
+# Remarks an officer writes: figures in them are not the row's value.
+notes = {
+    "B1:1": "Gồm 02 văn bản của UBND tỉnh",   # beside a blank value
+    "B1:2.2": "Đạt 60% kế hoạch",
+    "B4:3.2": "Có 08 người hợp đồng",
+}
+
+
+def printed_code(row):
+    code = row.get("printed_code", row["code"])
+    return code + "." if "." not in code and code.isdigit() else code
+
+
+def label_parts(row):
+    """The label as runs: (text, superscript)."""
+    label = row["label"]
+    parts = []
+    for f in row.get("footnotes", []):
+        at = label.find(f["anchor"])
+        if at >= 0:
+            end = at + len(f["anchor"])
+            parts += [(label[:end], False), (f["mark"], True)]
+            label = label[end:]
+    parts.append((label, False))
+    return parts
+
+
+def rows_of(form):
+    for row in form["rows"]:
+        yield f"B{form['number']}:{row['code']}", row
+
+
+def word_annex(path):
+    d = docx.Document()
+    section = d.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    d.styles["Normal"].font.name = "Times New Roman"
+    d.styles["Normal"].font.size = Pt(13)
+    d.add_paragraph("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    d.add_paragraph("PHỤ LỤC")
+    d.add_paragraph("SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024")
+    widths = [Cm(1.4), Cm(7.6), Cm(2.6), Cm(1.6), Cm(2.8)]
+    for form in catalog["forms"]:
+        d.add_paragraph(f"BIỂU MẪU SỐ {form['number']:02d}: {form['title'].upper()}")
+        if form.get("subtitle"):
+            d.add_paragraph(form["subtitle"])
+        t = d.add_table(rows=1, cols=5)
+        t.style = "Table Grid"
+        t.autofit = False
+        for cell, text, w in zip(t.rows[0].cells, ["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"], widths):
+            cell.text, cell.width = text, w
+        for address, row in rows_of(form):
+            cells = t.add_row().cells
+            for cell, w in zip(cells, widths):
+                cell.width = w
+            cells[0].text = printed_code(row)
+            p = cells[1].paragraphs[0]
+            for text, sup in label_parts(row):
+                run = p.add_run(text)
+                run.font.superscript = sup
+            if row.get("description"):
+                cells[1].add_paragraph(row["description"])
+            cells[2].text = row.get("unit", "")
+            cells[3].text = values.get(address) or ""
+            cells[4].text = notes.get(address, "")
+        for form_row in rows_of(form):
+            for f in form_row[1].get("footnotes", []):
+                d.add_paragraph(f"{f['mark']} {f['text']}")
+    d.add_paragraph("GIÁM ĐỐC")
+    d.save(path)
+
+
+def html_annex(path):
+    out = ['<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>'
+           'body{font-family:"DejaVu Serif";font-size:11pt} table{border-collapse:collapse;width:100%}'
+           'td,th{border:1px solid #000;padding:2px;vertical-align:middle}'
+           '</style></head><body><p><b>Phụ lục</b></p>']
+    for form in catalog["forms"]:
+        out.append(f"<p><b>Biểu mẫu số {form['number']:02d} - {html.escape(form['title'])}</b></p>")
+        out.append('<table><tr><th style="width:8%">TT</th><th style="width:50%">Chỉ tiêu thống kê</th>'
+                   '<th style="width:16%">Đơn vị tính</th><th style="width:10%">Số liệu</th>'
+                   '<th style="width:16%">Ghi chú</th></tr>')
+        for address, row in rows_of(form):
+            label = "".join(f"<sup>{html.escape(t)}</sup>" if sup else html.escape(t) for t, sup in label_parts(row))
+            if row.get("description"):
+                label += "<br><i>" + html.escape(row["description"]) + "</i>"
+            out.append(f"<tr><td>{html.escape(row.get('printed_code', row['code']))}</td><td>{label}</td>"
+                       f"<td>{html.escape(row.get('unit', ''))}</td>"
+                       f"<td style=\"text-align:center\">{html.escape(values.get(address) or '')}</td>"
+                       f"<td>{html.escape(notes.get(address, ''))}</td></tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def to_pdf(source, target, export):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--convert-to", f"pdf:{export}", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True)
+        shutil.move(pathlib.Path(tmp) / (source.stem + ".pdf"), target)
+
+
+word_annex(here / "annex-word.docx")
+to_pdf(here / "annex-word.docx", here / "annex-word.pdf", "writer_pdf_Export")
+with tempfile.TemporaryDirectory() as tmp:
+    page = pathlib.Path(tmp) / "annex-html.html"
+    html_annex(page)
+    to_pdf(page, here / "annex-html.pdf", "writer_web_pdf_Export")
+print("wrote", *sorted(p.name for p in here.iterdir() if p.suffix in (".docx", ".pdf")))
