@@ -46,6 +46,25 @@ TEST(Citations, WrappedOverLinesAsPdftotextPrintsThem) {
   EXPECT_EQ(c[0].year, 2020);
 }
 
+// A symbol cut at its hyphen at the end of a line: kept whole with the hyphen ("QĐ-" / "UBND"),
+// or rejoined without it by a reader in reading order ("QĐUBND"), it is QĐ of UBND either way.
+TEST(Citations, ASymbolCutAtItsHyphenAtALineEnd) {
+  auto c = find_citations("theo Quyết định số 1234/QĐ-\nUBND ngày 05/6/2024 của UBND tỉnh");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].symbol, "QĐ-UBND");
+  EXPECT_EQ(c[0].date_text, "05/6/2024");
+  c = find_citations("theo Quyết định số 1234/QĐUBND ngày 05/6/2024");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].type_abbreviation, "QĐ");
+  EXPECT_EQ(c[0].issuer, "UBND");
+  EXPECT_EQ(c[0].symbol, "QĐ-UBND");
+  // Not a cut symbol: another type's letters, or a lone dash between words, stay as they are.
+  c = find_citations("Kế hoạch số 7/QĐUBND");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].symbol, "QĐUBND");
+  EXPECT_EQ(find_citations("Hà Nội -\nBáo cáo số 5/BC-UBND").at(0).text, "Báo cáo số 5/BC-UBND");
+}
+
 TEST(Citations, ImpossibleDatesAreKeptAndFlagged) {
   const auto c = find_citations("Báo cáo số 5/BC-UBND ngày 31/02/2024");
   ASSERT_EQ(c.size(), 1u);

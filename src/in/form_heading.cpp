@@ -1,28 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "in/form_heading.hpp"
 
+#include <algorithm>
 #include <cctype>
-#include <string>
-#include <vector>
 
 #include "cchc/unicode.hpp"
 
 namespace cchc::detail {
-namespace {
 
-std::vector<std::string> heading_words(const Catalog& cat) {
+std::vector<std::string> form_heading_words(const Catalog& cat) {
   std::vector<std::string> words;
   for (const auto& w : cat.form_headings()) words.push_back(to_upper(collapse_spaces(w)));
   words.emplace_back("FORM");
   return words;
 }
 
-}  // namespace
-
-int form_number_in(std::string_view heading, const Catalog& cat) {
+int form_number_in(std::string_view heading, std::span<const std::string> heading_words) {
   // "BIỂU MẪU SỐ 02", "Biểu mẫu 2 - …", "Form 2", or a heading of the template's vocabulary.
   const std::string up = to_upper(collapse_spaces(std::string(heading)));
-  for (const auto& w : heading_words(cat)) {
+  for (const auto& w : heading_words) {
     for (std::size_t at = up.find(w); at != std::string::npos; at = up.find(w, at + 1)) {
       std::string_view rest = std::string_view(up).substr(at + w.size());
       auto skip_spaces = [&] { while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1); };
@@ -39,13 +35,23 @@ int form_number_in(std::string_view heading, const Catalog& cat) {
   return 0;
 }
 
-int form_number_at_start(std::string_view line, const Catalog& cat) {
+int form_number_in(std::string_view heading, const Catalog& cat) {
+  return form_number_in(heading, form_heading_words(cat));
+}
+
+int form_number_at_start(std::string_view line, std::span<const std::string> heading_words) {
   std::string_view t = line;
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\f')) t.remove_prefix(1);
   if (t.empty()) return 0;
+  // Most lines start with no heading's first letter: no case mapping for them.
+  const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  const bool may_start = std::any_of(heading_words.begin(), heading_words.end(), [&](const std::string& w) {
+    return !w.empty() && ((w[0] & 0x80) != 0 || (t.front() & 0x80) != 0 || upper(t.front()) == w[0]);
+  });
+  if (!may_start) return 0;
   const std::string up = to_upper(collapse_spaces(t));
-  for (const auto& w : heading_words(cat))
-    if (up.starts_with(w)) return form_number_in(up, cat);
+  for (const auto& w : heading_words)
+    if (up.starts_with(w)) return form_number_in(up, heading_words);
   return 0;
 }
 

@@ -153,6 +153,22 @@ std::vector<Citation> find_citations(std::string_view text, std::size_t first_li
         c.issuer = rest;
       }
     }
+    // Reading order can join a symbol cut at its hyphen at a line's end ("QĐ-" / "UBND" read as
+    // "QĐUBND"): where the type word's own abbreviation starts the part and capitals follow, the
+    // hyphen goes back.
+    if (const std::string_view want = expected_abbreviation(c.type_word);
+        !want.empty() && c.issuer.empty() && c.type_abbreviation.size() > want.size() + 1 &&
+        std::string_view(c.type_abbreviation).starts_with(want)) {
+      const std::string rest = c.type_abbreviation.substr(want.size());
+      const bool capitals = std::all_of(rest.begin(), rest.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (static_cast<unsigned char>(ch) & 0x80) != 0;
+      });
+      if (capitals && (rest[0] & 0x80) == 0) {
+        c.type_abbreviation = std::string(want);
+        c.issuer = rest;
+        c.symbol = c.type_abbreviation + "-" + rest;
+      }
+    }
     if (m[4].matched) {
       c.date_text = m.str(4);
       c.date = parse_vi_date(c.date_text, &c.date_valid);

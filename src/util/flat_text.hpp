@@ -27,19 +27,24 @@ inline FlatText flatten(std::string_view text, std::size_t first_line, std::size
   };
   FlatText f;
   std::size_t line = first_line;
+  bool broke = false;  // a line break since the last word
   for (std::size_t i = 0; i < text.size();) {
     if (white(text[i])) {
-      if (text[i] == '\n') ++line;
+      if (text[i] == '\n') ++line, broke = true;
       ++i;
       continue;
     }
     std::size_t j = i;
     while (j < text.size() && !white(text[j])) ++j;
     if (j - i <= max_word) {
-      if (!f.text.empty()) {
+      // A word cut at a hyphen at the end of a line ("QĐ-" then "UBND") is one word again: a
+      // symbol's parts, or a compound, never two words.
+      const bool rejoin = broke && f.text.size() >= 2 && f.text.back() == '-' && f.text[f.text.size() - 2] != ' ';
+      if (!f.text.empty() && !rejoin) {
         f.text += ' ';
         f.line.push_back(line);
       }
+      broke = false;
       f.text.append(text.substr(i, j - i));
       f.line.insert(f.line.end(), j - i, line);
     }

@@ -6,6 +6,7 @@
 // headers are taken out first. One figure is a value, none is a blank, more than one is a
 // problem reported with its line: the importer never picks one.
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -230,8 +231,12 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
   std::vector<FormAt> form_at;
   // Where a table's "Ghi chú" column begins, in text laid out by position: what stands there is
   // a remark ("Đạt 60% kế hoạch", "Gồm 02 đồng chí"), never the row's figure.
-  std::optional<std::size_t> notes_from;
+  // (No remarks column: the largest column, which no word reaches. A plain number rather than an
+  // optional: GCC 12 at -O3 warns, wrongly, that the optional's value may be uninitialised.)
+  constexpr std::size_t no_notes = std::numeric_limits<std::size_t>::max();
+  std::size_t notes_from = no_notes;
   std::vector<Token> header;
+  const std::vector<std::string> heading_words = form_heading_words(cat);
   // Laid out by position, a table row is a block of lines between blank ones, and a row whose
   // cells are centred vertically prints its code on a middle line, below the first words of
   // its label. When a block has one line that starts with a code and it is not the first, the
@@ -250,20 +255,19 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
     code_at.reset();
   };
   for (std::size_t i = annex; i < lines.size(); ++i) {
-    if (const auto from = notes_column(lines[i], header)) notes_from = from;
+    if (const auto from = notes_column(lines[i], header)) notes_from = *from;
     if (blank(lines[i].text) || noise(lines, i, known)) {
       close_block();
       continue;
     }
     const std::size_t first = toks.size();
     tokens_of(lines[i], toks);
-    if (form_number_at_start(lines[i].text, cat) != 0) {
-      notes_from.reset();  // a new table, whose header comes after
+    if (form_number_at_start(lines[i].text, heading_words) != 0) {
+      notes_from = no_notes;  // a new table, whose header comes after
       close_block();
       continue;
     }
-    if (notes_from)
-      for (std::size_t k = first; k < toks.size(); ++k) toks[k].note = toks[k].column >= *notes_from;
+    for (std::size_t k = first; k < toks.size(); ++k) toks[k].note = toks[k].column >= notes_from;
     if (first < toks.size() && toks[first].column <= 8 && code_like(toks[first].text)) {
       ++code_lines;
       code_at = first;
@@ -275,10 +279,12 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
   // Where each form begins: its heading ("Biểu mẫu 2", "BIỂU MẪU SỐ 02:", a heading of the
   // template's vocabulary), wherever a line break put it.
   std::vector<std::vector<std::string>> headings;
-  for (const auto& h : cat.form_headings()) headings.push_back(words(to_upper(h)));
+  for (const auto& h : heading_words) headings.push_back(words(h));
+  const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
   for (std::size_t i = 0; i < toks.size(); ++i)
     for (const auto& h : headings) {
       if (h.empty() || i + h.size() >= toks.size() || toks[i].text.size() > 16) continue;
+      if ((h[0][0] & 0x80) == 0 && upper(toks[i].text[0]) != h[0][0]) continue;  // no case mapping
       bool same = true;
       for (std::size_t k = 0; k < h.size() && same; ++k) same = to_upper(toks[i + k].text) == h[k];
       if (!same) continue;

@@ -59,7 +59,9 @@ std::string render_csv(const TableDocument& doc) {
       std::string ids;
       for (std::size_t f : r.findings) detail::join_into(ids, "; ", doc.findings[f].rule_id);
       fields.assign({number, r.address, r.code, label, r.unit, r.value});
-      for (std::size_t k = 0; k < extras; ++k) fields.emplace_back(k < r.extra.size() ? r.extra[k].text : "");
+      // Views of the row's own texts: a conditional with "" would make a temporary string.
+      for (std::size_t k = 0; k < extras; ++k)
+        fields.emplace_back(k < r.extra.size() ? std::string_view(r.extra[k].text) : std::string_view());
       fields.insert(fields.end(), {r.note, ids});
       line(out, fields);
     }

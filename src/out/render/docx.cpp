@@ -196,7 +196,8 @@ void form_table(pugi::xml_node body, const TableDocument& doc, const TableForm& 
     if (!shown.empty()) run(value, shown, Look());
     if (!name.empty()) value.append_child("w:bookmarkEnd").append_attribute("w:id") = bookmark++;
     for (std::size_t k = 0; k < extras; ++k)
-      paragraph(cell(tr, widths[4 + k]), k < r.extra.size() ? r.extra[k].text : "", Look().align("right"));
+      paragraph(cell(tr, widths[4 + k]), k < r.extra.size() ? std::string_view(r.extra[k].text) : std::string_view(),
+                Look().align("right"));
     if (doc.notes) paragraph(cell(tr, widths[4 + extras]), r.note);
   }
   for (const auto& f : form.footnotes) paragraph(body, f, Look().size(22));
