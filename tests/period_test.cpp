@@ -59,6 +59,9 @@ TEST(Period, ReadsNamesAsReportsWriteThem) {
   EXPECT_EQ(parse_period_vi("quý III  năm\n2024"), (Period{2024, PeriodKind::q3}));
   EXPECT_EQ(parse_period_vi("Quý II/2024"), (Period{2024, PeriodKind::q2}));
   EXPECT_EQ(parse_period_vi("6 tháng đầu năm 2024"), (Period{2024, PeriodKind::six_months}));
+  // The last six months is no period of the cycle: not the year its words end with.
+  EXPECT_EQ(parse_period_vi("BÁO CÁO KẾT QUẢ CCHC 6 THÁNG CUỐI NĂM 2024"), std::nullopt);
+  EXPECT_EQ(parse_period_vi("nhiệm vụ 6 tháng cuối năm 2024"), std::nullopt);
   EXPECT_EQ(parse_period_vi("9 tháng năm 2025"), (Period{2025, PeriodKind::nine_months}));
   EXPECT_EQ(parse_period_vi("Báo cáo năm 2024"), (Period{2024, PeriodKind::year}));
   EXPECT_FALSE(parse_period_vi("Quý I").has_value());

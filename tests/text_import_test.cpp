@@ -109,6 +109,28 @@ TEST(TextImport, MetadataFromTheText) {
   EXPECT_EQ(m.document.signer_title, "GIÁM ĐỐC");
 }
 
+// A signature block laid out beside the recipients, as pdftotext -layout prints it: the title
+// shares its line with "Nơi nhận:", the name with a recipient.
+TEST(TextImport, SignerBesideTheRecipients) {
+  std::string text = seed_text();
+  const auto from = text.find("Nơi nhận:");
+  const auto to = text.find("Lưu Bình Khiêm") + std::string_view("Lưu Bình Khiêm").size();
+  ASSERT_LT(from, to);
+  text.replace(from, to - from,
+               "Nơi nhận:                                              GIÁM ĐỐC\n"
+               "- Sở Nội vụ;\n"
+               "- Tập thể lãnh đạo Sở;                                 (Đã ký)\n"
+               "- Lưu: VT; VP (Thn03b).                             Lưu Bình Khiêm\n");
+  const Metadata m = import_text(text).value().report.metadata();
+  EXPECT_EQ(m.document.signer_title, "GIÁM ĐỐC");
+  EXPECT_EQ(m.document.signer, "Lưu Bình Khiêm");
+  // Read in reading order, the title can follow "Nơi nhận:" on its line.
+  text = seed_text();
+  text.replace(text.find("Nơi nhận: \n"), std::string_view("Nơi nhận: \n").size(), "Nơi nhận: GIÁM ĐỐC\n");
+  text.replace(text.find("\nGIÁM ĐỐC \n"), std::string_view("\nGIÁM ĐỐC \n").size(), "\n");
+  EXPECT_EQ(import_text(text).value().report.metadata().document.signer_title, "GIÁM ĐỐC");
+}
+
 TEST(TextImport, PlaceAndDateFromTheIssueLine) {
   const std::string text = "UBND TỈNH SƠN LA\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 94/BC-SKHCN\n"
                            "Sơn La, ngày 12 tháng 3 năm 2024\n" + seed_text();

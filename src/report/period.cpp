@@ -172,6 +172,10 @@ std::optional<Period> parse_period_vi(std::string_view text) {
       {"6 THÁNG ĐẦU NĂM", PeriodKind::six_months}, {"6 THÁNG", PeriodKind::six_months},
       {"9 THÁNG ĐẦU NĂM", PeriodKind::nine_months}, {"9 THÁNG", PeriodKind::nine_months},
   };
+  // The last six months of a year is no reporting period of the cycle (q1, six months, q3, nine
+  // months, year): not read as the year its words end with.
+  if (t.find("6 THÁNG CUỐI") != std::string::npos || t.find("SÁU THÁNG CUỐI") != std::string::npos)
+    return std::nullopt;
   for (const auto& f : forms) {
     const auto at = t.find(f.words);
     if (at == std::string::npos) continue;

@@ -24,21 +24,53 @@ std::string joined(const std::vector<Line>& lines, std::size_t from, std::size_t
 
 bool upper_case(std::string_view s) { return to_upper(s) == s; }
 
+// A line's parts: the columns a laid-out line holds (two spaces or more apart), and what follows
+// "Nơi nhận:" (the recipients' heading, which a signature block shares a line with).
+std::vector<std::string> parts_of(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && is_space(line[i])) ++i;
+    std::size_t j = i;
+    while (j < line.size() && !(is_space(line[j]) && j + 1 < line.size() && is_space(line[j + 1]))) ++j;
+    std::string part = collapse_spaces(line.substr(i, j - i));
+    constexpr std::string_view recipients = "Nơi nhận:";
+    if (part.starts_with(recipients)) part = collapse_spaces(std::string_view(part).substr(recipients.size()));
+    if (!part.empty()) out.push_back(std::move(part));
+    i = j;
+  }
+  return out;
+}
+
+// A recipient ("- UBND tỉnh;"), the file copy ("Lưu: VT", not the surname Lưu), a note in
+// brackets ("(Đã ký)"), a page number: not the signer.
+bool recipient(std::string_view part) {
+  return part.starts_with("-") || part.starts_with("+") || part.starts_with("\u2022") ||
+         part.starts_with("(") || part.starts_with("Lưu:") || part.starts_with("Lưu VT") ||
+         digits_only(part);
+}
+
 void read_signer(const std::vector<Line>& lines, std::size_t end, Metadata& m) {
   static const std::vector<std::string> titles{
       "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH",
       "TM. ỦY BAN NHÂN DÂN", "TM. UỶ BAN NHÂN DÂN", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
       "KT. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "Q. GIÁM ĐỐC", "TUQ. GIÁM ĐỐC"};
+  // The last title standing as a line or as a column of one (the signature block is last).
   std::optional<std::size_t> title_at;
+  std::string title;
   for (std::size_t i = 0; i < end; ++i) {
-    const std::string t = collapse_spaces(lines[i].text);
-    if (std::find(titles.begin(), titles.end(), t) != titles.end()) title_at = i;
+    if (lines[i].text.find_first_not_of(" \t") == std::string::npos) continue;
+    for (const auto& part : parts_of(lines[i].text))
+      if (std::find(titles.begin(), titles.end(), part) != titles.end()) title_at = i, title = part;
   }
   if (!title_at) return;
-  m.document.signer_title = collapse_spaces(lines[*title_at].text);
+  m.document.signer_title = title;
   for (std::size_t i = *title_at + 1; i < end; ++i) {
-    const std::string t = collapse_spaces(lines[i].text);
-    if (t.empty() || digits_only(t)) continue;
+    const auto parts = parts_of(lines[i].text);
+    if (parts.empty()) continue;
+    // Beside the recipients, the signature block is the last column.
+    const std::string& t = parts.back();
+    if (recipient(t)) continue;
     if (upper_case(t)) {  // a second title line: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"
       m.document.signer_title = t;
       continue;
