@@ -418,14 +418,14 @@ TEST(TextImport, APdfTheTestsMake) {
 
 // Documents made with real tools from the seed report's annex (tests/data/documents, made by
 // make_documents.py): python-docx typed it into a Word table, LibreOffice typeset that and an
-// HTML page to PDF. Labels and code lists wrap, rows are centred, remarks beside the figures hold
+// HTML page to PDF, openpyxl filled in a workbook. Labels and code lists wrap, rows are centred, remarks beside the figures hold
 // figures, headings are "BIỂU MẪU SỐ 01" and codes end in dots. Each row is read exactly or
 // reported; none is silently wrong.
 TEST(ReadDocuments, OfficeSuiteDocumentsReadEveryRowAndNeverAWrongFigure) {
   const std::string dir = std::string(CCHC_TEST_DATA_DIR) + "/documents/";
   std::size_t rows = 0, exact = 0;
   std::string table = "document              exact  flagged  silently wrong\n";
-  for (const char* name : {"annex-word.pdf", "annex-html.pdf", "annex-word.docx"}) {
+  for (const char* name : {"annex-word.pdf", "annex-html.pdf", "annex-word.docx", "annex-excel.xlsx"}) {
     SCOPED_TRACE(name);
     const ImportedText t = import_file(dir + name).value();
     const Score s = score(t);
@@ -456,6 +456,40 @@ TEST(ReadDocuments, APdfIsReadByPositionAndCheckedInReadingOrder) {
   const ImportedText t = import_file(pdf).value();
   EXPECT_EQ(text_of(t.report.value("B1:1").value().get()), "");
   EXPECT_EQ(text_of(t.report.value("B1:2.2").value().get()), "21");  // beside "Đạt 60% kế hoạch"
+}
+
+// Row by row, what was read and from where: a PDF's rows with their line and page, a row the
+// two reading orders disagree on as unread with both figures, a row not in the text as missing.
+TEST(ReadDocuments, EachRowSaysWhatWasReadAndFromWhere) {
+  const ImportedText pdf = import_file(std::string(CCHC_TEST_DATA_DIR) + "/documents/annex-word.pdf").value();
+  const auto rows = row_readings(pdf);
+  ASSERT_EQ(rows.size(), expected().size());
+  std::size_t values = 0, blanks = 0, unread = 0;
+  for (const RowReading& r : rows) {
+    values += r.status == RowReading::Status::value;
+    blanks += r.status == RowReading::Status::blank;
+    unread += r.status == RowReading::Status::unread;
+    EXPECT_GT(r.line, 0u) << r.address;
+    EXPECT_GE(r.page, 1u) << r.address;
+  }
+  EXPECT_EQ(values, pdf.coverage.values);
+  EXPECT_EQ(blanks, pdf.coverage.blanks);
+  EXPECT_EQ(unread, pdf.coverage.problems.size());
+  EXPECT_EQ(rows[2].address, "B1:2.1");
+  EXPECT_EQ(rows[2].value, "35");
+  EXPECT_EQ(rows[2].page, 1u);
+  EXPECT_GT(rows.back().page, 5u);  // form 7 is pages on
+  const std::string json = import_to_json(pdf);
+  EXPECT_NE(json.find("\"row\": \"B1:2.1\",\n      \"status\": \"value\",\n      \"value\": \"35\""), std::string::npos) << json.substr(0, 600);
+
+  const std::string text = seed_text();
+  const ImportedText cut = import_text(text.substr(0, text.find("Biểu mẫu 5"))).value();
+  const auto partial = row_readings(cut);
+  const auto b7 = std::find_if(partial.begin(), partial.end(), [](const RowReading& r) { return r.address == "B7:1"; });
+  ASSERT_NE(b7, partial.end());
+  EXPECT_EQ(b7->status, RowReading::Status::missing);
+  EXPECT_EQ(b7->reason_en, "the row is not in the text");
+  EXPECT_EQ(b7->page, 0u);  // the seed's text has no form feeds where it was cut
 }
 
 TEST(TextImport, NotAPdf) {

@@ -32,8 +32,21 @@ struct Coverage {
   std::size_t values = 0;         ///< rows found with a value
   std::size_t blanks = 0;         ///< rows found with no value printed
   std::vector<ImportProblem> problems;
+  /// For text in pages (a PDF's, or text with form feeds): the first line of each page, in
+  /// order; empty for text without pages and for Word and Excel files.
+  std::vector<std::size_t> page_starts;
   [[nodiscard]] bool complete() const noexcept {
     return rows_found == rows_expected && problems.empty();
+  }
+  /// The page (1-based) that `line` is on; 0 when the text has no pages or the line is unknown.
+  [[nodiscard]] std::size_t page_of(std::size_t line) const noexcept {
+    if (line == 0 || page_starts.empty()) return 0;
+    std::size_t page = 0;
+    for (std::size_t first : page_starts) {
+      if (first > line) break;
+      ++page;
+    }
+    return page;
   }
 };
 

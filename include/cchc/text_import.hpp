@@ -69,6 +69,32 @@ enum class PdfTextOrder : std::uint8_t {
                                                    builtin_catalog(),
                                                TextLimits limits = {});
 
+/// What the importer did with one row of the catalogue that holds a value.
+struct RowReading {
+  enum class Status : std::uint8_t {
+    value,    ///< read: a figure, as written
+    blank,    ///< found, with no figure printed
+    unread,   ///< found, but its figure could not be told (a problem says why)
+    missing,  ///< not found in the document
+  };
+  std::string address;        ///< "B1:2.1"
+  Status status = Status::missing;
+  std::string value;          ///< as written, for a value
+  std::size_t line = 0;       ///< where it was read or looked: a line of the text, a sheet's row
+                              ///< in Excel, a table row's place in Word; 0 when unknown
+  std::size_t page = 0;       ///< that line's page, for text in pages (a PDF); else 0
+  std::string reason_vi;      ///< why, for unread and missing
+  std::string reason_en;
+};
+[[nodiscard]] std::string_view to_string(RowReading::Status s) noexcept;
+
+/// Row by row, in catalogue order, what `imported` read, from where, and what it could not.
+[[nodiscard]] std::vector<RowReading> row_readings(const ImportedText& imported);
+/// coverage_to_json() (output.hpp: "cchc.coverage/1") with "rows": each row's reading, {"row",
+/// "status": "value"|"blank"|"unread"|"missing", "value", "line", "page", "reason": {"vi", "en"}}
+/// (fields that do not apply left out). `cchc import --format json` prints it.
+[[nodiscard]] std::string import_to_json(const ImportedText& imported);
+
 /// Everything a check of imported text finds beyond the rules: check_evidence() (check.hpp).
 [[nodiscard]] std::vector<Finding> check_imported(const ImportedText& imported,
                                                   const CheckOptions& options = {});

@@ -124,7 +124,19 @@ int run_derive(const Options& o) {
 int run_import(const Options& o) {
   auto catalog = pick_catalog(o);
   const ImportedText imported = import_file(o.file, catalog).value();
-  const std::string coverage = o.out().coverage(imported.coverage, o.write_options());
+  std::string coverage = o.format == "json" ? import_to_json(imported) : o.out().coverage(imported.coverage, o.write_options());
+  if (o.rows && o.format != "json") {
+    // Row by row: what was read, from where, and what was not.
+    const bool vi = o.language() == Language::vi;
+    for (const RowReading& r : row_readings(imported)) {
+      std::string where = r.line ? fmt::format("{} {}", vi ? "dòng" : "line", r.line) : "";
+      if (r.page) where += fmt::format(", {} {}", vi ? "trang" : "page", r.page);
+      const std::string what = r.status == RowReading::Status::value ? r.value
+                               : r.status == RowReading::Status::blank ? (vi ? "(trống)" : "(blank)")
+                               : (vi ? r.reason_vi : r.reason_en);
+      coverage += fmt::format("{:<12} {:<8} {:<22} {}\n", r.address, to_string(r.status), where, what);
+    }
+  }
   const std::string json = report_to_json(imported.report);
   if (o.output.empty()) {
     std::cerr << coverage;
@@ -227,6 +239,8 @@ int main(int argc, char** argv) {
   auto* import_cmd = app.add_subcommand("import", "Đọc báo cáo từ văn bản hoặc PDF / read a report's text or PDF");
   import_cmd->add_option("file", o.file, "Báo cáo .txt, .pdf, .docx hoặc .xlsx / report text, PDF, Word or Excel")->required();
   import_cmd->add_option("-o,--output", o.output, "Ghi báo cáo JSON / write the report as JSON");
+  import_cmd->add_flag("--rows", o.rows,
+                       "Từng dòng: đọc được gì, ở đâu / row by row: what was read, from where (--format json always has it)");
   add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o);
 
   auto* render_cmd = app.add_subcommand(

@@ -30,6 +30,7 @@ struct Options {
   std::string template_name;               // --template ID or ID@VERSION
   std::vector<std::string> template_dirs;  // --template-dir, after CCHC_TEMPLATE_PATH
   bool list = false;                       // catalog --list
+  bool rows = false;                       // import --rows
   std::string to_version;                  // migrate --to
   std::string format = "text";
   std::string output;

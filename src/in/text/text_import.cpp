@@ -4,6 +4,8 @@
 // (metadata.cpp). Reading gathers evidence; the check pipeline judges it.
 #include "cchc/text_import.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cchc/unicode.hpp"
@@ -34,6 +36,11 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
                         fmt::format("{}", l.number));
 
   ImportedText out{{}, Report(catalog)};
+  if (clean.find('\f') != std::string::npos) {
+    out.coverage.page_starts.push_back(1);
+    for (const auto& l : lines)
+      if (l.after_page_break && l.number != out.coverage.page_starts.back()) out.coverage.page_starts.push_back(l.number);
+  }
   const auto annex = find_annex(lines, *catalog);
   const std::size_t prose_end = annex.value_or(lines.size());
   // The narrative's own text, numbered as in the file.
@@ -53,6 +60,45 @@ result<ImportedText> import_text(std::string_view text, std::shared_ptr<const Ca
   }
   read_metadata(clean, lines, annex.value_or(lines.size()), lines.size(), *catalog, out.narrative,
                 out.report.metadata());
+  return out;
+}
+
+std::string_view to_string(RowReading::Status s) noexcept {
+  switch (s) {
+    case RowReading::Status::value: return "value";
+    case RowReading::Status::blank: return "blank";
+    case RowReading::Status::unread: return "unread";
+    case RowReading::Status::missing: return "missing";
+  }
+  return "?";
+}
+
+std::vector<RowReading> row_readings(const ImportedText& imported) {
+  const Report& report = imported.report;
+  const Coverage& cov = imported.coverage;
+  std::vector<RowReading> out;
+  for (const Row& row : report.catalog().rows()) {
+    if (!row.holds_value()) continue;
+    RowReading r;
+    r.address = row.address();
+    r.line = report.source_line(row.id).value_or(0);
+    const auto problem = std::find_if(cov.problems.begin(), cov.problems.end(),
+                                      [&](const ImportProblem& p) { return p.address == r.address; });
+    if (problem != cov.problems.end()) {
+      // A row found has a line of its own; a row looked for and not found has none.
+      r.status = r.line != 0 || problem->line != 0 ? RowReading::Status::unread : RowReading::Status::missing;
+      if (r.line == 0) r.line = problem->line;
+      r.reason_vi = problem->reason_vi;
+      r.reason_en = problem->reason_en;
+    } else if (const Value& v = report.value(row.id); !is_absent(v)) {
+      r.status = RowReading::Status::value;
+      r.value = text_of(v);
+    } else {
+      r.status = r.line != 0 ? RowReading::Status::blank : RowReading::Status::missing;
+    }
+    r.page = cov.page_of(r.line);
+    out.push_back(std::move(r));
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cchc/json.hpp"
 #include "cchc/output.hpp"
+#include "cchc/text_import.hpp"
 #include "out/json/pretty.hpp"
 #include "out/writers.hpp"
 
@@ -73,7 +74,9 @@ std::string findings_to_json(std::span<const Finding> findings) {
   return detail::to_pretty_json(doc);
 }
 
-std::string coverage_to_json(const Coverage& c) {
+namespace {
+
+boost::json::object coverage_object(const Coverage& c) {
   namespace json = boost::json;
   json::array problems;
   for (const auto& p : c.problems) {
@@ -91,6 +94,28 @@ std::string coverage_to_json(const Coverage& c) {
   doc["blanks"] = c.blanks;
   doc["complete"] = c.complete();
   doc["problems"] = std::move(problems);
+  return doc;
+}
+
+}  // namespace
+
+std::string coverage_to_json(const Coverage& c) { return detail::to_pretty_json(coverage_object(c)); }
+
+std::string import_to_json(const ImportedText& imported) {
+  namespace json = boost::json;
+  json::object doc = coverage_object(imported.coverage);
+  json::array rows;
+  for (const RowReading& r : row_readings(imported)) {
+    json::object o;
+    o["row"] = r.address;
+    o["status"] = to_string(r.status);
+    if (r.status == RowReading::Status::value) o["value"] = r.value;
+    if (r.line) o["line"] = r.line;
+    if (r.page) o["page"] = r.page;
+    if (!r.reason_en.empty()) o["reason"] = {{"vi", r.reason_vi}, {"en", r.reason_en}};
+    rows.push_back(std::move(o));
+  }
+  doc["rows"] = std::move(rows);
   return detail::to_pretty_json(doc);
 }
 

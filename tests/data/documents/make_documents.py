@@ -6,9 +6,10 @@ table by python-docx ("BIỂU MẪU SỐ 01" headings, STT/ĐVT headers, a dot a
 footnote marks as real superscripts, a "Ghi chú" column whose remarks hold figures, one of them
 beside a blank value, narrow columns so that labels and code lists wrap), then typeset to PDF by
 LibreOffice; and the same annex as an HTML page typeset to PDF by LibreOffice's web export, with
-other column widths. The truth is examples/data/seed-report.json.
+other column widths; and an Excel workbook filled in by openpyxl, a sheet per form. The truth is
+examples/data/seed-report.json.
 
-Run by hand with Debian's python3-docx and libreoffice-writer-nogui; the files are committed, so
+Run by hand with Debian's python3-docx, python3-openpyxl and libreoffice-writer-nogui; the files are committed, so
 that the tests need neither:  /usr/bin/python3 tests/data/documents/make_documents.py
 """
 import html
@@ -19,6 +20,7 @@ import subprocess
 import tempfile
 
 import docx
+import openpyxl
 from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait A4, as agencies send)
 from docx.shared import Cm, Pt
 
@@ -123,6 +125,36 @@ def html_annex(path):
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+def excel_annex(path):
+    """A workbook as an agency's office fills one in: a sheet per form named "BM01".., the
+    heading in the first row, STT/Nội dung/ĐVT/Số liệu/Ghi chú, counts as numbers (some in "00"),
+    percentages as numbers with their decimals, pairs and codes as text, remarks with figures."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for form in catalog["forms"]:
+        ws = wb.create_sheet(f"BM{form['number']:02d}")
+        ws.append([f"BIỂU MẪU SỐ {form['number']:02d}: {form['title'].upper()}"])
+        ws.append(["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"])
+        kinds = {r["code"]: r["kind"] for r in form["rows"]}
+        for address, row in rows_of(form):
+            text = values.get(address) or ""
+            value = text
+            number_format = None
+            if text and kinds[row["code"]] in ("count", "money") and text.isdigit():
+                value = int(text)
+                if len(text) > 1 and text.startswith("0"):
+                    number_format = "0" * len(text)
+            elif text and kinds[row["code"]] == "percent" and text.replace(",", "").isdigit():
+                value = float(text.replace(",", "."))
+                decimals = len(text.split(",")[1]) if "," in text else 0
+                number_format = "0." + "0" * decimals if decimals else "0"
+            label = "".join(t for t, _ in label_parts(row))
+            ws.append([printed_code(row), label, row.get("unit", ""), value, notes.get(address, "")])
+            if number_format:
+                ws.cell(row=ws.max_row, column=4).number_format = number_format
+    wb.save(path)
+
+
 def to_pdf(source, target, export):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--convert-to", f"pdf:{export}", "--outdir", tmp, str(source)],
@@ -131,9 +163,10 @@ def to_pdf(source, target, export):
 
 
 word_annex(here / "annex-word.docx")
+excel_annex(here / "annex-excel.xlsx")
 to_pdf(here / "annex-word.docx", here / "annex-word.pdf", "writer_pdf_Export")
 with tempfile.TemporaryDirectory() as tmp:
     page = pathlib.Path(tmp) / "annex-html.html"
     html_annex(page)
     to_pdf(page, here / "annex-html.pdf", "writer_web_pdf_Export")
-print("wrote", *sorted(p.name for p in here.iterdir() if p.suffix in (".docx", ".pdf")))
+print("wrote", *sorted(p.name for p in here.iterdir() if p.suffix in (".docx", ".pdf", ".xlsx")))
