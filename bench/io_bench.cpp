@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Reading and writing: JSON report parse and write (MB/s and reports/s), text import of the
-// seed report (MB/s), and import plus check of it, end to end.
+// seed report (MB/s), import plus check of it, end to end, and an office suite's PDF (pages/s).
 #include <benchmark/benchmark.h>
 
 #include <cchc/cchc.hpp>
@@ -60,6 +60,17 @@ void BM_ImportAndCheckSeed(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ImportAndCheckSeed)->Unit(benchmark::kMillisecond);
+
+// A PDF an office suite typeset (14 pages: the seed's annex as a Word table, LibreOffice's PDF),
+// read as cchc reads every PDF: its text extracted in reading order and by position, both
+// imported and compared row by row (items: pages).
+void BM_ImportOfficePdf(benchmark::State& state) {
+  const std::string pdf = std::string(CCHC_TEST_DATA_DIR) + "/documents/annex-word.pdf";
+  const auto cat = builtin_catalog();
+  for (auto _ : state) benchmark::DoNotOptimize(import_pdf(pdf, cat));
+  state.SetItemsProcessed(state.iterations() * 14);
+}
+BENCHMARK(BM_ImportOfficePdf)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
