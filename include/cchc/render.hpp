@@ -151,8 +151,8 @@ struct RenderOptions {
 /// form (frozen header row, column widths, labels indented by depth) and one with the findings.
 /// Counts, money and percentages are numbers whose display format writes them as the report did
 /// (leading zeros, grouping, decimals); codes and pairs are text; a blank is an empty cell; a
-/// finding's cell is coloured and carries its messages as a comment. errc::io_error when the
-/// temporary file libxlsxwriter writes cannot be made.
+/// finding's cell is coloured and carries its messages as a comment. Written as SpreadsheetML and
+/// zipped in memory (no temporary file); errc::internal only if libzip fails.
 [[nodiscard]] result<std::string> render_xlsx(const TableDocument& doc);
 
 /// A Word document (the bytes of a .docx file): A4 in the layout of Decree 30/2020/NĐ-CP (issuer
