@@ -6,6 +6,11 @@ find_package(fmt REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+# Scans: Tesseract (with Debian's tesseract-ocr-vie model) and Leptonica, its image library.
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
+# Tesseract runs OpenMP threads of its own; cchc, which reads pages side by side, keeps each of
+# its threads to one (src/in/scan/recognize.cpp). Without OpenMP there is nothing to keep.
+find_package(OpenMP COMPONENTS CXX QUIET)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

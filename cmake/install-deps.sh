@@ -13,7 +13,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
   libmsgsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libutf8proc-dev
-  libpoppler-cpp-dev libzip-dev libpugixml-dev libsqlite3-dev libcairo2-dev
+  libpoppler-cpp-dev libtesseract-dev tesseract-ocr-vie tesseract-ocr-eng libzip-dev libpugixml-dev libsqlite3-dev libcairo2-dev
   fonts-dejavu-core
 )
 case "${1:-}" in

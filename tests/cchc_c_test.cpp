@@ -514,6 +514,22 @@ TEST(CApi, ImportTheTextOfASignedReport) {
   EXPECT_EQ(r, nullptr);
 }
 
+// A scanned page (an image) comes through the same call, read by OCR; what OCR could not read
+// comes back as import.unread findings, never as a blank.
+TEST(CApi, ImportAScan) {
+  Handles h;
+  const std::string jpg = std::string(CCHC_TEST_DATA_DIR) + "/documents/annex-scan-page1.jpg";
+  cchc_report* r = nullptr;
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_report_import_file(&r, &f, h.catalog, jpg.c_str()), CCHC_OK) << cchc_last_error();
+  EXPECT_EQ(text_of(cchc_report_get_text, r, "B1:2.1"), "35");
+  size_t n = 0;
+  ASSERT_EQ(cchc_findings_count(&n, f), CCHC_OK);
+  EXPECT_GT(n, 0u);  // half a page: the other forms' rows are not in it
+  cchc_findings_free(f);
+  cchc_report_free(r);
+}
+
 TEST(CApi, CheckAndReadFindings) {
   Handles h;
   cchc_findings* f = nullptr;

@@ -105,4 +105,12 @@ TEST(Unicode, CollapsesWhiteSpace) {
 }
 
 }  // namespace
+TEST(Unicode, WithoutDiacritics) {
+  EXPECT_EQ(without_diacritics("BIỂU MẪU SỐ 04"), "BIEU MAU SO 04");
+  EXPECT_EQ(without_diacritics("Đơn vị tính: đồng"), "Don vi tinh: dong");
+  EXPECT_EQ(without_diacritics("lũy kế"), "luy ke");
+  EXPECT_EQ(without_diacritics("plain 33,3%"), "plain 33,3%");
+  EXPECT_EQ(without_diacritics("\xFF broken"), "\xFF broken");  // not UTF-8: as it is
+}
+
 }  // namespace cchc

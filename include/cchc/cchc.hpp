@@ -34,6 +34,7 @@
 #include "cchc/render.hpp"
 #include "cchc/report.hpp"
 #include "cchc/rules.hpp"
+#include "cchc/scan.hpp"
 #include "cchc/score.hpp"
 #include "cchc/templates.hpp"
 #include "cchc/text_import.hpp"

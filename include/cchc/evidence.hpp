@@ -25,6 +25,13 @@ struct ImportProblem {
   std::string reason_en;
 };
 
+/// A figure as OCR recognised it in a scan (scan.hpp), and how sure the recogniser was.
+struct RecognizedFigure {
+  std::size_t line = 0;  ///< its line in the scan's laid-out text
+  std::string text;
+  float confidence = 0;  ///< 0-100
+};
+
 /// How much of the annex the importer read.
 struct Coverage {
   std::size_t rows_expected = 0;  ///< rows that hold a value in the catalogue
@@ -35,6 +42,8 @@ struct Coverage {
   /// For text in pages (a PDF's, or text with form feeds): the first line of each page, in
   /// order; empty for text without pages and for Word and Excel files.
   std::vector<std::size_t> page_starts;
+  /// For a scan: every word with a digit that OCR recognised, in order; empty for other documents.
+  std::vector<RecognizedFigure> recognized;
   [[nodiscard]] bool complete() const noexcept {
     return rows_found == rows_expected && problems.empty();
   }

@@ -2,7 +2,8 @@
 // cchc/input.hpp: reading a report from whatever file it comes in.
 //
 // The reader is chosen by the file's content, not its name: "%PDF-" is a PDF (its text through
-// poppler, then the text reader), a zip is a Word or Excel file (office_import.hpp, told apart by
+// poppler, then the text reader; a PDF with no text is a scan, read by OCR, as is an image:
+// scan.hpp), a zip is a Word or Excel file (office_import.hpp, told apart by
 // its parts), a JSON object is a cchc.report/1 report, anything else is the text of a signed
 // report. Readers of documents return the report with its evidence (coverage and
 // narrative, evidence.hpp), which the check pipeline judges.
@@ -25,12 +26,14 @@
 
 namespace cchc {
 
-enum class InputFormat : std::uint8_t { json, text, pdf, docx, xlsx };
+/// `image` is a PNG, JPEG or TIFF scan, read by OCR (scan.hpp).
+enum class InputFormat : std::uint8_t { json, text, pdf, docx, xlsx, image };
 [[nodiscard]] std::string_view to_string(InputFormat f) noexcept;
 
 /// The format of a document by its first bytes (a few are enough): "%PDF-" a PDF; a zip
-/// ("PK\3\4") an Office file, docx until its parts say otherwise (read_document() looks); "{"
-/// after optional whitespace and a byte-order mark, a JSON report; otherwise text.
+/// ("PK\3\4") an Office file, docx until its parts say otherwise (read_document() looks); a PNG,
+/// JPEG or TIFF signature an image; "{" after optional whitespace and a byte-order mark, a JSON
+/// report; otherwise text.
 [[nodiscard]] InputFormat detect_format(std::string_view head) noexcept;
 
 /// A report as read from a file, with the evidence of the document it came from (none for JSON).

@@ -34,6 +34,10 @@ struct RuleLimits {
 struct TextLimits {
   std::size_t max_bytes = 64u << 20;
   std::size_t max_line_bytes = 1u << 20;  ///< a longer line is a limit_exceeded error
+  /// A scan's pages (scan.hpp), and the pixels of one page as rendered or as stored: an A3 page
+  /// at 600 dpi is 70 million; a hostile image that claims more is refused before it is decoded.
+  std::size_t max_pages = 500;
+  std::size_t max_page_pixels = 80'000'000;
 };
 
 /// All of them, as the C API keeps them (cchc_limits).

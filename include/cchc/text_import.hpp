@@ -83,6 +83,9 @@ struct RowReading {
   std::size_t line = 0;       ///< where it was read or looked: a line of the text, a sheet's row
                               ///< in Excel, a table row's place in Word; 0 when unknown
   std::size_t page = 0;       ///< that line's page, for text in pages (a PDF); else 0
+  /// For a scan (scan.hpp): how sure OCR was of the figure (0-100), the least sure of its parts
+  /// for "7 / 7"; -1 for a row without a recognised figure and for other documents.
+  float confidence = -1;
   std::string reason_vi;      ///< why, for unread and missing
   std::string reason_en;
 };

@@ -33,6 +33,10 @@ namespace cchc {
 [[nodiscard]] std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
 
 /// Upper case by Unicode's simple mapping ("quý i" → "QUÝ I"); invalid bytes are kept.
+/// `text` without its diacritics (tone and vowel marks), "đ" as "d" and "Đ" as "D": "BIỂU MẪU SỐ"
+/// as "BIEU MAU SO", for text typed or recognised without them. Text that is not UTF-8 is
+/// returned as it is.
+[[nodiscard]] std::string without_diacritics(std::string_view text);
 [[nodiscard]] std::string to_upper(std::string_view text);
 
 /// Collapses every run of white space to one space and trims both ends.

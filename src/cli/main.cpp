@@ -131,6 +131,7 @@ int run_import(const Options& o) {
     for (const RowReading& r : row_readings(imported)) {
       std::string where = r.line ? fmt::format("{} {}", vi ? "dòng" : "line", r.line) : "";
       if (r.page) where += fmt::format(", {} {}", vi ? "trang" : "page", r.page);
+      if (r.confidence >= 0) where += fmt::format(", {:.0f}%", r.confidence);
       const std::string what = r.status == RowReading::Status::value ? r.value
                                : r.status == RowReading::Status::blank ? (vi ? "(trống)" : "(blank)")
                                : (vi ? r.reason_vi : r.reason_en);

@@ -9,6 +9,7 @@
 #include "cchc/io.hpp"
 #include "cchc/json.hpp"
 #include "cchc/office_import.hpp"
+#include "cchc/scan.hpp"
 #include "cchc/text_import.hpp"
 
 namespace cchc {
@@ -61,6 +62,7 @@ result<ImportedText> import_as(const std::filesystem::path& path, InputFormat fo
     if (!imported) return std::move(imported.error()).within(path.string());
     return imported;
   }
+  if (format == InputFormat::image) return import_scan(path, std::move(catalog), limits);
   if (format == InputFormat::pdf) return import_pdf(path, std::move(catalog), limits);
   result<std::string> text = read_file(path, limits.max_bytes);
   if (!text) return text.error();
@@ -78,6 +80,7 @@ std::string_view to_string(InputFormat f) noexcept {
     case InputFormat::pdf: return "pdf";
     case InputFormat::docx: return "docx";
     case InputFormat::xlsx: return "xlsx";
+    case InputFormat::image: return "image";
   }
   return "?";
 }
@@ -85,6 +88,9 @@ std::string_view to_string(InputFormat f) noexcept {
 InputFormat detect_format(std::string_view head) noexcept {
   if (head.starts_with("%PDF-")) return InputFormat::pdf;
   if (head.starts_with("PK\x03\x04")) return InputFormat::docx;
+  if (head.starts_with("\x89PNG\r\n\x1a\n") || head.starts_with("\xFF\xD8\xFF") ||
+      head.starts_with(std::string_view("II*\0", 4)) || head.starts_with(std::string_view("MM\0*", 4)))
+    return InputFormat::image;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
                            head.front() == '\n'))

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // PDF text through poppler-cpp, in reading order or laid out by position, and a PDF's import
 // from both.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
 
+#include "cchc/scan.hpp"
 #include "cchc/text_import.hpp"
 
 namespace cchc {
@@ -36,6 +38,10 @@ result<ImportedText> import_pdf(const std::filesystem::path& path, std::shared_p
                                 TextLimits limits) {
   auto reading_text = pdf_to_text(path, PdfTextOrder::reading);
   if (!reading_text) return reading_text.error();
+  // No text on any page: the pages are pictures, a scan.
+  if (std::all_of(reading_text->begin(), reading_text->end(),
+                  [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }))
+    return import_scan(path, std::move(catalog), limits);
   auto reading = import_text(*reading_text, catalog, limits);
   if (!reading) return std::move(reading.error()).within(path.string());
   auto layout_text = pdf_to_text(path, PdfTextOrder::layout);

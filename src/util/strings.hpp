@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Internal: building lists in text. Appending keeps clear of GCC 12's false -Wrestrict alarm on
+// Internal: small helpers on text. Building lists: Appending keeps clear of GCC 12's false -Wrestrict alarm on
 // `"literal" + std::string` at -O3.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,16 @@ inline std::vector<std::string> split_items(std::string_view text) {
     start = i + 1;
   }
   return out;
+}
+
+/// Characters (code points) of UTF-8 text: what a column of laid-out text counts.
+inline std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+inline bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace cchc::detail

@@ -164,6 +164,27 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
   return lines;
 }
 
+std::string without_diacritics(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+  const auto n = utf8proc_map(bytes(text), static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+  if (n < 0) return std::string(text);
+  std::string decomposed(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  std::string plain;
+  plain.reserve(decomposed.size());
+  for (std::size_t i = 0; i < decomposed.size(); ++i) {
+    // Unicode does not decompose đ (U+0111) and Đ (U+0110): they are letters of their own.
+    if (decomposed.compare(i, 2, "\xC4\x91") == 0 || decomposed.compare(i, 2, "\xC4\x90") == 0) {
+      plain += decomposed[i + 1] == '\x91' ? 'd' : 'D';
+      ++i;
+    } else {
+      plain += decomposed[i];
+    }
+  }
+  return plain;
+}
+
 std::string to_upper(std::string_view text) {
   std::string out;
   out.reserve(text.size());

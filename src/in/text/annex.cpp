@@ -44,6 +44,8 @@ bool consecutive(const std::vector<Token>& toks, std::size_t at, const std::vect
   return true;
 }
 
+bool code_like(std::string_view t);
+
 std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_t from,
                                       std::size_t to, const RowWords& w) {
   std::vector<std::string> head = w.code;
@@ -61,12 +63,22 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
         if (consecutive(toks, k, label_head)) return i;
     }
   }
-  // The layout split or lost the code: the first words of the label alone.
+  // The layout split or lost the code: the first words of the label alone, unless a code stands
+  // just before them on their line, or starts the line they are on, and it is another row's
+  // ("4.2.2 Số TTHC đang cung cấp …" is not 4.1.2, whose label begins the same).
   std::vector<std::string> label(w.label.begin(),
                                  w.label.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, w.label.size())));
+  const auto another_rows_code = [&](std::size_t i) {
+    for (std::size_t k = i; k > from && toks[k - 1].line == toks[i].line; --k) {
+      const std::string& t = toks[k - 1].text;
+      if (code_like(t) && toks[k - 1].column <= 8)
+        return !(w.code.size() == 1 && same_word(t, w.code.front()));
+    }
+    return false;
+  };
   if (label.size() >= 3)
     for (std::size_t i = from; i < to; ++i)
-      if (consecutive(toks, i, label)) return i;
+      if (consecutive(toks, i, label) && !another_rows_code(i)) return i;
   return std::nullopt;
 }
 
@@ -124,7 +136,12 @@ bool looks_numeric(std::string_view t) {
 struct Candidate {
   std::string text;
   std::size_t line;
+  bool doubtful = false;  // a figure whose characters could not all be read (U+FFFD)
 };
+
+// U+FFFD stands for a character that could not be read: a scan's figure that OCR doubts, or a
+// byte an encoding lost. Such a figure is neither a value nor nothing.
+bool unreadable(std::string_view t) { return t.find("\xEF\xBF\xBD") != std::string_view::npos; }
 
 // Figures left in a row's stretch; "04", "/", "04" split by the layout join into one.
 std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t begin,
@@ -134,6 +151,11 @@ std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t be
   for (std::size_t i = begin; i < end; ++i) {
     if (used[i] || toks[i].note) continue;
     const std::string& t = toks[i].text;
+    if (unreadable(t)) {
+      out.push_back({t, toks[i].line, true});
+      last = i;
+      continue;
+    }
     if (!looks_numeric(t) && t != "/") continue;
     // A code list printed beside the value ("Có = 1; Không = 0", "Kết hợp = 2"): a number
     // right after "=" is a code's meaning, never the row's figure. Laid out by position, a
@@ -146,7 +168,7 @@ std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t be
     if (joins) {
       out.back().text += t;
     } else if (t != "/") {
-      out.push_back({t, toks[i].line});
+      out.push_back({t, toks[i].line, false});
     } else {
       continue;
     }
@@ -173,11 +195,6 @@ bool code_like(std::string_view t) {
   return !after_dot;
 }
 
-std::size_t characters(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Where the remarks begin, when `line` is a table's header laid out by position: "Ghi chú" on
 // the line after other headings, set apart by two spaces or more, as `pdftotext -layout` puts
 // columns (text in reading order has one space between words).
@@ -188,7 +205,7 @@ std::optional<std::size_t> notes_column(const Line& line, std::vector<Token>& sc
   for (std::size_t k = 2; k + 1 < scratch.size(); ++k) {
     if (scratch[k].text != "Ghi" || scratch[k + 1].text != "chú") continue;
     const Token& before = scratch[k - 1];
-    const std::size_t before_end = before.column + characters(before.text);
+    const std::size_t before_end = before.column + code_points(before.text);
     if (scratch[k].column < before_end + 2) continue;
     // After "Số liệu" on the same line, halfway; after another heading (the value column's
     // heading wrapped above and below), just before "Ghi".
@@ -285,11 +302,15 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
     for (const auto& h : headings) {
       if (h.empty() || i + h.size() >= toks.size() || toks[i].text.size() > 16) continue;
       if ((h[0][0] & 0x80) == 0 && upper(toks[i].text[0]) != h[0][0]) continue;  // no case mapping
+      // With or without diacritics: typed so, or read so by OCR ("BIEU MAU SO 04").
       bool same = true;
-      for (std::size_t k = 0; k < h.size() && same; ++k) same = to_upper(toks[i + k].text) == h[k];
+      for (std::size_t k = 0; k < h.size() && same; ++k) {
+        const std::string up = to_upper(toks[i + k].text);
+        same = up == h[k] || without_diacritics(up) == without_diacritics(h[k]);
+      }
       if (!same) continue;
       std::size_t n = i + h.size();
-      if (n + 1 < toks.size() && to_upper(toks[n].text) == "SỐ") ++n;
+      if (n + 1 < toks.size() && without_diacritics(to_upper(toks[n].text)) == "SO") ++n;
       std::string number = toks[n].text;
       while (!number.empty() && std::string_view(":.-").find(number.back()) != std::string_view::npos) number.pop_back();
       while (number.size() > 1 && number.front() == '0') number.erase(0, 1);
@@ -348,6 +369,16 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
       if (found.empty()) {
         ++cov.blanks;
         report.set_source_line(row.id, line);
+        continue;
+      }
+      if (const auto doubt = std::find_if(found.begin(), found.end(), [](const Candidate& c) { return c.doubtful; });
+          doubt != found.end()) {
+        std::string seen = doubt->text;
+        for (auto mark = seen.find("\xEF\xBF\xBD"); mark != std::string::npos; mark = seen.find("\xEF\xBF\xBD"))
+          seen.erase(mark, 3);
+        cov.problems.push_back({row.address(), doubt->line,
+                                fmt::format("số liệu không đọc được chắc chắn: \"{}\"", seen),
+                                fmt::format("a figure that could not be read with certainty: \"{}\"", seen)});
         continue;
       }
       if (found.size() > 1) {

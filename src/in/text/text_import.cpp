@@ -73,6 +73,28 @@ std::string_view to_string(RowReading::Status s) noexcept {
   return "?";
 }
 
+namespace {
+
+// How sure OCR was of a row's figure: the words on the row's line whose figures make up the
+// value ("7", "/", "7"), or the doubted figure of an unread row, the least sure of them.
+float confidence_of(const Coverage& cov, const RowReading& r) {
+  if (cov.recognized.empty() || r.line == 0) return -1;
+  const auto first = std::lower_bound(cov.recognized.begin(), cov.recognized.end(), r.line,
+                                      [](const RecognizedFigure& f, std::size_t line) { return f.line < line; });
+  float least = -1;
+  for (auto it = first; it != cov.recognized.end() && it->line == r.line; ++it) {
+    // A pair's parts may be words of their own ("7", "/", "7"); any other figure is one word.
+    const bool part = r.status == RowReading::Status::value
+                          ? it->text == r.value || (r.value.find('/') != std::string::npos &&
+                                                    r.value.find(it->text) != std::string::npos)
+                          : r.reason_en.find('"' + it->text + '"') != std::string::npos;
+    if (part && (least < 0 || it->confidence < least)) least = it->confidence;
+  }
+  return least;
+}
+
+}  // namespace
+
 std::vector<RowReading> row_readings(const ImportedText& imported) {
   const Report& report = imported.report;
   const Coverage& cov = imported.coverage;
@@ -97,6 +119,7 @@ std::vector<RowReading> row_readings(const ImportedText& imported) {
       r.status = r.line != 0 ? RowReading::Status::blank : RowReading::Status::missing;
     }
     r.page = cov.page_of(r.line);
+    r.confidence = confidence_of(cov, r);
     out.push_back(std::move(r));
   }
   return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Findings and coverage as JSON, and the JSON writer (output.hpp).
 #include <array>
+#include <cmath>
 
 #include <boost/json.hpp>
 
@@ -112,6 +113,7 @@ std::string import_to_json(const ImportedText& imported) {
     if (r.status == RowReading::Status::value) o["value"] = r.value;
     if (r.line) o["line"] = r.line;
     if (r.page) o["page"] = r.page;
+    if (r.confidence >= 0) o["confidence"] = std::round(r.confidence * 10) / 10;
     if (!r.reason_en.empty()) o["reason"] = {{"vi", r.reason_vi}, {"en", r.reason_en}};
     rows.push_back(std::move(o));
   }

@@ -9,18 +9,25 @@ LibreOffice; and the same annex as an HTML page typeset to PDF by LibreOffice's 
 other column widths; and an Excel workbook filled in by openpyxl, a sheet per form. The truth is
 examples/data/seed-report.json.
 
-Run by hand with Debian's python3-docx, python3-openpyxl and libreoffice-writer-nogui; the files are committed, so
-that the tests need neither:  /usr/bin/python3 tests/data/documents/make_documents.py
+A scan of the Word annex's PDF: pages rendered at 300 dpi by pdftoppm, turned, blurred and
+specked with Pillow, bound by img2pdf (`scan()`).
+
+Run by hand with Debian's python3-docx, python3-openpyxl, python3-pil, img2pdf, poppler-utils and
+libreoffice-writer-nogui; the files are committed, so that the tests need none of them:  /usr/bin/python3 tests/data/documents/make_documents.py
 """
 import html
+import io
 import json
 import pathlib
+import random
 import shutil
 import subprocess
 import tempfile
 
 import docx
+import img2pdf
 import openpyxl
+from PIL import Image, ImageFilter
 from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait A4, as agencies send)
 from docx.shared import Cm, Pt
 
@@ -155,6 +162,30 @@ def excel_annex(path):
     wb.save(path)
 
 
+def scan(pdf, target):
+    """The Word annex printed and scanned at 300 dpi in grey: each page turned a little (under
+    half a degree, as a sheet lies in a feeder), softened by the scanner's optics, with specks of
+    dust and toner on a paper that is not white, saved as JPEG, bound into a PDF by img2pdf:
+    a PDF with no text layer."""
+    rng = random.Random(14)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/p"], check=True)
+        pages = []
+        for png in sorted(pathlib.Path(tmp).glob("p-*.png")):
+            im = Image.open(png).convert("L")
+            im = im.rotate(rng.uniform(-0.4, 0.4), resample=Image.BICUBIC, fillcolor=255)
+            im = im.filter(ImageFilter.GaussianBlur(0.5))
+            px = im.load()
+            w, h = im.size
+            for _ in range(w * h // 100000):
+                px[rng.randrange(w), rng.randrange(h)] = rng.choice((0, 60, 120, 200))
+            im = im.point(lambda v: int(v * 0.88 + 12))
+            buf = io.BytesIO()
+            im.save(buf, "JPEG", quality=60, dpi=(300, 300))
+            pages.append(buf.getvalue())
+        target.write_bytes(img2pdf.convert(pages))
+
+
 def to_pdf(source, target, export):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--convert-to", f"pdf:{export}", "--outdir", tmp, str(source)],
@@ -169,4 +200,5 @@ with tempfile.TemporaryDirectory() as tmp:
     page = pathlib.Path(tmp) / "annex-html.html"
     html_annex(page)
     to_pdf(page, here / "annex-html.pdf", "writer_web_pdf_Export")
+scan(here / "annex-word.pdf", here / "annex-scan.pdf")
 print("wrote", *sorted(p.name for p in here.iterdir() if p.suffix in (".docx", ".pdf", ".xlsx")))
