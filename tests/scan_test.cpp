@@ -74,7 +74,7 @@ TEST(Scan, AScannedAnnexIsReadAndNoFigureIsSilentlyWrong) {
   std::cout << fmt::format("annex-scan.pdf: {} exact, {} flagged, {} silently wrong of {}\n", s.right,
                            s.reported, s.wrong.size(), expected().size());
   EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
-  EXPECT_GE(s.right, 85u) << coverage_to_text(t.coverage, Language::en);
+  EXPECT_GE(s.right, 90u) << coverage_to_text(t.coverage, Language::en);
   EXPECT_EQ(s.right + s.reported, expected().size());
   // Each figure has the recogniser's confidence, and a row says it.
   EXPECT_FALSE(t.coverage.recognized.empty());

@@ -123,6 +123,16 @@ TEST(TextImport, ALabelAfterAnotherRowsCodeIsThatRows) {
                           [](const ImportProblem& p) { return p.address == "B1:2.1"; }));
 }
 
+// A misprinted (or misread) word inside a label does not end it: the label's later words, its
+// year among them, are still the label's, and the row's figure is the one left.
+TEST(TextImport, AMisprintedLabelWordKeepsTheRestOfTheLabel) {
+  const std::string text = replace_once(seed_text(), "1.4 Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015",
+                                        "1.4 Tỷ lệ ĐVSNCL đã cắt gi4m so với năm 2015");
+  const ImportedText t = import_text(text).value();
+  EXPECT_EQ(text_of(t.report.value("B4:1.4").value().get()), "33,3") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_TRUE(score(t).wrong.empty());
+}
+
 TEST(TextImport, SignerBesideTheRecipients) {
   std::string text = seed_text();
   const auto from = text.find("Nơi nhận:");

@@ -48,6 +48,9 @@ struct OcrWord {
   std::size_t page = 1;  ///< 1-based
   int left = 0, top = 0, right = 0, bottom = 0;
   float confidence = 0;  ///< 0-100
+  /// The ruled table column it stands in, numbered on its page from 0 (tables one after another,
+  /// columns left to right); -1 outside tables.
+  int column = -1;
 };
 
 /// A scan's words and their text laid out by position, pages separated by form feeds.

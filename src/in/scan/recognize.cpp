@@ -359,6 +359,13 @@ void read_words(Engine& engine, const PageImage& image, std::size_t page, float 
   account_for_ink(clean, prepared.threshold, page, out, from);
   look_again(engine, clean, out, from, sure);
   engine.figures.Clear();
+  for (std::size_t i = from; i < out.size(); ++i) {
+    const int cx = (out[i].left + out[i].right) / 2, cy = (out[i].top + out[i].bottom) / 2;
+    for (std::size_t k = 0; k < prepared.columns.size(); ++k) {
+      const auto& c = prepared.columns[k];
+      if (cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom) out[i].column = static_cast<int>(k);
+    }
+  }
   straighten(out, from, prepared.skew, pixGetWidth(clean));
 }
 

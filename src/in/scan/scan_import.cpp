@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "cchc/scan.hpp"
@@ -137,6 +138,23 @@ std::vector<bool> restore_codes(std::vector<OcrWord>& words, const Codes& codes)
   return first_column;
 }
 
+// The table columns, page by page, whose words are words: eight or more, and two in three of
+// them with no digit and nothing unreadable. A column of figures has a header of a word or two
+// and its figures; however many of its rows are blank, it is never one of these.
+std::set<std::pair<std::size_t, int>> columns_of_text(const std::vector<OcrWord>& words) {
+  std::map<std::pair<std::size_t, int>, std::pair<std::size_t, std::size_t>> counts;  // words, of text
+  for (const OcrWord& w : words) {
+    if (w.column < 0 || w.text.empty()) continue;
+    auto& [all, text] = counts[{w.page, w.column}];
+    ++all;
+    if (!has_digit(w.text) && w.text.find(unreadable) == std::string::npos) ++text;
+  }
+  std::set<std::pair<std::size_t, int>> out;
+  for (const auto& [column, n] : counts)
+    if (n.second >= 8 && n.second * 3 >= n.first * 2) out.insert(column);
+  return out;
+}
+
 }  // namespace
 
 result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_ptr<const Catalog> catalog,
@@ -145,6 +163,7 @@ result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_
   if (!scan) return scan.error();
   const detail::scan::Lexicon lexicon(*catalog);
   const std::vector<bool> first_column = restore_codes(scan->words, Codes(*catalog));
+  const auto text_columns = columns_of_text(scan->words);
   std::vector<OcrWord> words;
   words.reserve(scan->words.size());
   for (std::size_t i = 0; i < scan->words.size(); ++i) {
@@ -152,7 +171,14 @@ result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_
     w.text = without_rules(w.text);
     // A speck or a smudge read as a mark: a word of no letter and no figure, and unsure.
     if (w.text.empty() || (w.confidence < 50 && !has_letter_or_digit(w.text))) continue;
-    if (has_digit(w.text)) {
+    // In a column of text (a table's labels, units, remarks) no figure is a row's value: what
+    // OCR could not read there is a label's word, not a figure lost.
+    if (text_columns.count({w.page, w.column}) != 0) {
+      for (auto at = w.text.find(unreadable); at != std::string::npos; at = w.text.find(unreadable))
+        w.text.erase(at, unreadable.size());
+      if (w.text.empty()) continue;
+      if (!has_digit(w.text) && w.confidence < snap_below) w.text = lexicon.snap(w.text);
+    } else if (has_digit(w.text)) {
       // A code is matched against the catalogue, never taken as a value: only a figure elsewhere
       // is held to the confidence.
       if (w.confidence < options.min_confidence && !first_column[i] && !w.text.ends_with(unreadable))

@@ -107,6 +107,10 @@ void match_words(const std::vector<Token>& toks, std::size_t begin, std::size_t 
                  const std::vector<std::string>& want, std::vector<bool>& used) {
   std::size_t pos = begin;
   std::vector<std::size_t> hits;
+  // A word or two the text has otherwise (misprinted, or misread by OCR: "1LLHC" for "TTHC")
+  // is passed over, so the label's later words, its figures among them ("mức độ 3", "năm
+  // 2015"), are still the label's; a third ends the match.
+  std::size_t missed = 0;
   for (const auto& w : want) {
     const std::size_t limit = hits.empty() ? end : std::min(end, pos + 33);
     bool found = false;
@@ -118,7 +122,7 @@ void match_words(const std::vector<Token>& toks, std::size_t begin, std::size_t 
         break;
       }
     }
-    if (!found) break;  // the rest is matched no further; unmatched words stay as they are
+    if (!found && (hits.empty() || ++missed > 2)) break;  // the rest is matched no further
   }
   for (auto h : hits) used[h] = true;
 }
