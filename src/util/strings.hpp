@@ -39,6 +39,10 @@ inline std::size_t code_points(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+/// U+FFFD, the character Unicode keeps for one that could not be read. A scan's figure that OCR
+/// doubts carries it, and the text reader leaves a row whose figure has it unread.
+inline constexpr std::string_view unreadable_mark = "\xEF\xBF\xBD";
+
 inline bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

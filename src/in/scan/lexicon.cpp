@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 #include <utf8proc.h>
 
@@ -31,7 +32,6 @@ std::string fold(std::string_view s, bool strip_marks) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
 }
 
-
 // Whether two words without diacritics (plain ASCII letters, mostly) are one letter apart:
 // one changed, added or dropped.
 bool one_apart(std::string_view a, std::string_view b) {
@@ -49,9 +49,16 @@ bool has_letter(std::string_view s) {
   });
 }
 
-
 constexpr std::string_view opening = "([\"'\xE2\x80\x9C";  // and “
 constexpr std::string_view closing = ")]\"'.,;:!?";
+
+// Where a word's letters are, without the brackets, quotes and stops around them.
+std::pair<std::size_t, std::size_t> core_of(std::string_view word) {
+  std::size_t begin = 0, end = word.size();
+  while (begin < end && opening.find(word[begin]) != std::string_view::npos) ++begin;
+  while (end > begin && closing.find(word[end - 1]) != std::string_view::npos) --end;
+  return {begin, end};
+}
 
 // The word written with the capitals of `as`: all of them, the first, or none.
 std::string with_case_of(std::string_view as, const std::string& word) {
@@ -88,9 +95,8 @@ Lexicon::Lexicon(const Catalog& catalog) {
 
 void Lexicon::add(std::string_view text) {
   for (const std::string& w : text::words(text)) {
-    std::string_view core = w;
-    while (!core.empty() && opening.find(core.front()) != std::string_view::npos) core.remove_prefix(1);
-    while (!core.empty() && closing.find(core.back()) != std::string_view::npos) core.remove_suffix(1);
+    const auto [begin, end] = core_of(w);
+    const std::string_view core = std::string_view(w).substr(begin, end - begin);
     if (code_points(core) < 2 || has_digit(core) || !has_letter(core)) continue;
     auto& forms = by_fold_[fold(core, true)];
     std::string small = fold(core, false);
@@ -99,8 +105,8 @@ void Lexicon::add(std::string_view text) {
 }
 
 bool Lexicon::contains(std::string_view word) const {
-  while (!word.empty() && opening.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
-  while (!word.empty() && closing.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  const auto [begin, end] = core_of(word);
+  word = word.substr(begin, end - begin);
   const auto it = by_fold_.find(fold(word, true));
   if (it == by_fold_.end()) return false;
   const std::string small = fold(word, false);
@@ -108,9 +114,7 @@ bool Lexicon::contains(std::string_view word) const {
 }
 
 std::string Lexicon::snap(std::string_view word) const {
-  std::size_t begin = 0, end = word.size();
-  while (begin < end && opening.find(word[begin]) != std::string_view::npos) ++begin;
-  while (end > begin && closing.find(word[end - 1]) != std::string_view::npos) --end;
+  const auto [begin, end] = core_of(word);
   const std::string_view core = word.substr(begin, end - begin);
   if (code_points(core) < 2 || has_digit(core) || !has_letter(core) || contains(core)) return std::string(word);
   const std::string plain = fold(core, true);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #ifndef CCHC_HAVE_OPENMP
@@ -33,6 +34,7 @@ namespace {
 
 using detail::code_points;
 using detail::has_digit;
+using detail::unreadable_mark;
 
 using detail::scan::PageImage;
 using detail::scan::PixPtr;
@@ -63,16 +65,10 @@ result<std::unique_ptr<Engine>> start_engine(const OcrOptions& options) {
   auto engine = std::make_unique<Engine>();
   const std::string data = options.tessdata.string();
   if (auto ok = start(engine->page, options.language, data); !ok) return ok.error();
-  // Table cells and headings stand apart on a page of an annex: automatic page segmentation
-  // finds them as blocks; words keep their boxes whatever the blocks.
-  engine->page.SetPageSegMode(tesseract::PSM_AUTO);
   if (auto ok = start(engine->figures, "eng", data); !ok) return ok.error();
   engine->figures.SetVariable("tessedit_char_whitelist", "0123456789.,/%");
-  engine->figures.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
   return engine;
 }
-
-
 
 // A figure or a code as the second look may give it: digits, with points, commas, one slash
 // and a final "%" among them.
@@ -82,54 +78,65 @@ bool figure_shaped(std::string_view s) {
   return s.find_first_not_of("0123456789.,/%") == std::string_view::npos;
 }
 
-// The words worth a second look: every word with a digit, and a short word the page's model
-// was unsure of, of one line's height, which may be a figure it could not read.
-bool second_look(const OcrWord& w, double line_height) {
+// What the figures' model reads in a rectangle (the image set beforehand), when it is a figure.
+struct FigureReading {
+  std::string text;
+  float confidence = 0;
+};
+
+std::optional<FigureReading> read_figure(Engine& engine, int left, int top, int width, int height) {
+  engine.figures.SetRectangle(left, top, width, height);
+  std::unique_ptr<char[]> text(engine.figures.GetUTF8Text());
+  if (!text) return std::nullopt;
+  std::string read(text.get());
+  while (!read.empty() && (read.back() == '\n' || read.back() == ' ')) read.pop_back();
+  if (!figure_shaped(read)) return std::nullopt;
+  return FigureReading{std::move(read), static_cast<float>(engine.figures.MeanTextConf())};
+}
+
+// The height of the middle word from `from` on: a line's, on a page of text.
+int median_height(const std::vector<OcrWord>& words, std::size_t from) {
+  std::vector<int> heights;
+  for (std::size_t i = from; i < words.size(); ++i) heights.push_back(words[i].bottom - words[i].top);
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
+// The words worth a second look: every word with a digit or none at all (ink no word took),
+// and a short word the page's model was unsure of, of one line's height, which may be a figure
+// it could not read.
+bool second_look(const OcrWord& w, int line_height) {
   if (w.text.empty() || has_digit(w.text)) return true;
-  return code_points(w.text) <= 3 && w.confidence < 50 && (w.bottom - w.top) <= 1.5 * line_height;
+  return code_points(w.text) <= 3 && w.confidence < 50 && (w.bottom - w.top) * 2 <= 3 * line_height;
 }
 
 void look_again(Engine& engine, Pix* image, std::vector<OcrWord>& words, std::size_t from, float sure) {
-  std::vector<double> heights;
-  for (std::size_t i = from; i < words.size(); ++i) heights.push_back(words[i].bottom - words[i].top);
-  if (heights.empty()) return;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
-  const double line_height = heights[heights.size() / 2];
-  const int pad = std::max(4, static_cast<int>(line_height / 4));
+  const int line_height = median_height(words, from);
+  const int pad = std::max(4, line_height / 4);
   const int width = pixGetWidth(image), height = pixGetHeight(image);
+  engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
   engine.figures.SetImage(image);
   for (std::size_t i = from; i < words.size(); ++i) {
     OcrWord& w = words[i];
     if (!second_look(w, line_height)) continue;
-    // Ink no reading made out stays in the text as U+FFFD, the character that could not be read.
-    const auto unreadable = [&w] { if (w.text.empty()) w.text = "\xEF\xBF\xBD"; };
     const int left = std::max(0, w.left - pad), top = std::max(0, w.top - pad);
-    engine.figures.SetRectangle(left, top, std::min(width, w.right + pad) - left, std::min(height, w.bottom + pad) - top);
-    std::unique_ptr<char[]> text(engine.figures.GetUTF8Text());
-    if (!text) {
-      unreadable();
-      continue;
-    }
-    std::string read(text.get());
-    while (!read.empty() && (read.back() == '\n' || read.back() == ' ')) read.pop_back();
-    const auto confidence = static_cast<float>(engine.figures.MeanTextConf());
-    if (!figure_shaped(read)) {
-      unreadable();
-      continue;
-    }
-    // A word with a digit takes the surer reading; a word without one becomes a figure only
-    // when the figures' model is sure of it.
-    if (has_digit(w.text) ? confidence > w.confidence : confidence >= sure) {
-      w.text = std::move(read);
-      w.confidence = confidence;
-    } else if (!has_digit(w.text)) {
+    const auto figure =
+        read_figure(engine, left, top, std::min(width, w.right + pad) - left, std::min(height, w.bottom + pad) - top);
+    if (figure && (has_digit(w.text) ? figure->confidence > w.confidence : figure->confidence >= sure)) {
+      // A word with a digit takes the surer reading; a word without one becomes a figure only
+      // when the figures' model is sure of it.
+      w.text = figure->text;
+      w.confidence = figure->confidence;
+    } else if (figure && !has_digit(w.text)) {
       // A short word neither model is sure of, which reads as a figure to one of them ("33,3"
       // as "ST"): a figure that could not be read, never nothing.
-      w.text = std::move(read);
-      w.text += "\xEF\xBF\xBD";
-      w.confidence = confidence;
+      w.text = figure->text + std::string(unreadable_mark);
+      w.confidence = figure->confidence;
+    } else if (w.text.empty()) {
+      // Ink no reading made out.
+      w.text = unreadable_mark;
     }
-    unreadable();
   }
 }
 
@@ -209,10 +216,7 @@ void account_for_ink(Pix* clean, int threshold, std::size_t page, std::vector<Oc
   if (!ink) return;
   BOXA* found = pixConnCompBB(ink.get(), 8);
   if (found == nullptr) return;
-  std::vector<int> heights;
-  for (std::size_t i = from; i < out.size(); ++i) heights.push_back(out[i].bottom - out[i].top);
-  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
-  const int line = std::max(8, heights[heights.size() / 2]);
+  const int line = std::max(8, median_height(out, from));
   const int pad = line / 4;
   const auto covered = [&](int cx, int cy) {
     for (std::size_t i = from; i < out.size(); ++i) {
@@ -264,30 +268,22 @@ void account_for_ink(Pix* clean, int threshold, std::size_t page, std::vector<Oc
 // A line of a table's column that may be one figure or code ("3.3.2" read as "2 2", "L2 cu."
 // or nothing sure): read again whole by the figures' model, and taken as one word when that
 // reading is a figure and surer than the least sure word of the first.
-void read_as_figure(Engine& engine, const detail::scan::Strip& band, std::size_t first, std::vector<OcrWord>& out) {
+void read_as_figure(Engine& engine, const detail::scan::Strip& band, std::size_t page, std::size_t first,
+                    std::vector<OcrWord>& out) {
   float least = 100;
   bool digits = false;
   for (std::size_t i = first; i < out.size(); ++i) {
     least = std::min(least, out[i].confidence);
     digits = digits || has_digit(out[i].text);
   }
-  if (out.size() > first + 3 || (!digits && least >= 50 && out.size() > first)) return;
+  const bool none = out.size() == first;
+  if (out.size() > first + 3 || (!digits && least >= 50 && !none)) return;
   engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  engine.figures.SetRectangle(band.left, band.top, band.right - band.left + 1, band.bottom - band.top + 1);
-  std::unique_ptr<char[]> text(engine.figures.GetUTF8Text());
-  engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
-  if (!text) return;
-  std::string read(text.get());
-  while (!read.empty() && (read.back() == '\n' || read.back() == ' ')) read.pop_back();
-  const auto confidence = static_cast<float>(engine.figures.MeanTextConf());
-  if (!figure_shaped(read) || (out.size() > first && confidence <= least)) return;
-  OcrWord w;
-  w.text = std::move(read);
-  w.confidence = confidence;
-  w.page = out.size() > first ? out[first].page : 0;
-  w.left = band.left, w.top = band.top, w.right = band.right, w.bottom = band.bottom;
-  if (out.size() > first) {
-    w.left = out[first].left, w.top = out[first].top, w.right = out.back().right, w.bottom = out[first].bottom;
+  auto figure = read_figure(engine, band.left, band.top, band.right - band.left + 1, band.bottom - band.top + 1);
+  if (!figure || (!none && figure->confidence <= least)) return;
+  OcrWord w{std::move(figure->text), page, band.left, band.top, band.right, band.bottom, figure->confidence, -1};
+  if (!none) {
+    w.left = out[first].left, w.right = out.back().right, w.top = out[first].top, w.bottom = out[first].bottom;
     for (std::size_t i = first; i < out.size(); ++i) {
       w.top = std::min(w.top, out[i].top);
       w.bottom = std::max(w.bottom, out[i].bottom);
@@ -328,7 +324,6 @@ void read_words(Engine& engine, const PageImage& image, std::size_t page, float 
   engine.page.SetSourceResolution(image.dpi);
   if (engine.page.Recognize(nullptr) == 0) collect(engine.page, page, out);
   if (rest) {
-    engine.page.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     engine.page.SetImage(clean);
     engine.page.SetSourceResolution(image.dpi);
     PixPtr ink(pixConvertTo1(clean, prepared.threshold));
@@ -348,10 +343,7 @@ void read_words(Engine& engine, const PageImage& image, std::size_t page, float 
         engine.page.SetRectangle(b.left, b.top, b.right - b.left + 1, b.bottom - b.top + 1);
         const std::size_t first = out.size();
         if (engine.page.Recognize(nullptr) == 0) collect(engine.page, page, out);
-        if (one_line) {
-          read_as_figure(engine, b, first, out);
-          for (std::size_t i = first; i < out.size(); ++i) out[i].page = page;
-        }
+        if (one_line) read_as_figure(engine, b, page, first, out);
       }
     }
   }
@@ -359,6 +351,7 @@ void read_words(Engine& engine, const PageImage& image, std::size_t page, float 
   account_for_ink(clean, prepared.threshold, page, out, from);
   look_again(engine, clean, out, from, sure);
   engine.figures.Clear();
+  // Each word's table column, for the reader to tell columns of words from columns of figures.
   for (std::size_t i = from; i < out.size(); ++i) {
     const int cx = (out[i].left + out[i].right) / 2, cy = (out[i].top + out[i].bottom) / 2;
     for (std::size_t k = 0; k < prepared.columns.size(); ++k) {

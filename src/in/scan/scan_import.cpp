@@ -42,16 +42,12 @@ bool has_letter_or_digit(std::string_view s) {
   });
 }
 
-
 // Below this, a word that is not the catalogue's is compared with its vocabulary; the
 // recogniser is seldom this unsure of a word it read right.
 constexpr float snap_below = 93.0F;
 constexpr float unknown_below = 30.0F;
 
-
-// U+FFFD, the character Unicode keeps for one that could not be read: the text reader leaves a
-// row whose figure carries it unread (a doubtful figure is never taken).
-constexpr std::string_view unreadable = "\xEF\xBF\xBD";
+constexpr std::string_view unreadable = detail::unreadable_mark;
 
 // A row's code that OCR read without its points ("53" for "5.3", "22" and "2" for "2.2"): the
 // first word of a line of a table's first column, put back as the catalogue prints it when its

@@ -145,7 +145,7 @@ struct Candidate {
 
 // U+FFFD stands for a character that could not be read: a scan's figure that OCR doubts, or a
 // byte an encoding lost. Such a figure is neither a value nor nothing.
-bool unreadable(std::string_view t) { return t.find("\xEF\xBF\xBD") != std::string_view::npos; }
+bool unreadable(std::string_view t) { return t.find(unreadable_mark) != std::string_view::npos; }
 
 // Figures left in a row's stretch; "04", "/", "04" split by the layout join into one.
 std::vector<Candidate> candidates(const std::vector<Token>& toks, std::size_t begin,
@@ -378,8 +378,8 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
       if (const auto doubt = std::find_if(found.begin(), found.end(), [](const Candidate& c) { return c.doubtful; });
           doubt != found.end()) {
         std::string seen = doubt->text;
-        for (auto mark = seen.find("\xEF\xBF\xBD"); mark != std::string::npos; mark = seen.find("\xEF\xBF\xBD"))
-          seen.erase(mark, 3);
+        for (auto mark = seen.find(unreadable_mark); mark != std::string::npos; mark = seen.find(unreadable_mark))
+          seen.erase(mark, unreadable_mark.size());
         cov.problems.push_back({row.address(), doubt->line,
                                 fmt::format("số liệu không đọc được chắc chắn: \"{}\"", seen),
                                 fmt::format("a figure that could not be read with certainty: \"{}\"", seen)});
