@@ -52,6 +52,36 @@ TEST(Narrative, PeriodsRangesMoneyAndCitations) {
   EXPECT_EQ(n.citations.front().text, "Công văn số 3981/SNV-CCHC&VTLT ngày 01/3/2022");
 }
 
+// Sums of money are read where their unit stands: the whole figure before it, grouped by
+// thousands or not at all, in the order of the text, with the line it stands on.
+TEST(Narrative, SumsOfMoneyWhereverTheirUnitStands) {
+  const auto cat = builtin_catalog();
+  const Narrative n = parse_narrative(
+      "Chi 1.500 VND,\n"
+      "rồi 85.000.000 đồng và 2000 VNĐ;\n"
+      "không phải 1,500 đồng, 1234.567 đồng, 12.34 đồng, .500 đồng, 500. đồng hay đồng.",
+      *cat, 10);
+  ASSERT_EQ(n.money.size(), 3u);
+  EXPECT_EQ(n.money[0].text, "1.500 VND");
+  EXPECT_EQ(n.money[0].amount, Money{1500});
+  EXPECT_EQ(n.money[0].line, 10u);
+  EXPECT_EQ(n.money[1].text, "85.000.000 đồng");
+  EXPECT_EQ(n.money[1].line, 11u);
+  EXPECT_EQ(n.money[2].text, "2000 VNĐ");
+  EXPECT_EQ(n.money[2].amount, Money{2000});
+}
+
+// A date range broken over lines is one range, on the line where it starts.
+TEST(Narrative, ADateRangeAcrossLines) {
+  const auto cat = builtin_catalog();
+  const Narrative n = parse_narrative("Kỳ báo cáo:\n  từ ngày 15/12/2023\nđến hết\nngày 14/3/2024.", *cat, 3);
+  ASSERT_EQ(n.ranges.size(), 1u);
+  EXPECT_EQ(n.ranges[0].from_text, "15/12/2023");
+  EXPECT_EQ(n.ranges[0].to, Date(2024, 3, 14));
+  EXPECT_EQ(n.ranges[0].line, 4u);
+  EXPECT_EQ(n.ranges[0].text, "từ ngày 15/12/2023 đến hết ngày 14/3/2024");
+}
+
 TEST(Narrative, EveryCitationOfTheSeed) {
   std::vector<std::string> got;
   for (const auto& c : seed().narrative.citations)

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
+#include "util/regex.hpp"
 
 #include <fmt/format.h>
 
@@ -67,12 +67,12 @@ std::string type_alternation() {
 }
 
 // A citation in collapsed text: type word, "số", number and symbol, optional "ngày d/m/y".
-const std::regex& citation_pattern() {
+const detail::Regex& citation_pattern() {
   // Built with fmt: GCC 12's -Wrestrict misreads a chain of std::string operator+ here.
-  static const std::regex re(fmt::format(
+  static const detail::Regex re = detail::regex(fmt::format(
       "({})"
       "\\s+số\\s+([0-9]+(?:/[0-9]{{4}})?(?:-(?:[A-Za-z]|Đ|đ)+)?)/"
-      // std::regex reads bytes: a Vietnamese letter is an alternative, never two bytes of a
+      // The pattern reads bytes: a Vietnamese letter is an alternative, never two bytes of a
       // bracket that could split a character.
       "((?:[A-Za-z0-9&/.-]|Đ|đ|Ơ|ơ|Ư|ư)*(?:[A-Za-z0-9&]|Đ|đ))"
       "(?:\\s*,?\\s+ngày\\s+([0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}))?",
@@ -115,11 +115,11 @@ std::vector<Citation> find_citations(std::string_view text, std::size_t first_li
         start = p - n;
     }
     if (start == std::string::npos) continue;
-    std::smatch m;
+    boost::smatch m;
     const auto begin = t.begin() + static_cast<std::ptrdiff_t>(start);
     const auto end = t.begin() + static_cast<std::ptrdiff_t>(std::min(t.size(), start + window));
-    if (!std::regex_search(begin, end, m, citation_pattern(),
-                           std::regex_constants::match_continuous))
+    if (!boost::regex_search(begin, end, m, citation_pattern(),
+                           boost::match_continuous))
       continue;
     from = start + static_cast<std::size_t>(m.length(0));
     Citation c;

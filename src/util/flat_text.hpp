@@ -3,6 +3,7 @@
 // pattern can match across pdftotext's line breaks and still say where it stands.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,11 +12,19 @@
 namespace cchc::detail {
 
 struct FlatText {
+  struct LineStart {
+    std::size_t pos;   ///< the first byte of `text` that came from `line`
+    std::size_t line;
+  };
   std::string text;
-  std::vector<std::size_t> line;  ///< per byte of `text`
+  // One entry where the line changes, not one per byte: a report's text is tens of thousands of
+  // bytes, and a line number per byte made the import allocate and copy eight times the text.
+  std::vector<LineStart> starts;
 
   [[nodiscard]] std::size_t line_at(std::size_t pos) const {
-    return line.empty() ? 0 : line[pos < line.size() ? pos : line.size() - 1];
+    const auto after = std::upper_bound(starts.begin(), starts.end(), pos,
+                                        [](std::size_t p, const LineStart& s) { return p < s.pos; });
+    return after == starts.begin() ? 0 : std::prev(after)->line;
   }
 };
 
@@ -26,7 +35,11 @@ inline FlatText flatten(std::string_view text, std::size_t first_line, std::size
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
   };
   FlatText f;
+  f.text.reserve(text.size());
   std::size_t line = first_line;
+  const auto at_line = [&f](std::size_t l) {
+    if (f.starts.empty() || f.starts.back().line != l) f.starts.push_back({f.text.size(), l});
+  };
   bool broke = false;  // a line break since the last word
   for (std::size_t i = 0; i < text.size();) {
     if (white(text[i])) {
@@ -41,12 +54,12 @@ inline FlatText flatten(std::string_view text, std::size_t first_line, std::size
       // symbol's parts, or a compound, never two words.
       const bool rejoin = broke && f.text.size() >= 2 && f.text.back() == '-' && f.text[f.text.size() - 2] != ' ';
       if (!f.text.empty() && !rejoin) {
+        at_line(line);
         f.text += ' ';
-        f.line.push_back(line);
       }
       broke = false;
+      at_line(line);
       f.text.append(text.substr(i, j - i));
-      f.line.insert(f.line.end(), j - i, line);
     }
     i = j;
   }

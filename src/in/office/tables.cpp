@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <regex>
+#include "util/regex.hpp"
 
 #include <fmt/format.h>
 
@@ -49,8 +49,8 @@ std::string code_key(std::string_view code) {
 
 // "1", "2.1", "3.2.a", "IV": what a TT column holds for a row.
 bool looks_like_code(std::string_view code) {
-  static const std::regex pattern("([0-9]+|[IVX]+)(\\.[0-9a-zđ]+)*|[a-zđ]");
-  return !code.empty() && code.size() < 16 && std::regex_match(code.begin(), code.end(), pattern);
+  static const detail::Regex pattern = detail::regex("([0-9]+|[IVX]+)(\\.[0-9a-zđ]+)*|[a-zđ]");
+  return !code.empty() && code.size() < 16 && boost::regex_match(code.begin(), code.end(), pattern);
 }
 
 // The first `n` words of a label, in capitals and without punctuation after them: what a
@@ -71,8 +71,8 @@ std::string first_words(std::string_view text, std::size_t n) {
 
 // Our own documents append the numbers of a cell's findings: "33 [9]".
 std::string value_text(std::string_view cell) {
-  static const std::regex refs("(\\s*\\[[0-9]+\\])+\\s*$");
-  return trimmed(std::regex_replace(std::string(cell), refs, ""));
+  static const detail::Regex refs = detail::regex("(\\s*\\[[0-9]+\\])+\\s*$");
+  return trimmed(boost::regex_replace(std::string(cell), refs, ""));
 }
 
 

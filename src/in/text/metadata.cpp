@@ -2,7 +2,7 @@
 // The report's own data, from the text around the annex: agency, period, document number and
 // symbol, date and place, signer.
 #include <algorithm>
-#include <regex>
+#include "util/regex.hpp"
 
 #include <fmt/format.h>
 
@@ -108,9 +108,9 @@ void read_metadata(std::string_view text, const std::vector<Line>& lines, std::s
   const std::string top = joined(lines, 0, std::min<std::size_t>(25, lines.size()));
   if (!self) {
     // "Số: 94/BC-SKHCN" at the head of the report.
-    static const std::regex so("Số\\s*:\\s*([0-9]+)/((?:[A-Za-z0-9&-]|Đ|đ)+)");
-    std::smatch mm;
-    if (std::regex_search(top, mm, so)) {
+    static const detail::Regex so = detail::regex("Số\\s*:\\s*([0-9]+)/((?:[A-Za-z0-9&-]|Đ|đ)+)");
+    boost::smatch mm;
+    if (boost::regex_search(top, mm, so)) {
       Citation c;
       c.number = mm.str(1);
       c.symbol = mm.str(2);
@@ -124,28 +124,28 @@ void read_metadata(std::string_view text, const std::vector<Line>& lines, std::s
     m.document.symbol = self->symbol;
     m.document.date = self->date;
     m.agency.code = self->issuer;
-    static const std::regex of_agency("của ([^()]+?)\\)");
-    std::smatch mm;
+    static const detail::Regex of_agency = detail::regex("của ([^()]+?)\\)");
+    boost::smatch mm;
     const auto at = header.find(self->text);
     if (at != std::string::npos) {
       const std::string after = header.substr(at + self->text.size());
-      if (std::regex_search(after, mm, of_agency) && mm.position(0) < 4) m.agency.name = mm.str(1);
+      if (boost::regex_search(after, mm, of_agency) && mm.position(std::size_t{0}) < 4) m.agency.name = mm.str(1);
     }
   }
   // "Sơn La, ngày 12 tháng 3 năm 2024": the place and the date of issue.
-  static const std::regex dated("([^,\\n]{2,40}), ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})");
-  std::smatch dm;
-  if (std::regex_search(top, dm, dated)) {
+  static const detail::Regex dated = detail::regex("([^,\\n]{2,40}), ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})");
+  boost::smatch dm;
+  if (boost::regex_search(top, dm, dated)) {
     m.document.place = collapse_spaces(dm.str(1));
     bool valid = false;
     if (auto d = parse_vi_date(dm.str(2) + "/" + dm.str(3) + "/" + dm.str(4), &valid))
       m.document.date = d;
   }
   if (m.agency.name.empty()) {
-    static const std::regex reports("((?:Sở|Ban|Ủy ban nhân dân|UBND)[^.,;:()]{2,80}?) báo cáo kết quả");
+    static const detail::Regex reports = detail::regex("((?:Sở|Ban|Ủy ban nhân dân|UBND)[^.,;:()]{2,80}?) báo cáo kết quả");
     const std::string prose = collapse_spaces(joined(lines, 0, annex));
-    std::smatch am;
-    if (std::regex_search(prose, am, reports)) m.agency.name = am.str(1);
+    boost::smatch am;
+    if (boost::regex_search(prose, am, reports)) m.agency.name = am.str(1);
   }
   if (!m.agency.name.empty()) m.agency.level = level_of(m.agency.name, cat);
   if (!cat.province().empty() && text.find(cat.province()) != std::string_view::npos)

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
+#include "util/regex.hpp"
 
 #include <fmt/format.h>
 
@@ -79,6 +79,39 @@ std::vector<Span> phrase_figures(std::string_view t, std::string_view before,
   return out;
 }
 
+// "85.000.000 đồng", "1500 VNĐ": the sums of money the text states, in the order they stand.
+// The figure is the whole run of digits and points before the unit, grouped by thousands or not
+// grouped at all, and not the tail of a decimal ("1,500 đồng" is no sum).
+void read_money(const FlatText& flat, Narrative& n) {
+  const std::string& t = flat.text;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto well_formed = [&](std::string_view f) {
+    if (f.find('.') == std::string_view::npos) return true;
+    const std::size_t head = f.find('.');
+    if (head == 0 || head > 3) return false;
+    for (std::size_t i = head; i < f.size(); i += 4)
+      if (f[i] != '.' || i + 4 > f.size() || !std::all_of(f.begin() + static_cast<std::ptrdiff_t>(i + 1), f.begin() + static_cast<std::ptrdiff_t>(i + 4), digit))
+        return false;
+    return true;
+  };
+  std::vector<std::pair<std::size_t, MoneyMention>> found;
+  for (const std::string_view unit : {" đồng", " VNĐ", " VND"}) {
+    for (auto a = t.find(unit); a != std::string::npos; a = t.find(unit, a + 1)) {
+      std::size_t r = a;
+      while (r > 0 && (digit(t[r - 1]) || t[r - 1] == '.')) --r;
+      if (r == a || (r > 0 && t[r - 1] == ',')) continue;
+      const std::string_view figure = std::string_view(t).substr(r, a - r);
+      if (!well_formed(figure)) continue;
+      auto amount = Money::parse(figure);
+      if (!amount) continue;
+      found.push_back({r, {std::string(figure) + std::string(unit), *amount, flat.line_at(r)}});
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& f : found) n.money.push_back(std::move(f.second));
+}
+
 std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -93,15 +126,15 @@ std::vector<std::string> split_lines(std::string_view text) {
 }
 
 void read_sections(const std::vector<std::string>& lines, std::size_t first_line, Narrative& n) {
-  static const std::regex heading(R"(^\s*(I|II|III|IV|V|VI|VII)\.\s*(\S.*)$)");
-  static const std::regex item(R"(^\s*([0-9]{1,2})\.\s+(\S.*)$)");
+  static const detail::Regex heading = detail::regex(R"(^\s*(I|II|III|IV|V|VI|VII)\.\s*(\S.*)$)");
+  static const detail::Regex item = detail::regex(R"(^\s*([0-9]{1,2})\.\s+(\S.*)$)");
   NarrativeSection* section = nullptr;
   NarrativeItem* current = nullptr;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
-    std::smatch m;
+    boost::smatch m;
     // A heading is upper case up to any colon: "V. KIẾN NGHỊ, ĐỀ XUẤT: Không."
-    if (std::regex_match(l, m, heading) && to_upper(m.str(2).substr(0, m.str(2).find(':'))) ==
+    if (boost::regex_match(l, m, heading) && to_upper(m.str(2).substr(0, m.str(2).find(':'))) ==
                                                m.str(2).substr(0, m.str(2).find(':'))) {
       NarrativeSection s;
       s.numeral = m.str(1);
@@ -111,8 +144,8 @@ void read_sections(const std::vector<std::string>& lines, std::size_t first_line
       for (std::size_t k = i + 1; k < lines.size() && k < i + 4; ++k) {
         const std::string next = collapse_spaces(lines[k]);
         if (next.empty()) continue;
-        if (to_upper(next) != next || std::regex_match(lines[k], item) ||
-            std::regex_match(lines[k], heading))
+        if (to_upper(next) != next || boost::regex_match(lines[k], item) ||
+            boost::regex_match(lines[k], heading))
           break;
         s.title += " " + next;
         i = k;
@@ -123,7 +156,7 @@ void read_sections(const std::vector<std::string>& lines, std::size_t first_line
       continue;
     }
     if (section == nullptr) continue;
-    if (std::regex_match(l, m, item)) {
+    if (boost::regex_match(l, m, item)) {
       section->items.push_back({m.str(1), collapse_spaces(m.str(2)), first_line + i, {}});
       current = &section->items.back();
     }
@@ -158,36 +191,29 @@ Narrative parse_narrative(std::string_view text, const Catalog& catalog, std::si
 
   n.citations = find_citations(text, first_line);
 
-  // std::regex tries every position of the text; a literal every match must contain is found far
-  // faster, so each pattern runs only on texts that can match it.
-  const auto contains = [&](std::string_view literal) {
-    return flat.text.find(literal) != std::string::npos;
-  };
-  static const std::regex range(
+  // Each pattern runs only where a literal every match contains stands, anchored there, rather
+  // than being tried at every byte of the text.
+  const std::string& t = flat.text;
+  static const detail::Regex range = detail::regex(
       R"([Tt]ừ ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}) (?:đến|tới) (?:hết )?ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))");
-  const auto matches = [&](const std::regex& re, bool possible) {
-    return possible ? std::sregex_iterator(flat.text.begin(), flat.text.end(), re)
-                    : std::sregex_iterator();
-  };
-  for (auto it = matches(range, contains("ừ ngày ")); it != std::sregex_iterator(); ++it) {
+  constexpr std::string_view from_day = "ừ ngày ";
+  for (auto p = t.find(from_day); p != std::string::npos; p = t.find(from_day, p + 1)) {
+    if (p == 0 || (t[p - 1] != 'T' && t[p - 1] != 't')) continue;
+    boost::smatch m;
+    const auto begin = t.begin() + static_cast<std::ptrdiff_t>(p - 1);
+    if (!boost::regex_search(begin, t.end(), m, range, boost::match_continuous)) continue;
     DateRangeMention r;
-    r.text = it->str(0);
-    r.from_text = it->str(1);
-    r.to_text = it->str(2);
+    r.text = m.str(0);
+    r.from_text = m.str(1);
+    r.to_text = m.str(2);
     r.from = parse_vi_date(r.from_text);
     r.to = parse_vi_date(r.to_text);
-    r.line = flat.line_at(static_cast<std::size_t>(it->position(0)));
+    r.line = flat.line_at(p - 1);
     n.ranges.push_back(std::move(r));
+    p += static_cast<std::size_t>(m.length(0)) - 1;
   }
 
-  static const std::regex money(R"((^|[^0-9.,])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+) (?:đồng|VNĐ|VND))");
-  for (auto it = matches(money, contains(" đồng") || contains(" VNĐ") || contains(" VND"));
-       it != std::sregex_iterator(); ++it) {
-    auto amount = Money::parse(it->str(2));
-    if (!amount) continue;
-    n.money.push_back({collapse_spaces(it->str(0).substr(it->str(1).size())), *amount,
-                       flat.line_at(static_cast<std::size_t>(it->position(2)))});
-  }
+  read_money(flat, n);
 
   // Figures stated for catalogue rows, by the rows' phrases: "giao {n} nhiệm vụ".
   for (const Row& row : catalog.rows()) {
