@@ -133,6 +133,30 @@ TEST(TextImport, AMisprintedLabelWordKeepsTheRestOfTheLabel) {
   EXPECT_TRUE(score(t).wrong.empty());
 }
 
+// A row's code, the label's first word and its third say which row it is, though the second was
+// misprinted or misread ("Số 1LLHC công bố mới" for B3:1.2's "Số TTHC công bố mới").
+TEST(TextImport, ACodeAndTheLabelsFirstAndThirdWordsFindARow) {
+  const std::string text = replace_once(seed_text(), "Số TTHC công bố mới", "Số 1LLHC công bố mới");
+  const ImportedText t = import_text(text).value();
+  EXPECT_EQ(text_of(t.report.value("B3:1.2").value().get()), "0") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_TRUE(score(t).wrong.empty());
+}
+
+// An annex with neither "Phụ lục" nor the first form: its forms are found by their headings as
+// officers type them, and a form left out does not take the forms after it.
+TEST(TextImport, AnAnnexThatStartsAtALaterFormsHeading) {
+  const std::string text =
+      "BIỂU MẪU SỐ 02: CẢI CÁCH THỂ CHẾ\n"
+      "STT    Nội dung                                   ĐVT      Số liệu\n"
+      "1.     Số VBQPPL đã ban hành/tham mưu ban hành    Văn bản  4\n"
+      "2.     Kiểm tra, xử lý VBQPPL\n"
+      "2.1    Số VBQPPL đã kiểm tra theo thẩm quyền tại cơ quan, đơn vị  Văn bản  3\n";
+  const ImportedText t = import_text(text).value();
+  EXPECT_EQ(text_of(t.report.value("B2:1").value().get()), "4") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(text_of(t.report.value("B2:2.1").value().get()), "3");
+  EXPECT_TRUE(is_absent(t.report.value("B1:1").value().get()));
+}
+
 TEST(TextImport, SignerBesideTheRecipients) {
   std::string text = seed_text();
   const auto from = text.find("Nơi nhận:");

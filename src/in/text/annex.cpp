@@ -52,6 +52,16 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
   for (std::size_t i = 0; i < w.label.size() && i < 2; ++i) head.push_back(w.label[i]);
   for (std::size_t i = from; i < to; ++i)
     if (consecutive(toks, i, head)) return i;
+  // The label's second word misprinted or misread ("Số 1LLHC đang" for "Số TTHC đang"): the
+  // code, the label's first word and its third still say which row this is.
+  if (!w.code.empty() && w.label.size() >= 3) {
+    for (std::size_t i = from; i < to; ++i) {
+      const std::size_t at = i + w.code.size();
+      if (at + 2 < to && consecutive(toks, i, w.code) && !toks[at + 1].note &&
+          consecutive(toks, at, {w.label[0]}) && consecutive(toks, at + 2, {w.label[2]}))
+        return i;
+    }
+  }
   // Laid out by position, a row whose label wraps prints its code, unit and figure on one line
   // and the label around it: the code, then the label's first words a few words later.
   if (!w.code.empty() && w.label.size() >= 2) {
@@ -85,12 +95,15 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
 // Where the words of `want` end, matched in order from `begin` as match_words() would.
 std::size_t words_end(const std::vector<Token>& toks, std::size_t begin, std::size_t end,
                       const std::vector<std::string>& want) {
-  // Words of one label stand close together: a few words of unit or value may come between.
-  std::size_t pos = begin, last = begin;
+  // Words of one label stand close together: a few words of unit or value may come between,
+  // never the next row's code at the start of its line. A word or two the text has otherwise is
+  // passed over, as match_words() passes over it.
+  std::size_t pos = begin, last = begin, missed = 0;
   for (const auto& w : want) {
     const std::size_t limit = std::min(end, pos + 12);
     bool found = false;
     for (std::size_t i = pos; i < limit; ++i) {
+      if (i > begin && toks[i].line != toks[i - 1].line && toks[i].column <= 8 && code_like(toks[i].text)) break;
       if (same_word(toks[i].text, w)) {
         last = i + 1;
         pos = i + 1;
@@ -98,7 +111,7 @@ std::size_t words_end(const std::vector<Token>& toks, std::size_t begin, std::si
         break;
       }
     }
-    if (!found) break;
+    if (!found && ++missed > 2) break;
   }
   return last;
 }
@@ -230,10 +243,14 @@ std::optional<std::size_t> find_annex(const std::vector<Line>& lines, const Cata
     for (const auto& h : annex)
       if (up.starts_with(h)) return i;
   }
+  // No "Phụ lục": the first form's heading, as the template prints it or as officers type it
+  // ("BIỂU MẪU SỐ 01:", "Biểu mẫu số 2").
+  const std::vector<std::string> heading_words = form_heading_words(cat);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string line = collapse_spaces(lines[i].text);
     for (const auto& h : form)
       if (line.starts_with(h)) return i;
+    if (form_number_at_start(line, heading_words) != 0) return i;
   }
   return std::nullopt;
 }
@@ -334,6 +351,10 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
                                [&](const auto& f) { return f.first > begin; });
       if (next != form_at.end()) end = next->heading;
     } else {
+      // Looked for up to the next form's heading: a form left out, or whose heading was lost,
+      // does not take the forms after it.
+      auto next = std::find_if(form_at.begin(), form_at.end(), [&](const auto& f) { return f.heading >= begin; });
+      if (next != form_at.end()) end = next->heading;
       cov.problems.push_back({fmt::format("B{}", form.number), 0,
                               fmt::format("không thấy tiêu đề \"Biểu mẫu {}\"; tìm các dòng theo thứ tự", form.number),
                               fmt::format("no \"Biểu mẫu {}\" heading; rows are looked for in order", form.number)});
