@@ -63,6 +63,106 @@ TEST(Scan, LayingOutTakesWordsInAnyOrderAndSkipsEmptyOnes) {
   EXPECT_LE(far.size(), 1100u);
 }
 
+// --- reading recognised words ----------------------------------------------------------------
+
+// A row of a ruled table as a recogniser gives it: the code in the table's first column, the
+// label's words in the second, the unit and the figure in the next ones.
+void table_row(std::vector<OcrWord>& out, int top, std::string code, float code_confidence,
+               std::string_view label, std::string unit, std::string figure) {
+  const auto cell = [&](std::string text, int left, int column, float confidence = 95.0F) {
+    OcrWord w = word(std::move(text), left, top);
+    w.confidence = confidence;
+    w.column = column;
+    w.table_column = column;
+    out.push_back(std::move(w));
+  };
+  if (!code.empty()) cell(std::move(code), 100, 0, code_confidence);
+  int left = 300;
+  for (std::size_t at = 0; at < label.size();) {
+    const std::size_t end = std::min(label.find(' ', at), label.size());
+    const std::string l(label.substr(at, end - at));
+    cell(l, left, 1);
+    left += static_cast<int>(l.size()) * 20 + 20;
+    at = end + 1;
+  }
+  if (!unit.empty()) cell(std::move(unit), 1300, 2);
+  if (!figure.empty()) cell(std::move(figure), 1700, 3);
+}
+
+std::vector<OcrWord> form_one(std::string code_3_3) {
+  std::vector<OcrWord> w;
+  int left = 100;
+  for (const char* h : {"BIỂU", "MẪU", "SỐ", "01:", "CÔNG", "TÁC", "CHỈ", "ĐẠO", "ĐIỀU", "HÀNH", "CCHC"}) {
+    w.push_back(word(h, left, 40));
+    left += static_cast<int>(std::string(h).size()) * 20 + 20;
+  }
+  table_row(w, 120, "STT", 60, "Nội dung", "ĐVT", "");
+  table_row(w, 200, "2.1", 96, "Số nhiệm vụ đề ra trong kế hoạch", "Nhiệm vụ", "35");
+  table_row(w, 280, "2.2", 96, "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "21");
+  table_row(w, 360, "3.", 95, "Tự kiểm tra CCHC", "", "");
+  table_row(w, 440, "3.1", 95, "Số cơ quan, đơn vị đề ra trong kế hoạch tự kiểm tra.", "Cơ quan", "0");
+  table_row(w, 520, "3.2", 95, "Số cơ quan, đơn vị đã kiểm tra", "Cơ quan", "0");
+  table_row(w, 600, std::move(code_3_3), 40, "Tỷ lẹ xử lý các vấn đề phát hiện qua kiểm tra (tính lũy kế từ đầu năm)", "%", "50");
+  table_row(w, 680, "3.3.1", 96, "Số vấn đề phát hiện qua kiểm tra", "Vấn đề", "2");
+  table_row(w, 760, "3.3.2", 96, "Số vấn đề phát hiện đã xử lý xong", "Vấn đề", "1");
+  return w;
+}
+
+// A code OCR made something else of ("S5)" for "3.3") is put back from where it stands: between
+// 3.2 and 3.3.1 the form's order of rows has only 3.3. Its row is then found by its code, though
+// the label's second word was misread too.
+TEST(Scan, ACodeMisreadIsPutBackFromTheFormsOrderOfRows) {
+  const ImportedText t = import_words(form_one("S5)")).value();
+  EXPECT_EQ(text_of(t.report.value("B1:3.3").value().get()), "50") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(text_of(t.report.value("B1:3.2").value().get()), "0");
+  EXPECT_EQ(text_of(t.report.value("B1:3.3.1").value().get()), "2");
+  // Digits without their points are a code too ("331" for "3.3.1").
+  std::vector<OcrWord> w = form_one("3.3");
+  for (OcrWord& x : w)
+    if (x.text == "3.3.1") x.text = "331";
+  EXPECT_EQ(text_of(import_words(w).value().report.value("B1:3.3.1").value().get()), "2");
+}
+
+// Where the order leaves no single code, nothing is guessed. Two lines lost side by side between
+// 3.2 and 3.3.2 can only be 3.3 and 3.3.1; but with rows 3.1 and 3.2 left out of the table, the
+// one line between "3." and 3.3.1 is no code the order knows: its row is reported, and its
+// figure is no other row's.
+TEST(Scan, ACodeIsPutBackOnlyWhereTheOrderLeavesOne) {
+  std::vector<OcrWord> w = form_one("S5)");
+  for (OcrWord& x : w)
+    if (x.text == "3.3.1") x.text = "Bá";
+  const ImportedText both = import_words(w).value();
+  EXPECT_EQ(text_of(both.report.value("B1:3.3").value().get()), "50");
+  EXPECT_EQ(text_of(both.report.value("B1:3.3.1").value().get()), "2");
+  std::vector<OcrWord> gap;
+  for (const OcrWord& x : form_one("S5)"))
+    if (x.top != 440 && x.top != 520) gap.push_back(x);
+  const ImportedText missing = import_words(gap).value();
+  EXPECT_TRUE(is_absent(missing.report.value("B1:3.3").value().get()));
+  EXPECT_TRUE(std::any_of(missing.coverage.problems.begin(), missing.coverage.problems.end(),
+                          [](const ImportProblem& p) { return p.address == "B1:3.3"; }));
+  EXPECT_EQ(text_of(missing.report.value("B1:3.3.1").value().get()), "2");
+  EXPECT_EQ(text_of(missing.report.value("B1:3.3.2").value().get()), "1");
+  EXPECT_EQ(text_of(missing.report.value("B1:2.1").value().get()), "35");
+}
+
+// A single quote on a word's edge is a footnote mark or a speck ("VBQPPL'" for "VBQPPL¹"):
+// taken off, the label is the catalogue's.
+TEST(Scan, QuotesOnAWordsEdgeAreTakenOff) {
+  std::vector<OcrWord> w;
+  int left = 100;
+  for (const char* h : {"BIỂU", "MẪU", "SỐ", "02:", "CẢI", "CÁCH", "THỂ", "CHẾ"}) {
+    w.push_back(word(h, left, 40));
+    left += static_cast<int>(std::string(h).size()) * 20 + 20;
+  }
+  table_row(w, 200, "1.", 96, "Số VBQPPL' đã ban hành/tham mưu ban hành", "Văn bản", "4");
+  table_row(w, 280, "2.", 96, "Kiểm tra, xử lý 'VBQPPL", "", "");
+  table_row(w, 360, "2.1", 96, "Số ‘VBQPPL’ đã kiểm tra theo thẩm quyền tại cơ quan, đơn vị", "Văn bản", "3");
+  const ImportedText t = import_words(w).value();
+  EXPECT_EQ(text_of(t.report.value("B2:1").value().get()), "4");
+  EXPECT_EQ(text_of(t.report.value("B2:2.1").value().get()), "3");
+}
+
 // --- reading scans ---------------------------------------------------------------------------
 
 // The Word annex printed and scanned at 300 dpi (tests/data/documents/make_documents.py: turned,
@@ -74,7 +174,7 @@ TEST(Scan, AScannedAnnexIsReadAndNoFigureIsSilentlyWrong) {
   std::cout << fmt::format("annex-scan.pdf: {} exact, {} flagged, {} silently wrong of {}\n", s.right,
                            s.reported, s.wrong.size(), expected().size());
   EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
-  EXPECT_GE(s.right, 90u) << coverage_to_text(t.coverage, Language::en);
+  EXPECT_GE(s.right, 100u) << coverage_to_text(t.coverage, Language::en);
   EXPECT_EQ(s.right + s.reported, expected().size());
   // Each figure has the recogniser's confidence, and a row says it.
   EXPECT_FALSE(t.coverage.recognized.empty());

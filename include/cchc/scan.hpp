@@ -51,6 +51,9 @@ struct OcrWord {
   /// The ruled table column it stands in, numbered on its page from 0 (tables one after another,
   /// columns left to right); -1 outside tables.
   int column = -1;
+  /// Its place among its own table's columns, from 0 at the left: a table's first column is
+  /// where the rows' codes stand. -1 outside tables.
+  int table_column = -1;
 };
 
 /// A scan's words and their text laid out by position, pages separated by form feeds.
@@ -71,7 +74,18 @@ struct ScanText {
 [[nodiscard]] result<ScanText> recognize(const std::filesystem::path& path,
                                          const OcrOptions& options = {}, const TextLimits& limits = {});
 
-/// Reads a scanned report: recognize(), then the text reader, with the figures' confidences.
+/// Reads a report from recognised words: recognize()'s, or another recogniser's that gives each
+/// word's page, box and confidence, and for a word in a ruled table its column and its place
+/// among its table's columns. The words are cleaned as a scan's are: rules' remains, quotes and
+/// specks on words' edges taken off; the rows' codes in tables' first columns put back (from their
+/// digits, or from the forms' order of rows when OCR made something else of them); a label word
+/// with a slip put back from the catalogue's vocabulary; a figure read below `min_confidence`
+/// marked so that its row is left unread. Then laid out by position and read by the text reader.
+[[nodiscard]] result<ImportedText> import_words(std::vector<OcrWord> words,
+                                                std::shared_ptr<const Catalog> catalog = builtin_catalog(),
+                                                TextLimits limits = {}, float min_confidence = 80.0F);
+
+/// Reads a scanned report: recognize(), then import_words(), with the figures' confidences.
 [[nodiscard]] result<ImportedText> import_scan(const std::filesystem::path& path,
                                                std::shared_ptr<const Catalog> catalog = builtin_catalog(),
                                                TextLimits limits = {}, const OcrOptions& options = {});

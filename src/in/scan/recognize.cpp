@@ -281,7 +281,7 @@ void read_as_figure(Engine& engine, const detail::scan::Strip& band, std::size_t
   engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   auto figure = read_figure(engine, band.left, band.top, band.right - band.left + 1, band.bottom - band.top + 1);
   if (!figure || (!none && figure->confidence <= least)) return;
-  OcrWord w{std::move(figure->text), page, band.left, band.top, band.right, band.bottom, figure->confidence, -1};
+  OcrWord w{std::move(figure->text), page, band.left, band.top, band.right, band.bottom, figure->confidence, -1, -1};
   if (!none) {
     w.left = out[first].left, w.right = out.back().right, w.top = out[first].top, w.bottom = out[first].bottom;
     for (std::size_t i = first; i < out.size(); ++i) {
@@ -351,12 +351,20 @@ void read_words(Engine& engine, const PageImage& image, std::size_t page, float 
   account_for_ink(clean, prepared.threshold, page, out, from);
   look_again(engine, clean, out, from, sure);
   engine.figures.Clear();
-  // Each word's table column, for the reader to tell columns of words from columns of figures.
+  // Each word's table column, for the reader to tell columns of words from columns of figures,
+  // and its place in its table: columns come table by table, left to right, so a table starts
+  // where a column stands left of the one before.
+  std::vector<int> place(prepared.columns.size(), 0);
+  for (std::size_t k = 1; k < prepared.columns.size(); ++k)
+    if (prepared.columns[k].left > prepared.columns[k - 1].left) place[k] = place[k - 1] + 1;
   for (std::size_t i = from; i < out.size(); ++i) {
     const int cx = (out[i].left + out[i].right) / 2, cy = (out[i].top + out[i].bottom) / 2;
     for (std::size_t k = 0; k < prepared.columns.size(); ++k) {
       const auto& c = prepared.columns[k];
-      if (cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom) out[i].column = static_cast<int>(k);
+      if (cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom) {
+        out[i].column = static_cast<int>(k);
+        out[i].table_column = place[k];
+      }
     }
   }
   straighten(out, from, prepared.skew, pixGetWidth(clean));

@@ -3,12 +3,15 @@
 // marked as unreadable, a label word with a slip is put back from the catalogue, and the words
 // laid out by position go to the text reader like a PDF's.
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
 #include "cchc/scan.hpp"
+#include "cchc/unicode.hpp"
 #include "in/scan/lexicon.hpp"
 #include "in/scan/scan.hpp"
 #include "util/strings.hpp"
@@ -21,14 +24,18 @@ using detail::has_digit;
 
 // What a table's rules leave on a word's edges when they touch it ("|0", "35]"), and words
 // that are nothing but rules or specks.
-constexpr std::string_view rule_marks = "|[]{}_~";
-constexpr std::string_view broken_bar = "\xC2\xA6";  // ¦
+// A single quote on a word's edge is a footnote's superscript mark ("VBQPPL'" for "VBQPPL¹") or
+// a speck beside the word ("'VBQPPL"): no word of a report's tables begins or ends with one.
+constexpr std::string_view rule_marks = "|[]{}_~'`";
+constexpr std::array<std::string_view, 3> wide_marks = {"\xC2\xA6", "\xE2\x80\x98", "\xE2\x80\x99"};  // ¦ ‘ ’
 
 std::string without_rules(std::string_view w) {
   for (bool more = true; more;) {
     more = false;
-    if (w.starts_with(broken_bar)) w.remove_prefix(broken_bar.size()), more = true;
-    if (w.ends_with(broken_bar)) w.remove_suffix(broken_bar.size()), more = true;
+    for (const std::string_view mark : wide_marks) {
+      if (w.starts_with(mark)) w.remove_prefix(mark.size()), more = true;
+      if (w.ends_with(mark)) w.remove_suffix(mark.size()), more = true;
+    }
     if (!w.empty() && rule_marks.find(w.front()) != std::string_view::npos) w.remove_prefix(1), more = true;
     if (!w.empty() && rule_marks.find(w.back()) != std::string_view::npos) w.remove_suffix(1), more = true;
   }
@@ -49,10 +56,11 @@ constexpr float unknown_below = 30.0F;
 
 constexpr std::string_view unreadable = detail::unreadable_mark;
 
-// A row's code that OCR read without its points ("53" for "5.3", "22" and "2" for "2.2"): the
-// first word of a line of a table's first column, put back as the catalogue prints it when its
-// digits are those of exactly one code. A value never stands in the first column, and a code
-// the catalogue has as it was read is left alone.
+// The rows' codes as a form's table prints them, and what OCR makes of them. A code read
+// without its points ("53" for "5.3", "22" and "2" for "2.2") is put back when its digits are
+// those of exactly one code; a code read as something else ("Dã" for "2.", "S5)" for "3.3") is
+// put back from where it stands, between two codes read right, when the forms' order of rows
+// leaves exactly one code there. A code the catalogue has as it was read is left alone.
 class Codes {
  public:
   explicit Codes(const Catalog& catalog) {
@@ -61,6 +69,8 @@ class Codes {
       while (!code.empty() && code.back() == '.') code.pop_back();
       if (code.empty()) continue;
       known_.push_back(code);
+      if (order_.empty() || order_.back().first != row.form) order_.push_back({row.form, {}});
+      order_.back().second.push_back(code);
       std::string digits;
       for (char c : code)
         if (c != '.') digits += c;
@@ -84,16 +94,114 @@ class Codes {
     if (it == by_digits_.end() || it->second.size() != 1) return {};
     return it->second.front();
   }
+  // The `count` codes that stand between `before` and `after` in the order of a form's rows (no
+  // `before`: a form's first rows; no `after`: its last), when every form where that can be
+  // agrees on them; nothing otherwise.
+  [[nodiscard]] std::optional<std::vector<std::string>> between(const std::optional<std::string>& before,
+                                                                const std::optional<std::string>& after,
+                                                                std::size_t count) const {
+    std::optional<std::vector<std::string>> found;
+    for (const auto& [form, codes] : order_) {
+      for (std::size_t p = 0; p <= codes.size(); ++p) {
+        // The run is codes[p, p + count); `before` stands just before it, `after` just after.
+        if (before ? p == 0 || codes[p - 1] != *before : p != 0) continue;
+        const std::size_t end = p + count;
+        if (end > codes.size() || (after ? end == codes.size() || codes[end] != *after : end != codes.size())) continue;
+        std::vector<std::string> run(codes.begin() + static_cast<std::ptrdiff_t>(p),
+                                     codes.begin() + static_cast<std::ptrdiff_t>(end));
+        if (found && *found != run) return std::nullopt;
+        found = std::move(run);
+      }
+    }
+    return found;
+  }
 
  private:
   std::vector<std::string> known_;
+  std::vector<std::pair<int, std::vector<std::string>>> order_;  // each form's codes, in order
   std::map<std::string, std::vector<std::string>> by_digits_;
 };
 
-// Returns, for each word, whether it stands in a table's first column, where codes are.
+// One line of a table's first column: its words, and what they say.
+struct CodeLine {
+  std::vector<std::size_t> words;
+  enum class Kind { code, header, text, unknown } kind = Kind::unknown;
+  std::string code;
+};
+
+// What a line of the first column reads as: a known code (as read, or put back from its
+// digits), the column's header ("STT"), a label's words (an unnumbered row: "Trong đó"), or
+// something OCR could not make a code of.
+void classify(CodeLine& line, const std::vector<OcrWord>& words, const Codes& codes) {
+  std::string read;
+  bool sure_word = false;
+  for (std::size_t i : line.words) {
+    read += words[i].text;
+    sure_word = sure_word || (!has_digit(words[i].text) && code_points(words[i].text) >= 3 && words[i].confidence >= 90);
+  }
+  for (auto at = read.find(unreadable); at != std::string::npos; at = read.find(unreadable)) read.erase(at, unreadable.size());
+  while (!read.empty() && std::string_view(".,:;)-").find(read.back()) != std::string_view::npos) read.pop_back();
+  if (codes.known(read)) {
+    line.kind = CodeLine::Kind::code;
+    line.code = read;
+  } else if (std::string code = codes.restore(read); !code.empty()) {
+    line.kind = CodeLine::Kind::code;
+    line.code = std::move(code);
+  } else if (const std::string plain = to_upper(without_diacritics(read)); plain == "STT" || plain == "TT") {
+    line.kind = CodeLine::Kind::header;
+  } else if (sure_word) {
+    line.kind = CodeLine::Kind::text;
+  }
+}
+
+// The first column's lines, page by page and top to bottom: words whose middles stand within
+// the other's height are one line ("2" and "2)" for "2.2").
+std::vector<CodeLine> code_lines(const std::vector<OcrWord>& words, const std::vector<bool>& first_column) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (first_column[i] && !words[i].text.empty()) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(words[a].page, words[a].top + words[a].bottom) < std::pair(words[b].page, words[b].top + words[b].bottom);
+  });
+  std::vector<CodeLine> lines;
+  for (std::size_t i : order) {
+    const OcrWord& w = words[i];
+    if (!lines.empty()) {
+      const OcrWord& last = words[lines.back().words.back()];
+      const int middle = (w.top + w.bottom) / 2;
+      if (last.page == w.page && middle >= last.top && middle <= last.bottom) {
+        lines.back().words.push_back(i);
+        continue;
+      }
+    }
+    lines.push_back({{i}, CodeLine::Kind::unknown, {}});
+  }
+  for (CodeLine& line : lines)
+    std::sort(line.words.begin(), line.words.end(), [&](std::size_t a, std::size_t b) { return words[a].left < words[b].left; });
+  return lines;
+}
+
+// A line's words become its code, as one word.
+void write_code(const CodeLine& line, const std::string& code, std::vector<OcrWord>& words) {
+  OcrWord& first = words[line.words.front()];
+  std::string read;
+  for (std::size_t i : line.words) read += words[i].text;
+  // "2." stays as printed; what was read otherwise is the catalogue's code.
+  if (read != code + ".") first.text = code;
+  for (std::size_t k = 1; k < line.words.size(); ++k) {
+    OcrWord& w = words[line.words[k]];
+    first.right = std::max(first.right, w.right);
+    first.top = std::min(first.top, w.top);
+    first.bottom = std::max(first.bottom, w.bottom);
+    first.confidence = std::min(first.confidence, w.confidence);
+    w.text.clear();
+  }
+}
+
+// Returns, for each word, whether it stands in a table's first column, where codes are: by the
+// table's rules, or on a page without rules found, by standing near the leftmost sure words.
 std::vector<bool> restore_codes(std::vector<OcrWord>& words, const Codes& codes) {
   std::vector<bool> first_column(words.size(), false);
-  // Page by page: the first column is where the leftmost sure words stand.
   std::map<std::size_t, int> left_edge;
   std::vector<int> heights;
   for (const OcrWord& w : words) {
@@ -106,30 +214,37 @@ std::vector<bool> restore_codes(std::vector<OcrWord>& words, const Codes& codes)
   std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
   const int height = std::max(1, heights[heights.size() / 2]);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    OcrWord& w = words[i];
+    const OcrWord& w = words[i];
     const auto edge = left_edge.find(w.page);
-    if (edge == left_edge.end() || w.left > edge->second + height || !has_digit(w.text)) continue;
-    first_column[i] = true;
-    // "2" and "2" side by side, a point lost between them.
-    if (i + 1 < words.size()) {
-      OcrWord& next = words[i + 1];
-      const bool beside = next.page == w.page && std::abs(next.top - w.top) < height / 2 && next.left - w.right < height;
-      if (beside && has_digit(next.text) && next.text.find_first_not_of("0123456789") == std::string::npos &&
-          w.text.find_first_not_of("0123456789.") == std::string::npos) {
-        std::string joined = w.text;
-        if (joined.back() != '.') joined += '.';
-        joined += next.text;
-        std::string code = codes.known(joined) ? joined : codes.restore(joined);
-        if (!code.empty()) {
-          w.text = std::move(code);
-          w.right = next.right;
-          w.confidence = std::min(w.confidence, next.confidence);
-          next.text.clear();
-          continue;
-        }
+    first_column[i] = w.table_column == 0 ||
+                      (w.table_column < 0 && edge != left_edge.end() && w.left <= edge->second + height && has_digit(w.text));
+  }
+  std::vector<CodeLine> lines = code_lines(words, first_column);
+  for (CodeLine& line : lines) classify(line, words, codes);
+  // Runs of lines that are no code, between codes or a table's header: the forms' order says
+  // what they are, or they are left as read.
+  std::optional<std::string> before;
+  for (std::size_t k = 0; k <= lines.size();) {
+    if (k < lines.size() && lines[k].kind != CodeLine::Kind::unknown) {
+      if (lines[k].kind == CodeLine::Kind::code) {
+        write_code(lines[k], lines[k].code, words);
+        before = lines[k].code;
+      } else if (lines[k].kind == CodeLine::Kind::header) {
+        before.reset();
       }
+      ++k;
+      continue;
     }
-    if (std::string code = codes.restore(w.text); !code.empty()) w.text = std::move(code);
+    std::size_t end = k;
+    while (end < lines.size() && lines[end].kind == CodeLine::Kind::unknown) ++end;
+    std::optional<std::string> after;
+    if (end < lines.size() && lines[end].kind == CodeLine::Kind::code) after = lines[end].code;
+    const bool form_ends = end == lines.size() || lines[end].kind == CodeLine::Kind::header;
+    if (end > k && (before || after) && (after || form_ends))
+      if (const auto run = codes.between(before, after, end - k))
+        for (std::size_t r = 0; r < run->size(); ++r) write_code(lines[k + r], (*run)[r], words);
+    if (end == lines.size()) break;
+    k = end;
   }
   return first_column;
 }
@@ -153,18 +268,16 @@ std::set<std::pair<std::size_t, int>> columns_of_text(const std::vector<OcrWord>
 
 }  // namespace
 
-result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_ptr<const Catalog> catalog,
-                                 TextLimits limits, const OcrOptions& options) {
-  auto scan = recognize(path, options, limits);
-  if (!scan) return scan.error();
+result<ImportedText> import_words(std::vector<OcrWord> read, std::shared_ptr<const Catalog> catalog,
+                                  TextLimits limits, float min_confidence) {
   const detail::scan::Lexicon lexicon(*catalog);
-  const std::vector<bool> first_column = restore_codes(scan->words, Codes(*catalog));
-  const auto text_columns = columns_of_text(scan->words);
+  for (OcrWord& w : read) w.text = without_rules(w.text);
+  const std::vector<bool> first_column = restore_codes(read, Codes(*catalog));
+  const auto text_columns = columns_of_text(read);
   std::vector<OcrWord> words;
-  words.reserve(scan->words.size());
-  for (std::size_t i = 0; i < scan->words.size(); ++i) {
-    OcrWord& w = scan->words[i];
-    w.text = without_rules(w.text);
+  words.reserve(read.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    OcrWord& w = read[i];
     // A speck or a smudge read as a mark: a word of no letter and no figure, and unsure.
     if (w.text.empty() || (w.confidence < 50 && !has_letter_or_digit(w.text))) continue;
     // In a column of text (a table's labels, units, remarks) no figure is a row's value: what
@@ -177,7 +290,7 @@ result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_
     } else if (has_digit(w.text)) {
       // A code is matched against the catalogue, never taken as a value: only a figure elsewhere
       // is held to the confidence.
-      if (w.confidence < options.min_confidence && !first_column[i] && !w.text.ends_with(unreadable))
+      if (w.confidence < min_confidence && !first_column[i] && !w.text.ends_with(unreadable))
         w.text += unreadable;
     } else if (w.confidence < snap_below) {
       w.text = lexicon.snap(w.text);
@@ -190,7 +303,7 @@ result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_
   std::vector<std::size_t> line_of;
   const std::string text = detail::scan::lay_out(words, &line_of);
   auto imported = import_text(text, catalog, limits);
-  if (!imported) return std::move(imported.error()).within(path.string());
+  if (!imported) return imported.error();
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!has_digit(words[i].text) || line_of[i] == 0) continue;
     std::string figure = words[i].text;
@@ -199,6 +312,15 @@ result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_
   }
   std::stable_sort(imported->coverage.recognized.begin(), imported->coverage.recognized.end(),
                    [](const RecognizedFigure& a, const RecognizedFigure& b) { return a.line < b.line; });
+  return imported;
+}
+
+result<ImportedText> import_scan(const std::filesystem::path& path, std::shared_ptr<const Catalog> catalog,
+                                 TextLimits limits, const OcrOptions& options) {
+  auto scan = recognize(path, options, limits);
+  if (!scan) return scan.error();
+  auto imported = import_words(std::move(scan->words), std::move(catalog), limits, options.min_confidence);
+  if (!imported) return std::move(imported.error()).within(path.string());
   return imported;
 }
 
