@@ -530,6 +530,40 @@ TEST(CApi, ImportAScan) {
   cchc_report_free(r);
 }
 
+// How a scan is recognised is an option (version 2 of cchc_options): a figure read with less
+// than ocr_min_confidence is left unread. A version 1 struct, which ends before the OCR fields,
+// still works, with the defaults; a field out of range is CCHC_EINVAL, saying which.
+TEST(CApi, ImportAScanWithOcrOptions) {
+  const std::string jpg = std::string(CCHC_TEST_DATA_DIR) + "/documents/annex-scan-page1.jpg";
+  cchc_options o = CCHC_OPTIONS_INIT;
+  o.ocr_min_confidence = 101;  // no reading is that sure
+  o.ocr_language = "vie";
+  cchc_report* r = nullptr;
+  cchc_findings* f = nullptr;
+  ASSERT_EQ(cchc_report_import_file_v2(&r, &f, jpg.c_str(), &o), CCHC_OK) << cchc_last_error();
+  EXPECT_EQ(text_of(cchc_report_get_text, r, "B1:2.1"), "");
+  cchc_findings_free(f);
+  cchc_report_free(r);
+
+  struct {
+    uint32_t version;
+    int32_t lang;
+    const cchc_catalog* catalog;
+    const char* holidays;
+    const cchc_limits* limits;
+  } v1 = {1, CCHC_LANG_BOTH, nullptr, nullptr, nullptr};  // as a program built against version 1
+  ASSERT_EQ(cchc_report_import_file_v2(&r, &f, jpg.c_str(), reinterpret_cast<const cchc_options*>(&v1)), CCHC_OK)
+      << cchc_last_error();
+  EXPECT_EQ(text_of(cchc_report_get_text, r, "B1:2.1"), "35");
+  cchc_findings_free(f);
+  cchc_report_free(r);
+
+  o = CCHC_OPTIONS_INIT;
+  o.ocr_dpi = 5000;
+  EXPECT_EQ(cchc_report_import_file_v2(&r, &f, jpg.c_str(), &o), CCHC_EINVAL);
+  EXPECT_NE(std::string(cchc_last_error()).find("ocr_dpi"), std::string::npos);
+}
+
 TEST(CApi, CheckAndReadFindings) {
   Handles h;
   cchc_findings* f = nullptr;

@@ -159,7 +159,7 @@ CCHC_EXTERN int32_t cchc_limits_set(const cchc_limits* limits);
  *   o.limits = &small;
  *   rc = cchc_report_import_file_v2(&report, &findings, "report.pdf", &o);
  */
-#define CCHC_OPTIONS_VERSION 1
+#define CCHC_OPTIONS_VERSION 2
 typedef struct cchc_options {
   uint32_t version; /* CCHC_OPTIONS_VERSION */
   /* The language of cchc_last_error() when the call fails: CCHC_LANG_VI, CCHC_LANG_EN, or
@@ -175,8 +175,15 @@ typedef struct cchc_options {
    * field takes the process-wide value, a field above its ceiling is CCHC_EINVAL. NULL: the
    * process-wide limits. */
   const cchc_limits* limits;
+  /* Since version 2 (a version 1 struct ends above and keeps working). How a scan, a PDF with
+   * no text or a PNG, JPEG or TIFF page, is recognised (docs/import.md, "Scans"); read by the
+   * import functions. Zero or NULL fields mean the defaults. */
+  const char* ocr_language;    /* Tesseract's model: "vie" (NULL or ""), "vie+eng", ... */
+  const char* ocr_tessdata;    /* the folder of its *.traineddata; NULL or "": Tesseract's own */
+  uint32_t ocr_dpi;            /* a PDF page's resolution, 72 to 1200; 0: 300 */
+  uint32_t ocr_min_confidence; /* a figure read with less (1 to 101) is left unread; 0: 80 */
 } cchc_options;
-#define CCHC_OPTIONS_INIT {CCHC_OPTIONS_VERSION, CCHC_LANG_BOTH, NULL, NULL, NULL}
+#define CCHC_OPTIONS_INIT {CCHC_OPTIONS_VERSION, CCHC_LANG_BOTH, NULL, NULL, NULL, NULL, NULL, 0, 0}
 
 /* ---- Catalogues: report templates -------------------------------------------------------- */
 

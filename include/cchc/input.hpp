@@ -22,6 +22,7 @@
 #include "cchc/error.hpp"
 #include "cchc/evidence.hpp"
 #include "cchc/limits.hpp"
+#include "cchc/ocr_options.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
@@ -46,10 +47,11 @@ struct Reading {
   }
 };
 
-/// Reads a report file of any supported format against `catalog`. Errors name the file.
+/// Reads a report file of any supported format against `catalog`; `ocr` is how a scan is
+/// recognised. Errors name the file.
 [[nodiscard]] result<Reading> read_document(const std::filesystem::path& path,
                                              std::shared_ptr<const Catalog> catalog =
                                                  builtin_catalog(),
-                                             const Limits& limits = {});
+                                             const Limits& limits = {}, const OcrOptions& ocr = {});
 
 }  // namespace cchc

@@ -27,20 +27,10 @@
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
+#include "cchc/ocr_options.hpp"
 #include "cchc/text_import.hpp"
 
 namespace cchc {
-
-struct OcrOptions {
-  /// A PDF's pages are rendered at this resolution. 300 dpi gives the Vietnamese model letters
-  /// of 30 pixels or more at 11-13 pt, where it reads best; more is slower and no better.
-  unsigned dpi = 300;
-  std::string language = "vie";      ///< Tesseract's model, "vie" or "vie+eng"
-  std::filesystem::path tessdata;    ///< folder of *.traineddata; empty: Tesseract's own
-  /// A figure recognised with a lower confidence (0-100) is left unread and reported.
-  float min_confidence = 80.0F;
-  unsigned threads = 0;              ///< pages recognised at once; 0: one per core
-};
 
 /// A word as the recogniser read it, on its page, in pixels from the page's top left corner.
 struct OcrWord {

@@ -22,6 +22,7 @@
 #include "cchc/catalog.hpp"
 #include "cchc/error.hpp"
 #include "cchc/limits.hpp"
+#include "cchc/ocr_options.hpp"
 #include "cchc/check.hpp"
 #include "cchc/evidence.hpp"
 #include "cchc/finding.hpp"
@@ -58,16 +59,18 @@ enum class PdfTextOrder : std::uint8_t {
 /// the figures land in the wrong rows; by position each row keeps its lines. A row that the two
 /// orders read as two different figures is left unread and reported, never guessed. Annex lines
 /// are those of the laid-out text (`pdftotext -layout`).
+/// A PDF with no text on any page is a scan, read by OCR with `ocr` (scan.hpp).
 [[nodiscard]] result<ImportedText> import_pdf(const std::filesystem::path& path,
                                               std::shared_ptr<const Catalog> catalog = builtin_catalog(),
-                                              TextLimits limits = {});
+                                              TextLimits limits = {}, const OcrOptions& ocr = {});
 
 /// import_text() of a text file, import_pdf() of a PDF, import_office() of a Word or
-/// Excel file; chosen by content (input.hpp). Errors name the file.
+/// Excel file, import_scan() of a page image; chosen by content (input.hpp). `ocr` is how a
+/// scan is recognised. Errors name the file.
 [[nodiscard]] result<ImportedText> import_file(const std::filesystem::path& path,
                                                std::shared_ptr<const Catalog> catalog =
                                                    builtin_catalog(),
-                                               TextLimits limits = {});
+                                               TextLimits limits = {}, const OcrOptions& ocr = {});
 
 /// What the importer did with one row of the catalogue that holds a value.
 struct RowReading {

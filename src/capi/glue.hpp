@@ -100,6 +100,7 @@ struct Options {
   std::shared_ptr<const cchc::Catalog> catalog;  // the built-in one when none was given
   cchc::Holidays holidays;
   cchc::Limits limits;
+  cchc::OcrOptions ocr;
 };
 Options read_options(const cchc_options* options);
 

@@ -84,7 +84,7 @@ cchc::Limits limits_over_current(const cchc_limits* given) {
 }
 
 Options read_options(const cchc_options* options) {
-  Options out{cchc::builtin_catalog(), {}, current_limits()};
+  Options out{cchc::builtin_catalog(), {}, current_limits(), {}};
   if (options == nullptr) return out;
   check_struct_version(options->version, CCHC_OPTIONS_VERSION, "cchc_options");
   if (options->lang < CCHC_LANG_VI || options->lang > CCHC_LANG_BOTH)
@@ -99,6 +99,22 @@ Options read_options(const cchc_options* options) {
     out.holidays = std::move(*holidays);
   }
   out.limits = limits_over_current(options->limits);
+  if (options->version >= 2) {
+    if (options->ocr_language != nullptr && *options->ocr_language != '\0')
+      out.ocr.language = cstr_in(options->ocr_language, "options.ocr_language");
+    if (options->ocr_tessdata != nullptr && *options->ocr_tessdata != '\0')
+      out.ocr.tessdata = std::string(cstr_in(options->ocr_tessdata, "options.ocr_tessdata"));
+    const auto in_range = [](const char* name, uint32_t value, uint32_t low, uint32_t high) {
+      if (value != 0 && (value < low || value > high))
+        throw cchc::exception(make_error(errc::invalid_argument,
+                                         fmt::format("options.{} = {} không hợp lệ (0, hoặc từ {} đến {})", name, value, low, high),
+                                         fmt::format("options.{} = {} is invalid (0, or {} to {})", name, value, low, high)));
+      return value != 0;
+    };
+    if (in_range("ocr_dpi", options->ocr_dpi, 72, 1200)) out.ocr.dpi = options->ocr_dpi;
+    if (in_range("ocr_min_confidence", options->ocr_min_confidence, 1, 101))
+      out.ocr.min_confidence = static_cast<float>(options->ocr_min_confidence);
+  }
   return out;
 }
 

@@ -290,7 +290,7 @@ int32_t cchc_report_import_file_v2(cchc_report** out, cchc_findings** findings, 
     need(out, "out");
     const Options o = read_options(options);
     return imported(out, findings,
-                    cchc::import_file(std::string(cstr_in(path, "path")), o.catalog, o.limits.text),
+                    cchc::import_file(std::string(cstr_in(path, "path")), o.catalog, o.limits.text, o.ocr),
                     o);
   });
 }

@@ -62,7 +62,7 @@ class Run {
         }
         case Source::jsonl: read = read_jsonl_file(path, rules_.catalog_ptr(), sink); break;
         case Source::document: {
-          auto doc = read_document(path, rules_.catalog_ptr());
+          auto doc = read_document(path, rules_.catalog_ptr(), {}, o_.ocr);
           if (!doc) {
             unreadable(doc.error());
             continue;

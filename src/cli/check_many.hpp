@@ -22,6 +22,7 @@ struct CheckManyOptions {
   /// `output` or else to stdout.
   std::optional<RenderFormat> document;
   std::string output;
+  OcrOptions ocr;  // how a scan among the inputs is recognised
 };
 
 /// True when `inputs` need the batch path: more than one, a folder, a CSV or a JSONL file.

@@ -51,7 +51,8 @@ std::vector<fs::path> expand(const std::vector<std::string>& inputs) {
 
 std::vector<NamedReport> read_reports(const std::vector<std::string>& inputs,
                                       const std::shared_ptr<const Catalog>& catalog,
-                                      const std::function<void(const error&)>& unreadable) {
+                                      const std::function<void(const error&)>& unreadable,
+                                      const OcrOptions& ocr) {
   std::vector<NamedReport> out;
   for (const fs::path& path : expand(inputs)) {
     const std::string name = path.string();
@@ -65,7 +66,7 @@ std::vector<NamedReport> read_reports(const std::vector<std::string>& inputs,
       case Source::csv: read = read_csv_file(path, catalog, sink); break;
       case Source::jsonl: read = read_jsonl_file(path, catalog, sink); break;
       case Source::document: {
-        auto doc = read_document(path, catalog);
+        auto doc = read_document(path, catalog, {}, ocr);
         if (!doc) unreadable(doc.error());
         else out.push_back({std::move(doc->report), name});
         continue;
@@ -81,7 +82,7 @@ std::vector<NamedReport> read_reports(const std::vector<std::string>& inputs,
 }
 
 std::vector<std::string> read_into(Batch& batch, const std::vector<std::string>& inputs,
-                                   const std::function<void(const error&)>& unreadable) {
+                                   const std::function<void(const error&)>& unreadable, const OcrOptions& ocr) {
   std::vector<std::string> sources;
   for (const fs::path& path : expand(inputs)) {
     const std::string name = path.string();
@@ -100,7 +101,7 @@ std::vector<std::string> read_into(Batch& batch, const std::vector<std::string>&
         break;
       }
       case Source::document: {
-        auto doc = read_document(path, batch.catalog_ptr());
+        auto doc = read_document(path, batch.catalog_ptr(), {}, ocr);
         if (!doc) unreadable(doc.error());
         else if (auto added = batch.add(doc->report); !added) unreadable(added.error());
         else sources.push_back(name);

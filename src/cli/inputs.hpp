@@ -31,11 +31,13 @@ struct NamedReport {
 /// rest is read all the same.
 [[nodiscard]] std::vector<NamedReport> read_reports(const std::vector<std::string>& inputs,
                                                     const std::shared_ptr<const Catalog>& catalog,
-                                                    const std::function<void(const error&)>& unreadable);
+                                                    const std::function<void(const error&)>& unreadable,
+                                                    const OcrOptions& ocr = {});
 
 /// Every report of `inputs` appended to `batch`, straight from the text for JSON Lines and CSV
 /// (no Report per line); errors as read_reports(). Returns each report's source, by index.
 [[nodiscard]] std::vector<std::string> read_into(Batch& batch, const std::vector<std::string>& inputs,
-                                                 const std::function<void(const error&)>& unreadable);
+                                                 const std::function<void(const error&)>& unreadable,
+                                                 const OcrOptions& ocr = {});
 
 }  // namespace cchc::cli

@@ -72,7 +72,7 @@ int run_check(Options o) {
                                  fmt::format("--findings in văn bản hoặc JSON, không in {}", o.format),
                                  fmt::format("--findings prints text or JSON, not {}", o.format), "check"));
     CheckManyOptions many{o.files, output_format_from_string(o.format).value_or(OutputFormat::text),
-                          o.language(), o.threads, o.summary || document.has_value(), o.findings, document, o.output};
+                          o.language(), o.threads, o.summary || document.has_value(), o.findings, document, o.output, o.ocr};
     return check_many(many, rules);
   }
   if (!o.files.empty()) o.file = o.files.front();
@@ -123,7 +123,7 @@ int run_derive(const Options& o) {
 
 int run_import(const Options& o) {
   auto catalog = pick_catalog(o);
-  const ImportedText imported = import_file(o.file, catalog).value();
+  const ImportedText imported = import_file(o.file, catalog, {}, o.ocr).value();
   std::string coverage = o.format == "json" ? import_to_json(imported) : o.out().coverage(imported.coverage, o.write_options());
   if (o.rows && o.format != "json") {
     // Row by row: what was read, from where, and what was not.
@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
 
   auto* show = app.add_subcommand("show", "In báo cáo thành bảng / print a report's forms");
   show->add_option("file", o.file, report_file_help);
-  add_lang(show, o), add_format(show, o), add_form(show, o), add_catalog(show, o);
+  add_lang(show, o), add_format(show, o), add_form(show, o), add_catalog(show, o), add_ocr(show, o);
 
   auto* catalog = app.add_subcommand("catalog", "Liệt kê biểu mẫu và dòng / list forms and rows");
   catalog->add_flag("--list", o.list,
@@ -231,18 +231,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "html", "md", "markdown", "csv", "xlsx", "docx"}));
   check->add_option("-o,--output", o.output,
                     "Ghi tài liệu tổng hợp ra tệp / write the summary document to this file (default: stdout)");
-  add_lang(check, o), add_catalog(check, o);
+  add_lang(check, o), add_catalog(check, o), add_ocr(check, o);
 
   auto* derive_cmd = app.add_subcommand("derive", "Suy ra giá trị còn trống / fill derivable blanks");
   derive_cmd->add_option("file", o.file, report_file_help);
-  add_format(derive_cmd, o), add_catalog(derive_cmd, o);
+  add_format(derive_cmd, o), add_catalog(derive_cmd, o), add_ocr(derive_cmd, o);
 
   auto* import_cmd = app.add_subcommand("import", "Đọc báo cáo từ văn bản hoặc PDF / read a report's text or PDF");
   import_cmd->add_option("file", o.file, "Báo cáo .txt, .pdf, .docx hoặc .xlsx / report text, PDF, Word or Excel")->required();
   import_cmd->add_option("-o,--output", o.output, "Ghi báo cáo JSON / write the report as JSON");
   import_cmd->add_flag("--rows", o.rows,
                        "Từng dòng: đọc được gì, ở đâu / row by row: what was read, from where (--format json always has it)");
-  add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o);
+  add_format(import_cmd, o), add_lang(import_cmd, o), add_catalog(import_cmd, o), add_ocr(import_cmd, o);
 
   auto* render_cmd = app.add_subcommand(
       "render", "Viết báo cáo thành tài liệu / write a report as HTML, Word, Excel, Markdown, CSV or JSON");
@@ -258,6 +258,7 @@ int main(int argc, char** argv) {
                        "Kèm phát hiện khi kiểm tra / show the check's findings on their cells");
   render_cmd->add_option("--holidays", o.holidays, "Ngày nghỉ lễ / public holidays, with --findings");
   add_rules(render_cmd, o), add_lang(render_cmd, o), add_form(render_cmd, o), add_catalog(render_cmd, o);
+  add_ocr(render_cmd, o);
 
   const QuarterCommands quarter = add_quarter_commands(app, o);
   const TemplateCommands templates = add_template_commands(app, o);

@@ -85,7 +85,7 @@ void check_form_exists(const Catalog& cat, const Options& o) {
 Reading load(const Options& o, const std::shared_ptr<const Catalog>& catalog) {
   if (o.file.empty())
     return {report_from_json(seed_report_json(), catalog).value(), std::nullopt, InputFormat::json};
-  Reading doc = read_document(o.file, catalog).value();
+  Reading doc = read_document(o.file, catalog, {}, o.ocr).value();
   if (doc.evidence && !doc.evidence->coverage.complete())
     std::cerr << coverage_to_text(doc.evidence->coverage, o.language());
   return doc;
@@ -122,7 +122,7 @@ std::vector<NamedReport> read_reports_noting(const Options& o, const std::vector
   return read_reports(inputs, catalog, [&](const error& e) {
     std::cerr << "cchc: " << e.describe(o.language()) << '\n';
     unreadable = true;
-  });
+  }, o.ocr);
 }
 
 void write_report_and_findings(const Options& o, const Report& report,
@@ -161,6 +161,17 @@ void add_form(CLI::App* cmd, Options& o) {
 }
 void add_rules(CLI::App* cmd, Options& o) {
   cmd->add_option("--rules", o.rule_files, "Tệp luật bổ sung / more rule files")->allow_extra_args(false);
+}
+void add_ocr(CLI::App* cmd, Options& o) {
+  cmd->add_option("--ocr-lang", o.ocr.language,
+                  "Bản quét: mô hình Tesseract / scans: Tesseract's model (default vie; vie+eng)");
+  cmd->add_option("--ocr-dpi", o.ocr.dpi, "Bản quét: độ phân giải trang PDF / scans: a PDF page's resolution (default 300)")
+      ->check(CLI::Range(72U, 1200U));
+  cmd->add_option("--min-confidence", o.ocr.min_confidence,
+                  "Bản quét: độ tin cậy tối thiểu của số liệu / scans: a figure read with less (0-101) is left "
+                  "unread (default 80)")
+      ->check(CLI::Range(0.0F, 101.0F));
+  cmd->add_option("--tessdata", o.ocr.tessdata, "Bản quét: thư mục *.traineddata / scans: the folder of OCR models");
 }
 
 }  // namespace cchc::cli

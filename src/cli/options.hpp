@@ -44,6 +44,7 @@ struct Options {
   bool no_builtin = false;
   bool source = false;
   int form = 0;
+  OcrOptions ocr;  // how a scan is recognised
   // consolidate
   std::string agency_name, agency_code, level = "province", province, period, expected;
 
@@ -86,5 +87,6 @@ void add_lang(CLI::App* cmd, Options& o);
 void add_catalog(CLI::App* cmd, Options& o);
 void add_form(CLI::App* cmd, Options& o);
 void add_rules(CLI::App* cmd, Options& o);
+void add_ocr(CLI::App* cmd, Options& o);
 
 }  // namespace cchc::cli

@@ -110,7 +110,7 @@ int run_consolidate(const Options& o) {
   (void)read_into(inputs, o.files, [&](const error& e) {
     std::cerr << "cchc: " << e.describe(o.language()) << '\n';
     unreadable = true;
-  });
+  }, o.ocr);
   ConsolidateOptions options;
   Metadata m;
   for (const auto& [field, value] : {std::pair{"agency.name", o.agency_name},
@@ -301,6 +301,7 @@ QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
                               "Mã hoặc tên các cơ quan phải báo cáo, cách nhau bởi dấu phẩy, hoặc "
                               "tệp / agencies expected (codes or names, comma-separated, or a file)");
   add_format(consolidate_cmd, o), add_lang(consolidate_cmd, o), add_catalog(consolidate_cmd, o);
+  add_ocr(consolidate_cmd, o);
 
   auto* archive_cmd = app.add_subcommand(
       "archive", "Kho báo cáo SQLite / the archive of reports (SQLite): add, list, export, verify");
@@ -310,7 +311,7 @@ QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
   archive_add->add_option("files", o.files,
                           "Báo cáo, thư mục, .jsonl, .csv / reports, folders, JSON Lines or CSV")
       ->required();
-  add_lang(archive_add, o), add_catalog(archive_add, o);
+  add_lang(archive_add, o), add_catalog(archive_add, o), add_ocr(archive_add, o);
   auto* archive_list = archive_cmd->add_subcommand("list", "Liệt kê báo cáo / list the current reports");
   auto* archive_export = archive_cmd->add_subcommand(
       "export", "Xuất báo cáo dạng JSON Lines / export reports as JSON Lines");
@@ -342,7 +343,7 @@ QuarterCommands add_quarter_commands(CLI::App& app, Options& o) {
   score_cmd->add_option("--format", o.format, "text | json | html | md | csv | xlsx | docx")
       ->check(CLI::IsMember({"text", "json", "html", "md", "markdown", "csv", "xlsx", "docx"}));
   score_cmd->add_option("-o,--output", o.output, "Ghi ra tệp / write to this file (default: stdout)");
-  add_lang(score_cmd, o), add_catalog(score_cmd, o);
+  add_lang(score_cmd, o), add_catalog(score_cmd, o), add_ocr(score_cmd, o);
   return {consolidate_cmd, archive_add, archive_list, archive_export, archive_verify, score_cmd};
 }
 

@@ -53,7 +53,8 @@ result<void> within_text_limit(const std::filesystem::path& path, const TextLimi
 }
 
 result<ImportedText> import_as(const std::filesystem::path& path, InputFormat format,
-                               std::shared_ptr<const Catalog> catalog, const TextLimits& limits) {
+                               std::shared_ptr<const Catalog> catalog, const TextLimits& limits,
+                               const OcrOptions& ocr) {
   if (auto ok = within_text_limit(path, limits); !ok) return ok.error();
   if (format == InputFormat::docx || format == InputFormat::xlsx) {
     auto bytes = read_file(path, limits.max_bytes);
@@ -62,8 +63,8 @@ result<ImportedText> import_as(const std::filesystem::path& path, InputFormat fo
     if (!imported) return std::move(imported.error()).within(path.string());
     return imported;
   }
-  if (format == InputFormat::image) return import_scan(path, std::move(catalog), limits);
-  if (format == InputFormat::pdf) return import_pdf(path, std::move(catalog), limits);
+  if (format == InputFormat::image) return import_scan(path, std::move(catalog), limits, ocr);
+  if (format == InputFormat::pdf) return import_pdf(path, std::move(catalog), limits, ocr);
   result<std::string> text = read_file(path, limits.max_bytes);
   if (!text) return text.error();
   auto imported = import_text(*text, std::move(catalog), limits);
@@ -99,16 +100,18 @@ InputFormat detect_format(std::string_view head) noexcept {
 }
 
 result<ImportedText> import_file(const std::filesystem::path& path,
-                                 std::shared_ptr<const Catalog> catalog, TextLimits limits) {
+                                 std::shared_ptr<const Catalog> catalog, TextLimits limits,
+                                 const OcrOptions& ocr) {
   auto format = format_of(path);
   if (!format) return format.error();
   // A JSON file given to an importer is read as text.
   return import_as(path, *format == InputFormat::json ? InputFormat::text : *format,
-                   std::move(catalog), limits);
+                   std::move(catalog), limits, ocr);
 }
 
 result<Reading> read_document(const std::filesystem::path& path,
-                               std::shared_ptr<const Catalog> catalog, const Limits& limits) {
+                               std::shared_ptr<const Catalog> catalog, const Limits& limits,
+                               const OcrOptions& ocr) {
   auto format = format_of(path);
   if (!format) return format.error();
   if (*format == InputFormat::json) {
@@ -116,7 +119,7 @@ result<Reading> read_document(const std::filesystem::path& path,
     if (!report) return report.error();
     return Reading{std::move(*report), std::nullopt, InputFormat::json};
   }
-  auto imported = import_as(path, *format, std::move(catalog), limits.text);
+  auto imported = import_as(path, *format, std::move(catalog), limits.text, ocr);
   if (!imported) return imported.error();
   Evidence& evidence = *imported;
   return Reading{std::move(imported->report), std::move(evidence), *format};

@@ -35,13 +35,13 @@ result<std::string> pdf_to_text(const std::filesystem::path& path, PdfTextOrder 
 }
 
 result<ImportedText> import_pdf(const std::filesystem::path& path, std::shared_ptr<const Catalog> catalog,
-                                TextLimits limits) {
+                                TextLimits limits, const OcrOptions& ocr) {
   auto reading_text = pdf_to_text(path, PdfTextOrder::reading);
   if (!reading_text) return reading_text.error();
   // No text on any page: the pages are pictures, a scan.
   if (std::all_of(reading_text->begin(), reading_text->end(),
                   [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }))
-    return import_scan(path, std::move(catalog), limits);
+    return import_scan(path, std::move(catalog), limits, ocr);
   auto reading = import_text(*reading_text, catalog, limits);
   if (!reading) return std::move(reading.error()).within(path.string());
   auto layout_text = pdf_to_text(path, PdfTextOrder::layout);

@@ -29,6 +29,10 @@ int main(void) {
   FIELD(cchc_options, catalog);
   FIELD(cchc_options, holidays);
   FIELD(cchc_options, limits);
+  FIELD(cchc_options, ocr_language);
+  FIELD(cchc_options, ocr_tessdata);
+  FIELD(cchc_options, ocr_dpi);
+  FIELD(cchc_options, ocr_min_confidence);
   STRUCT(cchc_render_options);
   FIELD(cchc_render_options, version);
   FIELD(cchc_render_options, format);

@@ -76,7 +76,10 @@ FINDINGS_FN = ctypes.CFUNCTYPE(None, p, sz, p)
 
 class Options(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("lang", i32), ("catalog", p), ("holidays", cs),
-                ("limits", ctypes.POINTER(Limits))]
+                ("limits", ctypes.POINTER(Limits)),
+                # version 2: how a scan is recognised
+                ("ocr_language", cs), ("ocr_tessdata", cs), ("ocr_dpi", ctypes.c_uint32),
+                ("ocr_min_confidence", ctypes.c_uint32)]
 
 
 class RenderOptions(ctypes.Structure):

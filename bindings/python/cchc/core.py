@@ -66,7 +66,7 @@ def _options(catalog: Optional["Catalog"] = None, holidays: Holidays = None,
     """A cchc_options for one call. ctypes keeps what its fields point to alive with it."""
     if lang is not None and lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    out = _lib.Options(version=1, lang=LANGS[lang or "both"])
+    out = _lib.Options(version=2, lang=LANGS[lang or "both"])
     if catalog is not None:
         out.catalog = catalog.ptr
     if holidays is not None:
@@ -219,10 +219,19 @@ class Report(_lib.Handle):
 
     @classmethod
     def import_file(cls, catalog: Optional[Catalog], path: str, *, holidays: Holidays = None,
-                    limits: Optional[Mapping[str, int]] = None,
-                    lang: Lang = None) -> Tuple["Report", "Findings"]:
-        """As import_text, from a .txt or .pdf file."""
+                    limits: Optional[Mapping[str, int]] = None, lang: Lang = None,
+                    ocr_language: Optional[str] = None, ocr_tessdata: Optional[str] = None,
+                    ocr_dpi: int = 0, ocr_min_confidence: int = 0) -> Tuple["Report", "Findings"]:
+        """As import_text, from a text, PDF, Word, Excel or scanned file (told apart by content).
+        A scan is recognised with Tesseract's `ocr_language` model (default "vie") from
+        `ocr_tessdata`, a PDF page at `ocr_dpi` (default 300), and a figure read with less than
+        `ocr_min_confidence` (1-101, default 80) is left unread; 0 or None: the default."""
         o = _options(catalog, holidays, limits, lang)
+        if ocr_language:
+            o.ocr_language = b(ocr_language)
+        if ocr_tessdata:
+            o.ocr_tessdata = b(str(ocr_tessdata))
+        o.ocr_dpi, o.ocr_min_confidence = ocr_dpi, ocr_min_confidence
         return cls._imported(library().cchc_report_import_file_v2, b(str(path)), ctypes.byref(o))
 
     @classmethod

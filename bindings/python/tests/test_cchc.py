@@ -178,6 +178,20 @@ class CApiFromPython(WithTheExample):
             self.assertIn("period.next", ids)
             self.assertEqual([f.line for f in findings if f.rule_id == "narrative.B4:2.1"], [260])
 
+    def test_import_a_scan_with_ocr_options(self):
+        jpg = str(ROOT / "tests" / "data" / "documents" / "annex-scan-page1.jpg")
+        report, findings = cchc.Report.import_file(self.catalog, jpg)
+        with report, findings:
+            self.assertEqual(report["B1:2.1"], "35")
+        # No reading is sure enough: the figure is left unread, and a finding says so.
+        report, findings = cchc.Report.import_file(self.catalog, jpg, ocr_language="vie",
+                                                   ocr_min_confidence=101)
+        with report, findings:
+            self.assertEqual(report["B1:2.1"], "")
+            self.assertIn("B1:2.1", [a for f in findings if f.rule_id == "import.unread" for a, _ in f.rows])
+        with self.assertRaises(cchc.InvalidArgumentError):
+            cchc.Report.import_file(self.catalog, jpg, ocr_dpi=5000)
+
     def test_closed_handles_are_refused(self):
         r = cchc.Report.new(self.catalog)
         r.close()
