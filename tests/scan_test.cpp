@@ -205,6 +205,19 @@ TEST(Scan, AnImageIsReadByOcr) {
   EXPECT_LT(w->left, w->right);
 }
 
+// The top of the HTML annex's first page, scanned (make_documents.py, scan_top()): a table
+// without rules, whose figures stand alone in wide cells. A lone "35" the page's model read as
+// "Si" (56 %) is read again as a figure, not left as a word and its row blank; a lone "0" read
+// as "10" in a box as tight as its ink is read right with paper around it. No row is wrong.
+TEST(Scan, FiguresAloneInATableWithoutRules) {
+  const ImportedText t = import_file(documents + "annex-html-scan-top.jpg").value();
+  EXPECT_EQ(text_of(t.report.value("B1:2.1").value().get()), "35") << coverage_to_text(t.coverage, Language::en);
+  for (const char* row : {"B1:3.1", "B1:3.2", "B1:3.3", "B1:3.3.1"})
+    EXPECT_EQ(text_of(t.report.value(row).value().get()), "0") << row;
+  const auto s = score(t);
+  EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
+}
+
 // A figure the recogniser doubts is never taken: with a confidence demanded that no reading
 // reaches, every row whose figure is not a code is reported, none is read.
 TEST(Scan, ADoubtedFigureLeavesItsRowUnread) {

@@ -106,9 +106,9 @@ int median_height(const std::vector<OcrWord>& words, std::size_t from) {
 // The words worth a second look: every word with a digit or none at all (ink no word took),
 // and a short word the page's model was unsure of, of one line's height, which may be a figure
 // it could not read.
-bool second_look(const OcrWord& w, int line_height) {
+bool second_look(const OcrWord& w, int line_height, float sure) {
   if (w.text.empty() || has_digit(w.text)) return true;
-  return code_points(w.text) <= 3 && w.confidence < 50 && (w.bottom - w.top) * 2 <= 3 * line_height;
+  return code_points(w.text) <= 3 && w.confidence < sure && (w.bottom - w.top) * 2 <= 3 * line_height;
 }
 
 void look_again(Engine& engine, Pix* image, std::vector<OcrWord>& words, std::size_t from, float sure) {
@@ -119,18 +119,33 @@ void look_again(Engine& engine, Pix* image, std::vector<OcrWord>& words, std::si
   engine.figures.SetImage(image);
   for (std::size_t i = from; i < words.size(); ++i) {
     OcrWord& w = words[i];
-    if (!second_look(w, line_height)) continue;
-    const int left = std::max(0, w.left - pad), top = std::max(0, w.top - pad);
-    const auto figure =
-        read_figure(engine, left, top, std::min(width, w.right + pad) - left, std::min(height, w.bottom + pad) - top);
+    if (!second_look(w, line_height, sure)) continue;
+    const auto read_around = [&](int margin) {
+      const int left = std::max(0, w.left - margin), top = std::max(0, w.top - margin);
+      return read_figure(engine, left, top, std::min(width, w.right + margin) - left,
+                         std::min(height, w.bottom + margin) - top);
+    };
+    auto figure = read_around(pad);
+    // A figure alone in its cell that the page's model could not read, in a box as tight as its
+    // ink, can read as something else ("0" as "10"): with a line's height of paper around it the
+    // recogniser sees it as it is, and a sure reading so is taken. (A word read with a digit, a
+    // code among them, keeps to its own box: wider, it would take its neighbours' ink.)
+    if ((!figure || figure->confidence < sure) && !has_digit(w.text)) {
+      engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      auto wider = read_around(std::max(pad, line_height));
+      engine.figures.SetPageSegMode(tesseract::PSM_SINGLE_WORD);
+      if (wider && wider->confidence >= sure && (!figure || wider->confidence > figure->confidence))
+        figure = std::move(wider);
+    }
     if (figure && (has_digit(w.text) ? figure->confidence > w.confidence : figure->confidence >= sure)) {
       // A word with a digit takes the surer reading; a word without one becomes a figure only
       // when the figures' model is sure of it.
       w.text = figure->text;
       w.confidence = figure->confidence;
-    } else if (figure && !has_digit(w.text)) {
+    } else if (figure && !has_digit(w.text) && (w.confidence < 50 || figure->confidence >= 50)) {
       // A short word neither model is sure of, which reads as a figure to one of them ("33,3"
-      // as "ST"): a figure that could not be read, never nothing.
+      // as "ST"): a figure that could not be read, never nothing. (A word the page's model was
+      // fairly sure of stays a word unless the figures' model is fairly sure too.)
       w.text = figure->text + std::string(unreadable_mark);
       w.confidence = figure->confidence;
     } else if (w.text.empty()) {

@@ -186,6 +186,19 @@ def scan(pdf, target):
         target.write_bytes(img2pdf.convert(pages))
 
 
+def scan_top(pdf, target, height=2100):
+    """The top of a PDF's first page scanned as scan() scans a page, saved as a JPEG: for the
+    HTML annex, a table without rules, whose figures stand alone in wide cells."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = pathlib.Path(tmp) / "one.pdf"
+        subprocess.run(["pdfseparate", "-f", "1", "-l", "1", str(pdf), str(one)], check=True)
+        scanned = pathlib.Path(tmp) / "scanned.pdf"
+        scan(one, scanned)
+        subprocess.run(["pdfimages", "-j", str(scanned), f"{tmp}/img"], check=True)
+        im = Image.open(next(pathlib.Path(tmp).glob("img-*.jpg")))
+        im.crop((0, 0, im.size[0], height)).save(target, "JPEG", quality=60, dpi=(300, 300))
+
+
 def to_pdf(source, target, export):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--convert-to", f"pdf:{export}", "--outdir", tmp, str(source)],
@@ -201,4 +214,5 @@ with tempfile.TemporaryDirectory() as tmp:
     html_annex(page)
     to_pdf(page, here / "annex-html.pdf", "writer_web_pdf_Export")
 scan(here / "annex-word.pdf", here / "annex-scan.pdf")
+scan_top(here / "annex-html.pdf", here / "annex-html-scan-top.jpg")
 print("wrote", *sorted(p.name for p in here.iterdir() if p.suffix in (".docx", ".pdf", ".xlsx")))
