@@ -238,8 +238,18 @@ std::optional<std::size_t> find_annex(const std::vector<Line>& lines, const Cata
   std::vector<std::string> annex, form;
   for (const auto& h : cat.annex_headings()) annex.push_back(to_upper(collapse_spaces(h)));
   for (const auto& h : cat.form_headings()) form.push_back(collapse_spaces(h));
+  // Only a line's start can be a heading: it alone is put in capitals (twice the longest
+  // heading's bytes, cut where a character starts), not each line of the report whole.
+  std::size_t longest = 0;
+  for (const auto& h : annex) longest = std::max(longest, h.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string up = to_upper(collapse_spaces(lines[i].text));
+    std::string start = collapse_spaces(lines[i].text);
+    if (start.size() > 2 * longest) {
+      std::size_t cut = 2 * longest;
+      while (cut > 0 && (static_cast<unsigned char>(start[cut]) & 0xC0) == 0x80) --cut;
+      start.resize(cut);
+    }
+    const std::string up = to_upper(start);
     for (const auto& h : annex)
       if (up.starts_with(h)) return i;
   }
@@ -360,10 +370,12 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
                               fmt::format("no \"Biểu mẫu {}\" heading; rows are looked for in order", form.number)});
     }
     const auto rows = cat.rows(form);
+    std::vector<RowWords> row_text;  // each row's words, split once for both passes
+    row_text.reserve(rows.size());
+    for (const Row& row : rows) row_text.push_back(row_words(row));
     std::vector<std::optional<std::size_t>> starts;
     std::size_t at = begin;
-    for (const Row& row : rows) {
-      const RowWords w = row_words(row);
+    for (const RowWords& w : row_text) {
       auto s = find_start(toks, at, end, w);
       starts.push_back(s);
       // The next row starts after this row's label: two rows may begin with the same words.
@@ -385,7 +397,7 @@ void read_annex(const std::vector<Line>& lines, std::size_t annex, const Catalog
           break;
         }
       const std::size_t line = toks[*starts[r]].line;
-      const RowWords w = row_words(row);
+      const RowWords& w = row_text[r];
       for (const auto* part : {&w.code, &w.label, &w.description, &w.unit})
         match_words(toks, *starts[r], stop, *part, used);
       if (!row.holds_value()) continue;
