@@ -224,8 +224,8 @@ std::vector<bool> restore_codes(std::vector<OcrWord>& words, const Codes& codes)
   // Runs of lines that are no code, between codes or a table's header: the forms' order says
   // what they are, or they are left as read.
   std::optional<std::string> before;
-  for (std::size_t k = 0; k <= lines.size();) {
-    if (k < lines.size() && lines[k].kind != CodeLine::Kind::unknown) {
+  for (std::size_t k = 0; k < lines.size();) {
+    if (lines[k].kind != CodeLine::Kind::unknown) {
       if (lines[k].kind == CodeLine::Kind::code) {
         write_code(lines[k], lines[k].code, words);
         before = lines[k].code;
@@ -240,10 +240,9 @@ std::vector<bool> restore_codes(std::vector<OcrWord>& words, const Codes& codes)
     std::optional<std::string> after;
     if (end < lines.size() && lines[end].kind == CodeLine::Kind::code) after = lines[end].code;
     const bool form_ends = end == lines.size() || lines[end].kind == CodeLine::Kind::header;
-    if (end > k && (before || after) && (after || form_ends))
+    if ((before || after) && (after || form_ends))
       if (const auto run = codes.between(before, after, end - k))
         for (std::size_t r = 0; r < run->size(); ++r) write_code(lines[k + r], (*run)[r], words);
-    if (end == lines.size()) break;
     k = end;
   }
   return first_column;

@@ -57,8 +57,8 @@ std::optional<std::size_t> find_start(const std::vector<Token>& toks, std::size_
   if (!w.code.empty() && w.label.size() >= 3) {
     for (std::size_t i = from; i < to; ++i) {
       const std::size_t at = i + w.code.size();
-      if (at + 2 < to && consecutive(toks, i, w.code) && !toks[at + 1].note &&
-          consecutive(toks, at, {w.label[0]}) && consecutive(toks, at + 2, {w.label[2]}))
+      if (at + 2 < to && consecutive(toks, i, w.code) && !toks[at].note && !toks[at + 1].note &&
+          !toks[at + 2].note && same_word(toks[at].text, w.label[0]) && same_word(toks[at + 2].text, w.label[2]))
         return i;
     }
   }

@@ -80,20 +80,11 @@ std::vector<Span> phrase_figures(std::string_view t, std::string_view before,
 }
 
 // "85.000.000 đồng", "1500 VNĐ": the sums of money the text states, in the order they stand.
-// The figure is the whole run of digits and points before the unit, grouped by thousands or not
-// grouped at all, and not the tail of a decimal ("1,500 đồng" is no sum).
+// The figure is the whole run of digits and points before the unit, and not the tail of a
+// decimal ("1,500 đồng" is no sum); Money::parse() holds it to groups of three.
 void read_money(const FlatText& flat, Narrative& n) {
   const std::string& t = flat.text;
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  const auto well_formed = [&](std::string_view f) {
-    if (f.find('.') == std::string_view::npos) return true;
-    const std::size_t head = f.find('.');
-    if (head == 0 || head > 3) return false;
-    for (std::size_t i = head; i < f.size(); i += 4)
-      if (f[i] != '.' || i + 4 > f.size() || !std::all_of(f.begin() + static_cast<std::ptrdiff_t>(i + 1), f.begin() + static_cast<std::ptrdiff_t>(i + 4), digit))
-        return false;
-    return true;
-  };
   std::vector<std::pair<std::size_t, MoneyMention>> found;
   for (const std::string_view unit : {" đồng", " VNĐ", " VND"}) {
     for (auto a = t.find(unit); a != std::string::npos; a = t.find(unit, a + 1)) {
@@ -101,7 +92,6 @@ void read_money(const FlatText& flat, Narrative& n) {
       while (r > 0 && (digit(t[r - 1]) || t[r - 1] == '.')) --r;
       if (r == a || (r > 0 && t[r - 1] == ',')) continue;
       const std::string_view figure = std::string_view(t).substr(r, a - r);
-      if (!well_formed(figure)) continue;
       auto amount = Money::parse(figure);
       if (!amount) continue;
       found.push_back({r, {std::string(figure) + std::string(unit), *amount, flat.line_at(r)}});
