@@ -55,8 +55,8 @@ inline Report synthetic_report(const std::shared_ptr<const Catalog>& cat, std::m
     }
   for (const Row& row : cat->rows()) {
     if (!row.ratio) continue;
-    const auto& part = std::get<Count>(r.value(row.ratio->numerator));
-    const auto& whole = std::get<Count>(r.value(row.ratio->denominator));
+    const auto part = std::get<Count>(r.value(row.ratio->numerator));
+    const auto whole = std::get<Count>(r.value(row.ratio->denominator));
     if (auto p = Percent::of(part, whole, static_cast<int>(pick(0, 2)))) (void)r.set(row.id, Value{*p});
     else r.clear(row.id);
   }

@@ -283,7 +283,7 @@ TEST(Batch, RunsRulesWrittenInCpp) {
   ASSERT_TRUE(rules.add_custom({"cpp.few-documents", Severity::warning, "B1:1 below 3",
                                 [](const ReportView& v) {
                                   std::vector<Finding> out;
-                                  const auto* c = v.get<Count>("B1:1");
+                                  const auto c = v.get<Count>("B1:1");
                                   if (c && c->get() < 3) out.push_back(Finding{});
                                   return out;
                                 }}));

@@ -24,7 +24,7 @@ Report department(std::string code, std::vector<std::pair<std::string, std::stri
 }
 
 std::string text(const Report& r, std::string_view address) {
-  return text_of(r.value(address).value().get());
+  return text_of(r.value(address).value());
 }
 
 bool has(const Consolidation& c, std::string_view id) {
@@ -78,10 +78,10 @@ TEST(Consolidate, ThreeDepartmentsIntoTheProvince) {
   EXPECT_EQ(survey->blank, 1u);
   EXPECT_EQ(p.note(*p.catalog().find("B1:6")), "Có: 1; Không: 1; chưa báo cáo: 1");
   // Procedure counts are not additive: the province's own list decides.
-  EXPECT_TRUE(is_absent(p.value("B3:1.4").value().get()));
+  EXPECT_TRUE(is_absent(p.value("B3:1.4").value()));
   EXPECT_TRUE(has(c, "consolidate.own-figure"));
   // Nobody reported B2:1: blank, not 0.
-  EXPECT_TRUE(is_absent(p.value("B2:1").value().get()));
+  EXPECT_TRUE(is_absent(p.value("B2:1").value()));
 }
 
 TEST(Consolidate, TheResultChecksLikeAnyReport) {
@@ -100,7 +100,7 @@ TEST(Consolidate, ABlankOrZeroDenominatorLeavesTheRateBlank) {
   std::vector<Report> units = {department("A", {{"B3:3.4.1", "0"}, {"B3:3.4.2", "0"}}),
                                department("B", {{"B3:3.4.1", "0"}, {"B3:3.4.2", "0"}})};
   const Consolidation c = consolidate(units).value();
-  EXPECT_TRUE(is_absent(c.report.value("B3:3.4").value().get()));
+  EXPECT_TRUE(is_absent(c.report.value("B3:3.4").value()));
   EXPECT_TRUE(has(c, "consolidate.ratio-undefined.B3:3.4"));
   EXPECT_TRUE(has(c, "consolidate.ratio-undefined.B7:4.4"));  // nobody reported its parts
 }

@@ -142,8 +142,8 @@ TEST(ReportJson, RoundTripKeepsEverything) {
 
 TEST(ReportJson, AcceptsWholeJsonNumbersForIntegerKinds) {
   auto r = report_from_json(R"({"values": {"B1:2.1": 35, "B1:6": 1, "B7:1": 2}})").value();
-  EXPECT_EQ(std::get<Count>(r.value("B1:2.1").value().get()), Count{35});
-  EXPECT_TRUE(std::get<YesNo>(r.value("B1:6").value().get()).yes());
+  EXPECT_EQ(std::get<Count>(r.value("B1:2.1").value()), Count{35});
+  EXPECT_TRUE(std::get<YesNo>(r.value("B1:6").value()).yes());
   EXPECT_TRUE(is_ok(r.value("B7:1").value()));
   EXPECT_TRUE(is_absent(r.value("B1:1").value()));  // unmentioned rows are blank
 }

@@ -449,7 +449,7 @@ TEST_F(Rules, CustomCppRulesSitBesideCompiledOnes) {
   ASSERT_TRUE(rules.add_custom({"odd.total", Severity::info, "totals should be even",
                                 [](const ReportView& view) {
                                   std::vector<Finding> out;
-                                  const Count* total = view.get<Count>("B1:1");
+                                  const std::optional<Count> total = view.get<Count>("B1:1");
                                   if (total && total->get() % 2 == 1) {
                                     Finding f;
                                     f.rows = {view.row("B1:1")};

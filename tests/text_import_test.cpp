@@ -91,7 +91,7 @@ TEST(TextImport, MetadataFromTheText) {
 TEST(TextImport, AFigureWithAnUnreadableCharacterLeavesItsRowUnread) {
   const std::string text = replace_once(seed_text(), "kế hoạch Nhiệm vụ 35", "kế hoạch Nhiệm vụ 3\xEF\xBF\xBD");
   const ImportedText t = import_text(text).value();
-  EXPECT_TRUE(is_absent(t.report.value("B1:2.1").value().get()));
+  EXPECT_TRUE(is_absent(t.report.value("B1:2.1").value()));
   const auto p = std::find_if(t.coverage.problems.begin(), t.coverage.problems.end(),
                               [](const ImportProblem& x) { return x.address == "B1:2.1"; });
   ASSERT_NE(p, t.coverage.problems.end());
@@ -118,7 +118,7 @@ TEST(TextImport, ALabelAfterAnotherRowsCodeIsThatRows) {
   const ImportedText t = import_text(text).value();
   const Score s = score(t);
   EXPECT_TRUE(s.wrong.empty()) << s.wrong.front();
-  EXPECT_EQ(text_of(t.report.value("B1:5.1").value().get()), "0");
+  EXPECT_EQ(text_of(t.report.value("B1:5.1").value()), "0");
   EXPECT_TRUE(std::any_of(t.coverage.problems.begin(), t.coverage.problems.end(),
                           [](const ImportProblem& p) { return p.address == "B1:2.1"; }));
 }
@@ -129,7 +129,7 @@ TEST(TextImport, AMisprintedLabelWordKeepsTheRestOfTheLabel) {
   const std::string text = replace_once(seed_text(), "1.4 Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015",
                                         "1.4 Tỷ lệ ĐVSNCL đã cắt gi4m so với năm 2015");
   const ImportedText t = import_text(text).value();
-  EXPECT_EQ(text_of(t.report.value("B4:1.4").value().get()), "33,3") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(text_of(t.report.value("B4:1.4").value()), "33,3") << coverage_to_text(t.coverage, Language::en);
   EXPECT_TRUE(score(t).wrong.empty());
 }
 
@@ -138,7 +138,7 @@ TEST(TextImport, AMisprintedLabelWordKeepsTheRestOfTheLabel) {
 TEST(TextImport, ACodeAndTheLabelsFirstAndThirdWordsFindARow) {
   const std::string text = replace_once(seed_text(), "Số TTHC công bố mới", "Số 1LLHC công bố mới");
   const ImportedText t = import_text(text).value();
-  EXPECT_EQ(text_of(t.report.value("B3:1.2").value().get()), "0") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(text_of(t.report.value("B3:1.2").value()), "0") << coverage_to_text(t.coverage, Language::en);
   EXPECT_TRUE(score(t).wrong.empty());
 }
 
@@ -152,9 +152,9 @@ TEST(TextImport, AnAnnexThatStartsAtALaterFormsHeading) {
       "2.     Kiểm tra, xử lý VBQPPL\n"
       "2.1    Số VBQPPL đã kiểm tra theo thẩm quyền tại cơ quan, đơn vị  Văn bản  3\n";
   const ImportedText t = import_text(text).value();
-  EXPECT_EQ(text_of(t.report.value("B2:1").value().get()), "4") << coverage_to_text(t.coverage, Language::en);
-  EXPECT_EQ(text_of(t.report.value("B2:2.1").value().get()), "3");
-  EXPECT_TRUE(is_absent(t.report.value("B1:1").value().get()));
+  EXPECT_EQ(text_of(t.report.value("B2:1").value()), "4") << coverage_to_text(t.coverage, Language::en);
+  EXPECT_EQ(text_of(t.report.value("B2:2.1").value()), "3");
+  EXPECT_TRUE(is_absent(t.report.value("B1:1").value()));
 }
 
 TEST(TextImport, SignerBesideTheRecipients) {
@@ -379,7 +379,7 @@ TEST(TextImport, LaidOutFormKeepsRemarksAndCodeListsOutOfTheFigures) {
       "TT    Chỉ tiêu thống kê                  Đơn vị tính  Số liệu\n"
       "1     Số VBQPPL\u00b9 đã ban hành/tham mưu ban hành  Văn bản  3\n";
   const ImportedText t = import_text(text).value();
-  auto value = [&](std::string_view address) { return text_of(t.report.value(address).value().get()); };
+  auto value = [&](std::string_view address) { return text_of(t.report.value(address).value()); };
   EXPECT_EQ(value("B1:1"), "");    // "Gồm 02 văn bản" is a remark
   EXPECT_EQ(value("B1:2.1"), "35");
   EXPECT_EQ(value("B1:2.2"), "21");  // not "60%"
@@ -500,8 +500,8 @@ TEST(ReadDocuments, APdfIsReadByPositionAndCheckedInReadingOrder) {
   EXPECT_TRUE(both.wrong.empty());
   // B1:1 is blank; its remark says "Gồm 02 văn bản": never its value.
   const ImportedText t = import_file(pdf).value();
-  EXPECT_EQ(text_of(t.report.value("B1:1").value().get()), "");
-  EXPECT_EQ(text_of(t.report.value("B1:2.2").value().get()), "21");  // beside "Đạt 60% kế hoạch"
+  EXPECT_EQ(text_of(t.report.value("B1:1").value()), "");
+  EXPECT_EQ(text_of(t.report.value("B1:2.2").value()), "21");  // beside "Đạt 60% kế hoạch"
 }
 
 // Row by row, what was read and from where: a PDF's rows with their line and page, a row the

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
                                   "a dialogue has participants",
                                   [](const cchc::ReportView& view) {
                                     std::vector<cchc::Finding> out;
-                                    const auto* meetings = view.get<cchc::Pair>("B3:3.3");
+                                    const auto meetings = view.get<cchc::Pair>("B3:3.3");
                                     if (meetings && meetings->first().get() > 0 &&
                                         meetings->second().get() == 0) {
                                       cchc::Finding f;

@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
   }
 
   // B1:2 is 100 × B1:2.2 / B1:2.1; the report left it blank. Compute it exactly.
-  const auto& done = std::get<cchc::Count>(report.value("B1:2.2").value().get());
-  const auto& planned = std::get<cchc::Count>(report.value("B1:2.1").value().get());
+  const auto done = std::get<cchc::Count>(report.value("B1:2.2").value());
+  const auto planned = std::get<cchc::Count>(report.value("B1:2.1").value());
   if (auto rate = cchc::Percent::of(done, planned, 1)) {
     std::cout << "B1:2 = " << rate->text() << " %\n";
     if (auto set = report.set("B1:2", cchc::Value{*rate}); !set) {

@@ -57,13 +57,17 @@ class ReportView {
   [[nodiscard]] const Report& report() const noexcept { return *report_; }
   [[nodiscard]] const Catalog& catalog() const noexcept { return report_->catalog(); }
   [[nodiscard]] const Metadata& metadata() const noexcept { return report_->metadata(); }
-  [[nodiscard]] const Value& value(RowId row) const { return report_->value(row); }
+  /// The row's value, built from its compact cell (Report::value()).
+  [[nodiscard]] Value value(RowId row) const { return report_->value(row); }
 
-  /// The value of `address` as T, or nullptr when the row is blank, unknown or of another kind.
+  /// The value of `address` as T, or nullopt when the row is blank, unknown or of another kind.
   template <class T>
-  [[nodiscard]] const T* get(std::string_view address) const {
+  [[nodiscard]] std::optional<T> get(std::string_view address) const {
     auto id = catalog().find(address);
-    return id ? std::get_if<T>(&report_->value(*id)) : nullptr;
+    if (!id) return std::nullopt;
+    Value v = report_->value(*id);
+    if (auto* t = std::get_if<T>(&v)) return std::move(*t);
+    return std::nullopt;
   }
 
   /// A finding row for `address` with its value as written; requires a known address.

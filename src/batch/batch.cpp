@@ -226,16 +226,13 @@ result<std::size_t> Batch::add(const Report& report) {
                                   rc.version(), catalog_->id(), catalog_->version()));
   // A Report's values are valid for their rows, so they go straight into the columns.
   std::vector<Cell> cells(catalog_->size());
-  for (const Row& row : catalog_->rows()) cells[row.id.index] = to_cell(report.value(row.id));
+  for (const Row& row : catalog_->rows()) cells[row.id.index] = report.cell(row.id);
   const std::size_t i = append(cells);
   BatchChunk& chunk = *chunks_.back();
-  for (const Row& row : catalog_->rows()) {
-    const std::string_view text = text_of(report.value(row.id));
-    const Cell& c = cells[row.id.index];
-    if (!text.empty() && (!c.reported() || !is_canonical(text, c, row.kind)))
+  for (const Row& row : catalog_->rows())
+    if (const std::string_view text = report.written(row.id); !text.empty())
       chunk.written.put(BatchChunk::key(i % chunk_reports, row.id.index),
                         metadata_->texts.code(text));
-  }
   for (const Row& row : catalog_->rows())
     if (const auto line = report.source_line(row.id); line && *line != 0)
       chunk.row_lines.put(BatchChunk::key(i % chunk_reports, row.id.index),
@@ -435,8 +432,9 @@ Report Batch::report(std::size_t index) const {
   for (const Row& row : catalog_->rows()) {
     const Cell c = cell(index, row.id);
     const std::string_view text = written(index, row.id);
-    if (c.state != CellState::not_reported || !text.empty())
-      (void)out.set(row.id, to_value(c, row, text));
+    // An unreadable cell becomes a blank that keeps its text: a Report holds no invalid cell.
+    if (c.state == CellState::invalid) (void)out.set(row.id, Cell{}, text);
+    else if (c.state != CellState::not_reported || !text.empty()) (void)out.set(row.id, c, text);
   }
   for (const Row& row : catalog_->rows())
     if (const std::size_t line = source_line(index, row.id); line != 0)

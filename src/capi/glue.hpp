@@ -223,15 +223,15 @@ inline cchc::RowId row_of(const cchc::Report& r, const char* address) {
   return take(r.catalog().lookup(cstr_in(address, "address")));
 }
 
-inline const cchc::Value& value_of(const cchc_report* report, const char* address) {
+inline cchc::Value value_of(const cchc_report* report, const char* address) {
   const auto& r = need(report, "report")->report;
   return r.value(row_of(r, address));
 }
 
 // The value of a row as T, or CCHC_ENOVALUE / CCHC_EKIND.
 template <class T>
-const T& typed(const cchc_report* report, const char* address, std::string_view kind) {
-  const cchc::Value& v = value_of(report, address);
+T typed(const cchc_report* report, const char* address, std::string_view kind) {
+  const cchc::Value v = value_of(report, address);
   if (cchc::is_absent(v))
     throw cchc::exception(make_error(errc::no_value, "dòng để trống", "the row is blank",
                                      address));

@@ -22,8 +22,8 @@ std::optional<Severity> severity_from_string(std::string_view s) noexcept {
 }
 
 FindingRow FindingRow::of(const Report& report, RowId row) {
-  const Value& v = report.value(row);
-  return FindingRow{row, report.catalog().row(row).address(), text_of(v), is_absent(v), std::nullopt};
+  return FindingRow{row, report.catalog().row(row).address(), report.text(row), report.blank(row),
+                    std::nullopt};
 }
 
 void sort_findings(std::vector<Finding>& findings, const Catalog& catalog) {

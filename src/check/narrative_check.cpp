@@ -168,7 +168,7 @@ void append_narrative_findings(const Report& report, const Narrative& n, const C
 
   // Figures the prose states against the annex.
   for (const auto& fig : n.figures) {
-    const Value& annex = report.value(fig.row);
+    const Value annex = report.value(fig.row);
     if (is_absent(annex) || agrees(fig.value, annex)) continue;
     Finding f = finding(
         "narrative." + fig.address, Severity::error, fig.line,

@@ -54,8 +54,8 @@ result<ImportedText> import_pdf(const std::filesystem::path& path, std::shared_p
   out.report.metadata() = reading->report.metadata();
   for (const Row& row : catalog->rows()) {
     if (!row.holds_value()) continue;
-    const Value& by_layout = out.report.value(row.id);
-    const Value& by_reading = reading->report.value(row.id);
+    const Value by_layout = out.report.value(row.id);
+    const Value by_reading = reading->report.value(row.id);
     // Two figures that differ, or a figure only the reading order found: the row is unread, not
     // blank. (A remark's figure that only the reading order took is one; it costs a row.) A
     // figure only the layout found is what the reading order loses when labels wrap.

@@ -39,10 +39,8 @@ class ReportSource final : public Source {
     return reports_[i]->catalog_ptr();
   }
   const Metadata& metadata(std::size_t i) const override { return reports_[i]->metadata(); }
-  Cell cell(std::size_t i, RowId row) const override { return to_cell(reports_[i]->value(row)); }
-  std::string text(std::size_t i, RowId row) const override {
-    return text_of(reports_[i]->value(row));
-  }
+  Cell cell(std::size_t i, RowId row) const override { return reports_[i]->cell(row); }
+  std::string text(std::size_t i, RowId row) const override { return reports_[i]->text(row); }
 
  private:
   std::span<const Report* const> reports_;
@@ -336,8 +334,8 @@ void count_yes_row(const Row& row, const Source& src, const std::vector<std::siz
 }
 
 void ratio_row(const Row& row, Report& out, std::vector<Finding>& found) {
-  const Value& num = out.value(row.ratio->numerator);
-  const Value& den = out.value(row.ratio->denominator);
+  const Value num = out.value(row.ratio->numerator);
+  const Value den = out.value(row.ratio->denominator);
   const auto* n = std::get_if<Count>(&num);
   const auto* d = std::get_if<Count>(&den);
   if (n && d) {

@@ -56,7 +56,7 @@ void append_outlier_findings(const Report& report, const History& history,
     f.rows.push_back(FindingRow::of(*last, row.id));
     f.rows.back().period = last->metadata().period;
     f.line = report.source_line(row.id).value_or(0);
-    const std::string was = text_of(last->value(row.id)), is = text_of(report.value(row.id));
+    const std::string was = last->text(row.id), is = report.text(row.id);
     const Period& then = *last->metadata().period;
     const std::string steadier =
         past.size() >= 2

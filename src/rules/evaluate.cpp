@@ -34,15 +34,31 @@ std::string format_number(const Rational& r, bool exact) {
 
 template <class Num>
 void BasicEvaluation<Num>::row_value(const Report& report, RowId row, Val& out) const {
-  const Value& value = report.value(row);
+  const Cell cell = report.cell(row);
   out.state = Val::State::value;
   auto set_exact = [&](std::int64_t n) {
     out.num = I<Num>::point(Num(n));
     out.nominal = Num(n);
   };
-  if (const auto* c = std::get_if<Count>(&value)) return set_exact(c->get());
-  if (const auto* p = std::get_if<Percent>(&value)) {
-    const Decimal& d = p->value();
+  if (!cell.reported()) {
+    if (zero_) {
+      set_exact(0);  // pairs: both halves stay 0
+      out.first = out.second = 0;
+    } else {
+      out.state = Val::State::absent;
+    }
+    return;
+  }
+  switch (report.catalog().row(row).kind) {
+    case Kind::pair:
+      out.first = cell.number;
+      out.second = cell.second;
+      return;
+    case Kind::percent: break;
+    default: return set_exact(cell.number);  // count, money, yes/no, code
+  }
+  {
+    const Decimal d{cell.number, cell.scale};
     if constexpr (std::is_same_v<Num, Fraction>) {
       // [(2u − 1) / 2·10^s; (2u + 1) / 2·10^s): |u| < 10^18, so 2u ± 1 fits.
       const std::int64_t den = 2 * pow10(d.scale);
@@ -55,19 +71,6 @@ void BasicEvaluation<Num>::row_value(const Report& report, RowId row, Val& out) 
       out.num = {written - half_ulp, written + half_ulp, true, false};
       out.nominal = written;
     }
-    return;
-  }
-  if (const auto* m = std::get_if<Money>(&value)) return set_exact(m->dong());
-  if (const auto* y = std::get_if<YesNo>(&value)) return set_exact(y->code());
-  if (const auto* k = std::get_if<Code>(&value)) return set_exact(k->get());
-  if (const auto* pr = std::get_if<Pair>(&value)) {
-    out.first = pr->first().get();
-    out.second = pr->second().get();
-  } else if (zero_) {
-    set_exact(0);  // pairs: both halves stay 0
-    out.first = out.second = 0;
-  } else {
-    out.state = Val::State::absent;
   }
 }
 
@@ -114,7 +117,7 @@ const BasicVal<Num>& BasicEvaluation<Num>::compute(std::uint32_t i) {
       break;
     case Op::present:
     case Op::absent: {
-      const bool blank = is_absent(report_.value(n.row));
+      const bool blank = report_.blank(n.row);
       set_truth((n.op == Op::present) != blank ? Tri::yes : Tri::no);
       break;
     }

@@ -187,9 +187,9 @@ std::optional<bool> blanks_as_zero(const CompiledRule& r, const Report& report,
   if (r.history.has_value() != (earlier != nullptr)) return std::nullopt;
   if (r.missing == MissingPolicy::zero) return true;
   std::size_t blank = 0;
-  for (RowId row : r.policy_rows) blank += is_absent(report.value(row)) ? 1u : 0u;
+  for (RowId row : r.policy_rows) blank += report.blank(row) ? 1u : 0u;
   if (earlier != nullptr)
-    for (RowId row : r.policy_prev_rows) blank += is_absent(earlier->value(row)) ? 1u : 0u;
+    for (RowId row : r.policy_prev_rows) blank += earlier->blank(row) ? 1u : 0u;
   if (r.missing == MissingPolicy::skip_any) {
     if (blank > 0) return std::nullopt;
     return false;

@@ -31,24 +31,24 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 }
 
 // Σ of figures of one summable kind; nullopt when a part is of another kind.
-std::optional<Value> sum(const std::vector<const Value*>& parts, Kind kind) {
+std::optional<Value> sum(const std::vector<Value>& parts, Kind kind) {
   switch (kind) {
     case Kind::count: {
       Count total;
-      for (const Value* v : parts)
-        if (const auto* c = std::get_if<Count>(v)) total += *c; else return std::nullopt;
+      for (const Value& v : parts)
+        if (const auto* c = std::get_if<Count>(&v)) total += *c; else return std::nullopt;
       return total;
     }
     case Kind::money: {
       std::int64_t total = 0;
-      for (const Value* v : parts)
-        if (const auto* m = std::get_if<Money>(v)) total = (Money(total) + *m).dong(); else return std::nullopt;
+      for (const Value& v : parts)
+        if (const auto* m = std::get_if<Money>(&v)) total = (Money(total) + *m).dong(); else return std::nullopt;
       return Money(total);
     }
     case Kind::pair: {
       Count a, b;
-      for (const Value* v : parts)
-        if (const auto* p = std::get_if<Pair>(v)) {
+      for (const Value& v : parts)
+        if (const auto* p = std::get_if<Pair>(&v)) {
           a += p->first();
           b += p->second();
         } else {
@@ -101,7 +101,7 @@ result<Migration> migrate(const Report& report, const Template& to) {
   auto old_at = [&](RowId r) {
     const Row& row = old_cat.row(r);
     return FindingRow{new_cat.find(row.address()).value_or(RowId{static_cast<std::uint32_t>(new_cat.size())}),
-                      row.address(), text_of(report.value(r)), is_absent(report.value(r)), std::nullopt};
+                      row.address(), report.text(r), report.blank(r), std::nullopt};
   };
   auto new_at = [&](RowId r) { return FindingRow::of(next, r); };
   const std::string step = fmt::format("{} → {}", old_cat.version(), new_cat.version());
@@ -114,7 +114,7 @@ result<Migration> migrate(const Report& report, const Template& to) {
   };
 
   auto carry = [&](RowId from, RowId into) {
-    const Value& v = report.value(from);
+    const Value v = report.value(from);
     if (reported(v)) {
       if (auto r = next.set_text(into, written(v)); !r) {
         out.findings.push_back(note(fmt::format("migrate.kind.{}", new_cat.row(into).address()),
@@ -148,10 +148,10 @@ result<Migration> migrate(const Report& report, const Template& to) {
     switch (m.how) {
       case RowMapping::How::same: carry(from[0], into[0]); break;
       case RowMapping::How::merge: {
-        std::vector<const Value*> parts;
+        std::vector<Value> parts;
         std::vector<std::string> blank;
         for (RowId r : from) {
-          if (reported(report.value(r))) parts.push_back(&report.value(r));
+          if (!report.blank(r)) parts.push_back(report.value(r));
           else blank.push_back(old_cat.row(r).address());
         }
         const Row& target = new_cat.row(into[0]);
@@ -181,7 +181,7 @@ result<Migration> migrate(const Report& report, const Template& to) {
         break;
       }
       case RowMapping::How::split: {
-        const Value& v = report.value(from[0]);
+        const Value v = report.value(from[0]);
         if (!reported(v)) break;
         if (is_zero(v)) {
           for (RowId r : into) (void)next.set(r, zero_of(new_cat.row(r).kind));
@@ -198,13 +198,13 @@ result<Migration> migrate(const Report& report, const Template& to) {
       case RowMapping::How::added: break;  // reported with the unmapped new rows below
       case RowMapping::How::dropped:
         for (RowId r : from) {
-          if (!reported(report.value(r))) continue;
+          if (report.blank(r)) continue;
           out.findings.push_back(note(fmt::format("migrate.dropped.{}", old_cat.row(r).address()),
                                       Severity::warning, old_at(r),
                                       fmt::format("{} = {} không còn trong phiên bản {}{}", old_cat.row(r).address(),
-                                                  written(report.value(r)), new_cat.version(), why),
+                                                  report.text(r), new_cat.version(), why),
                                       fmt::format("{} = {} has no place in version {}{}", old_cat.row(r).address(),
-                                                  written(report.value(r)), new_cat.version(), why)));
+                                                  report.text(r), new_cat.version(), why)));
         }
         break;
     }
@@ -240,12 +240,12 @@ result<Migration> migrate(const Report& report, const Template& to) {
   }
   // Old rows with a figure that went nowhere.
   for (const Row& row : old_cat.rows()) {
-    if (mapped_old[row.id.index] || !row.holds_value() || !reported(report.value(row.id))) continue;
+    if (mapped_old[row.id.index] || !row.holds_value() || report.blank(row.id)) continue;
     out.findings.push_back(note(fmt::format("migrate.dropped.{}", row.address()), Severity::warning, old_at(row.id),
                                 fmt::format("{} = {} không có chỗ trong phiên bản {}", row.address(),
-                                            written(report.value(row.id)), new_cat.version()),
+                                            report.text(row.id), new_cat.version()),
                                 fmt::format("{} = {} has no row in version {}", row.address(),
-                                            written(report.value(row.id)), new_cat.version())));
+                                            report.text(row.id), new_cat.version())));
   }
   return out;
 }

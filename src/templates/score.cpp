@@ -192,7 +192,8 @@ struct Terms {
 Terms sum_terms(const Report& report, const std::vector<ScoreTerm>& terms) {
   Terms s{Rational(0), {}};
   for (const auto& t : terms) {
-    const auto* c = std::get_if<Count>(&report.value(t.row));
+    const Value v = report.value(t.row);
+    const auto* c = std::get_if<Count>(&v);
     if (c == nullptr || !c->ok()) {
       s.missing.push_back(report.catalog().row(t.row).address());
       continue;

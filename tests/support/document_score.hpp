@@ -34,7 +34,7 @@ struct Score {
 inline Score score(const ImportedText& t, const std::map<std::string, std::string>& want = expected()) {
   Score s;
   for (const auto& [address, text] : want) {
-    const std::string got = text_of(t.report.value(address).value().get());
+    const std::string got = text_of(t.report.value(address).value());
     const bool reported = std::any_of(t.coverage.problems.begin(), t.coverage.problems.end(),
                                       [&](const ImportProblem& p) { return p.address == address; });
     if (reported) ++s.reported;

@@ -112,9 +112,9 @@ std::vector<RowReading> row_readings(const ImportedText& imported) {
       if (r.line == 0) r.line = problem->line;
       r.reason_vi = problem->reason_vi;
       r.reason_en = problem->reason_en;
-    } else if (const Value& v = report.value(row.id); !is_absent(v)) {
+    } else if (!report.blank(row.id)) {
       r.status = RowReading::Status::value;
-      r.value = text_of(v);
+      r.value = report.text(row.id);
     } else {
       r.status = r.line != 0 ? RowReading::Status::blank : RowReading::Status::missing;
     }

@@ -105,9 +105,8 @@ result<TableDocument> table_model(const Report& report, const RenderOptions& o) 
       r.description = row.description;
       r.unit = row.unit;
       r.kind = row.kind;
-      const Value& v = report.value(row.id);
-      r.value = text_of(v);
-      r.cell = to_cell(v);
+      r.value = report.text(row.id);
+      r.cell = report.cell(row.id);
       r.level = depth(cat, row);
       r.note = report.note(row.id);
       doc.notes = doc.notes || !r.note.empty();
