@@ -205,6 +205,21 @@ TEST(Batch, ColumnarCheckingAgreesWithTheTreeOnFullBlocks) {
   expect_same_as_tree(reports, rules, 1);
 }
 
+TEST(Batch, ColumnarCheckingAgreesWithTheTreeOnChunksOfOneReport) {
+  // A chunk of one report repeated: each rule's columns hold one cell, so one evaluation answers
+  // for the chunk. Passes and skips are counted at once; the seed's failures still go report by
+  // report, and a chunk with one report changed is evaluated whole for the rules it touches.
+  const RuleSet rules = RuleSet::builtin(builtin_catalog());
+  const Report seed =
+      load_report(std::string(CCHC_EXAMPLE_DATA_DIR) + "/seed-report.json").value();
+  std::vector<Report> reports(Batch::chunk_reports - 1, clean_report());
+  Report changed = clean_report();
+  ASSERT_TRUE(changed.set_text("B1:2.2", "140"));  // more done than planned
+  reports.insert(reports.begin() + 17, changed);   // the first chunk is no longer uniform there
+  reports.insert(reports.end(), 40, seed);         // the second chunk: the seed's 11 findings
+  expect_same_as_tree(reports, rules, 1);
+}
+
 TEST(Batch, KeepsEveryReportAsWritten) {
   testing::RandomReports gen(3);
   const auto catalog = builtin_catalog();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Lowering: a compiled rule's tree becomes a column program, once per rule set and batch
 // (columnar.hpp). Running the program is columnar.cpp's.
+#include <algorithm>
+
 #include <gsl/assert>
 
 #include "column_kernels.hpp"
@@ -85,6 +87,17 @@ ColumnProgram::ColumnProgram(const CompiledRule& rule, const Catalog& catalog) :
     code_.push_back(std::move(in));
   }
   for (const RowId r : rule.policy_rows) policy_rows_.push_back(r.index);
+  for (const RowId r : rule.rows) read_rows_.push_back(r.index);
+  for (const std::uint32_t r : policy_rows_)
+    if (std::find(read_rows_.begin(), read_rows_.end(), r) == read_rows_.end()) read_rows_.push_back(r);
+}
+
+bool ColumnProgram::uniform_in(const detail::BatchChunk& chunk) const noexcept {
+  return std::all_of(read_rows_.begin(), read_rows_.end(), [&](std::uint32_t r) {
+    const detail::Column& c = chunk.columns[r];
+    return c.numbers.width == 0 && c.seconds.width == 0 && c.states.bits.empty() &&
+           c.scales.empty();
+  });
 }
 
 }  // namespace cchc::rules

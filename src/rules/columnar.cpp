@@ -20,9 +20,11 @@ struct ColumnScratch::Slots {
   std::vector<Slot> slot;
   std::array<std::int64_t, B> num, sec;
   std::array<std::uint8_t, B> blank, zero, skip;
-  // Each row's numbers decoded once per block, for every rule that reads them.
+  // Each row's numbers decoded once per block, for every rule that reads them. A block is its
+  // chunk, first report and length: a chunk's uniform rules run on its first report alone.
   const BatchChunk* block_chunk = nullptr;
   std::size_t block_i0 = 0;
+  std::size_t block_n = 0;
   std::uint32_t block = 0;
   std::vector<std::uint32_t> decoded;  // per row: the block its numbers were decoded for
   std::vector<std::int64_t> numbers;   // per row, B numbers
@@ -30,8 +32,8 @@ struct ColumnScratch::Slots {
 
   const std::int64_t* row_numbers(const BatchChunk& chunk, std::uint32_t row, std::size_t i0,
                                   std::size_t n) {
-    if (&chunk != block_chunk || i0 != block_i0) {
-      block_chunk = &chunk, block_i0 = i0;
+    if (&chunk != block_chunk || i0 != block_i0 || n != block_n) {
+      block_chunk = &chunk, block_i0 = i0, block_n = n;
       if (++block == 0) std::fill(decoded.begin(), decoded.end(), 0u), block = 1;
     }
     if (decoded.size() < chunk.columns.size()) {

@@ -38,6 +38,11 @@ class ColumnProgram {
 
   [[nodiscard]] const CompiledRule& rule() const noexcept { return *rule_; }
 
+  /// True when each column the rule reads holds one cell for the whole chunk (one number, one
+  /// state, one scale: a constant vector, as column engines say). A verdict depends only on those
+  /// cells, so every report of the chunk then has the verdict of the first.
+  [[nodiscard]] bool uniform_in(const detail::BatchChunk& chunk) const noexcept;
+
   struct Instr {
     Op op = Op::literal;
     Kind kind = Kind::heading;  // Op::row
@@ -55,6 +60,7 @@ class ColumnProgram {
   const CompiledRule* rule_;
   std::vector<Instr> code_;  // one per node of the check's subtree, children first
   std::vector<std::uint32_t> policy_rows_;
+  std::vector<std::uint32_t> read_rows_;  // every row the check reads
   bool always_exact_ = false;  // a scale past 10^18: no block can be decided here
 };
 
