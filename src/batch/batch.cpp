@@ -90,13 +90,35 @@ Batch& Batch::operator=(const Batch& o) {
 
 namespace {
 
+// Re-encodes `size` numbers in the narrowest width that holds the reported ones. A blank's number
+// is no figure (cell() and read_column() never give it), so it takes the smallest figure's value
+// and widens nothing.
+void seal_numbers(detail::PackedInts& p, const detail::PackedStates& states, std::size_t size) {
+  if (states.all(CellState::reported)) return p.seal(size);
+  std::vector<std::int64_t> v(size);
+  p.decode(0, size, v.data());
+  std::optional<std::int64_t> lo, hi;
+  for (std::size_t i = 0; i < size; ++i)
+    if (states.get(i) == CellState::reported) {
+      lo = std::min(lo.value_or(v[i]), v[i]);
+      hi = std::max(hi.value_or(v[i]), v[i]);
+    }
+  for (std::size_t i = 0; i < size; ++i)
+    if (states.get(i) != CellState::reported) v[i] = lo.value_or(0);
+  p.base = lo.value_or(0);
+  p.width = detail::width_for(static_cast<std::uint64_t>(hi.value_or(0)) - static_cast<std::uint64_t>(p.base));
+  p.data.assign(size * p.width, 0);
+  p.data.shrink_to_fit();
+  p.encode(v.data(), size);
+}
+
 void seal(BatchChunk& chunk, const Catalog& catalog) {
   for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
     Column& c = chunk.columns[r];
-    c.numbers.seal(chunk.size);
-    // Only a pair's column has second numbers.
-    if (catalog.rows()[r].kind == Kind::pair) c.seconds.seal(chunk.size);
     c.states.seal(chunk.size);
+    seal_numbers(c.numbers, c.states, chunk.size);
+    // Only a pair's column has second numbers.
+    if (catalog.rows()[r].kind == Kind::pair) seal_numbers(c.seconds, c.states, chunk.size);
     if (!c.scales.empty()) {
       // One scale for the chunk when every reported cell has it; a blank's scale is no scale.
       std::optional<std::uint8_t> only;
@@ -159,6 +181,22 @@ void store_scale(Column& c, std::size_t i, std::size_t size, const Cell& cell) {
 
 // Appends a cell to a column of `size` cells, the new one included.
 void append_cell(Column& c, Kind kind, std::size_t size, const Cell& cell) {
+  if (size == 1) {
+    // A new chunk's first cell: the column holds that one cell, in no bytes, until one differs.
+    c.states.uniform = cell.state;
+    if (!cell.reported()) return;
+    c.numbers.base = cell.number;
+    c.seconds.base = cell.second;
+    c.scale = cell.scale;
+    return;
+  }
+  // The usual case, a cell like every one before it in a column of one cell: nothing to store.
+  // (Blank cells take their column's base as their number.)
+  if (cell.state == c.states.uniform && c.states.bits.empty() && c.numbers.width == 0 &&
+      c.seconds.width == 0 && c.scales.empty() &&
+      (!cell.reported() || (cell.number == c.numbers.base && cell.second == c.seconds.base &&
+                            cell.scale == c.scale)))
+    return;
   c.states.set(size - 1, cell.state, size);
   c.numbers.push(cell.reported() ? cell.number : c.numbers.base, size);
   if (kind == Kind::pair) c.seconds.push(cell.reported() ? cell.second : c.seconds.base, size);
