@@ -109,14 +109,21 @@ class Report {
   [[nodiscard]] result<Value> value(std::string_view address) const;
   /// The row's compact form (cchc/cell.hpp): what a report holds. Never CellState::invalid: a
   /// report holds no unreadable values. No allocation.
-  [[nodiscard]] Cell cell(RowId id) const noexcept;
+  [[nodiscard]] Cell cell(RowId id) const noexcept {
+    const std::uint8_t form = forms_[id.index];
+    const Cell c{numbers_[id.index], 0, static_cast<std::uint8_t>((form >> 2) & 0xF),
+                 static_cast<CellState>(form & 0x3)};
+    return (form & (wide_bit | second_bit)) == 0 ? c : sparse_cell(id.index, c);
+  }
   /// The text kept for a row because it differs from its cell's canonical writing ("04",
   /// "85000000", a blank's marker "x"); "" when the canonical writing is the text.
   [[nodiscard]] std::string_view written(RowId id) const noexcept;
   /// The row's text as written: written(), or else the canonical writing of its cell.
   [[nodiscard]] std::string text(RowId id) const;
   /// True when the row is blank (not reported or not applicable). No allocation.
-  [[nodiscard]] bool blank(RowId id) const noexcept { return !cell(id).reported(); }
+  [[nodiscard]] bool blank(RowId id) const noexcept {
+    return static_cast<CellState>(forms_[id.index] & 0x3) != CellState::reported;
+  }
 
   /// Stores a value. errc::kind_mismatch when the value's kind is not the row's (a heading takes
   /// only Absent). A Code is re-checked against the row's own code list.
@@ -164,13 +171,17 @@ class Report {
     std::uint32_t size;
   };
 
+  // A row's form byte: its CellState, its scale, and whether its number or a second half is kept
+  // sparse (then cell() looks there).
+  static constexpr std::uint8_t wide_bit = 0x40, second_bit = 0x80;
+  [[nodiscard]] Cell sparse_cell(std::uint32_t index, Cell c) const noexcept;
   void store(std::uint32_t index, const Cell& cell, std::string_view written);
   void keep_text(std::uint32_t index, std::string_view text);
 
   std::shared_ptr<const Catalog> catalog_;
   Metadata metadata_;
-  std::vector<std::int32_t> numbers_;  // INT32_MIN: the number is in wide_
-  std::vector<std::uint8_t> forms_;    // CellState | scale << 2
+  std::vector<std::int32_t> numbers_;  // 0 when the number is in wide_ (wide_bit)
+  std::vector<std::uint8_t> forms_;    // CellState | scale << 2 | wide_bit | second_bit
   Sparse<std::int64_t> wide_;
   Sparse<std::int64_t> seconds_;
   Sparse<Kept> written_;

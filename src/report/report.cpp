@@ -38,7 +38,6 @@ std::optional<AgencyLevel> agency_level_from_string(std::string_view s) noexcept
 namespace {
 
 constexpr std::uint8_t state_bits = 0x3;
-constexpr std::int32_t wide_number = std::numeric_limits<std::int32_t>::min();
 
 std::uint8_t form_of(const Cell& c) noexcept {
   return static_cast<std::uint8_t>(static_cast<std::uint8_t>(c.state) | (c.scale << 2));
@@ -88,13 +87,9 @@ Report::Report(std::shared_ptr<const Catalog> catalog)
   metadata_.catalog_version = catalog_->version();
 }
 
-Cell Report::cell(RowId id) const noexcept {
-  Expects(id.index < numbers_.size());
-  const std::uint8_t form = forms_[id.index];
-  const std::int32_t narrow = numbers_[id.index];
-  Cell c{narrow, 0, static_cast<std::uint8_t>(form >> 2), static_cast<CellState>(form & state_bits)};
-  if (narrow == wide_number) c.number = *sparse_get(wide_, id.index);
-  if (const auto* second = sparse_get(seconds_, id.index)) c.second = *second;
+Cell Report::sparse_cell(std::uint32_t index, Cell c) const noexcept {
+  if ((forms_[index] & wide_bit) != 0) c.number = *sparse_get(wide_, index);
+  if ((forms_[index] & second_bit) != 0) c.second = *sparse_get(seconds_, index);
   return c;
 }
 
@@ -118,10 +113,11 @@ result<Value> Report::value(std::string_view address) const {
 }
 
 void Report::store(std::uint32_t index, const Cell& cell, std::string_view written) {
-  const bool narrow = cell.number > wide_number && cell.number <= INT32_MAX;
-  numbers_[index] = narrow ? static_cast<std::int32_t>(cell.number) : wide_number;
+  const bool narrow = cell.number >= INT32_MIN && cell.number <= INT32_MAX;
+  numbers_[index] = narrow ? static_cast<std::int32_t>(cell.number) : 0;
   sparse_put(wide_, index, cell.number, !narrow);
-  forms_[index] = form_of(cell);
+  forms_[index] = static_cast<std::uint8_t>(form_of(cell) | (narrow ? 0 : wide_bit) |
+                                            (cell.second != 0 ? second_bit : 0));
   sparse_put(seconds_, index, cell.second, cell.second != 0);
   keep_text(index, written);
 }
