@@ -64,8 +64,8 @@ void PackedInts::encode(const std::int64_t* v, std::size_t size) noexcept {
 void PackedInts::widen(std::size_t size, std::int64_t v) {
   std::vector<std::int64_t> values(size);
   decode(0, size, values.data());
-  // Leaving one value for several, the column counts from 0 when its figures are not negative
-  // (they rarely are): a later, smaller figure then fits without widening it again.
+  // A column of one value that widens counts from 0 when its figures are not negative (they
+  // rarely are), so that a later, smaller figure fits without widening it again.
   std::int64_t lo = width == 0 ? std::min<std::int64_t>(v, 0) : v, hi = v;
   for (const std::int64_t x : values) lo = std::min(lo, x), hi = std::max(hi, x);
   const std::uint8_t next = width == 0 ? 1 : width >= 4 ? 8 : static_cast<std::uint8_t>(width * 2);
