@@ -90,35 +90,13 @@ Batch& Batch::operator=(const Batch& o) {
 
 namespace {
 
-// Re-encodes `size` numbers in the narrowest width that holds the reported ones. A blank's number
-// is no figure (cell() and read_column() never give it), so it takes the smallest figure's value
-// and widens nothing.
-void seal_numbers(detail::PackedInts& p, const detail::PackedStates& states, std::size_t size) {
-  if (states.all(CellState::reported)) return p.seal(size);
-  std::vector<std::int64_t> v(size);
-  p.decode(0, size, v.data());
-  std::optional<std::int64_t> lo, hi;
-  for (std::size_t i = 0; i < size; ++i)
-    if (states.get(i) == CellState::reported) {
-      lo = std::min(lo.value_or(v[i]), v[i]);
-      hi = std::max(hi.value_or(v[i]), v[i]);
-    }
-  for (std::size_t i = 0; i < size; ++i)
-    if (states.get(i) != CellState::reported) v[i] = lo.value_or(0);
-  p.base = lo.value_or(0);
-  p.width = detail::width_for(static_cast<std::uint64_t>(hi.value_or(0)) - static_cast<std::uint64_t>(p.base));
-  p.data.assign(size * p.width, 0);
-  p.data.shrink_to_fit();
-  p.encode(v.data(), size);
-}
-
 void seal(BatchChunk& chunk, const Catalog& catalog) {
   for (std::size_t r = 0; r < chunk.columns.size(); ++r) {
     Column& c = chunk.columns[r];
     c.states.seal(chunk.size);
-    seal_numbers(c.numbers, c.states, chunk.size);
+    c.numbers.seal(chunk.size, c.states);
     // Only a pair's column has second numbers.
-    if (catalog.rows()[r].kind == Kind::pair) seal_numbers(c.seconds, c.states, chunk.size);
+    if (catalog.rows()[r].kind == Kind::pair) c.seconds.seal(chunk.size, c.states);
     if (!c.scales.empty()) {
       // One scale for the chunk when every reported cell has it; a blank's scale is no scale.
       std::optional<std::uint8_t> only;

@@ -3,6 +3,7 @@
 #include "chunk.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace cchc::detail {
 
@@ -39,13 +40,21 @@ void PackedInts::decode(std::size_t i0, std::size_t n, std::int64_t* out) const 
   }
 }
 
-void PackedInts::seal(std::size_t size) {
+void PackedInts::seal(std::size_t size, const PackedStates& states) {
   if (size == 0) return;
   std::vector<std::int64_t> v(size);
   decode(0, size, v.data());
-  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-  base = *lo;
-  width = width_for(static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo));
+  std::optional<std::int64_t> lo, hi;
+  for (std::size_t i = 0; i < size; ++i)
+    if (states.get(i) == CellState::reported) {
+      lo = std::min(lo.value_or(v[i]), v[i]);
+      hi = std::max(hi.value_or(v[i]), v[i]);
+    }
+  if (!states.all(CellState::reported))
+    for (std::size_t i = 0; i < size; ++i)
+      if (states.get(i) != CellState::reported) v[i] = lo.value_or(0);
+  base = lo.value_or(0);
+  width = width_for(static_cast<std::uint64_t>(hi.value_or(0)) - static_cast<std::uint64_t>(base));
   data.assign(size * width, 0);
   data.shrink_to_fit();
   encode(v.data(), size);

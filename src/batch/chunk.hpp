@@ -26,6 +26,8 @@ namespace cchc::detail {
   return 8;
 }
 
+struct PackedStates;
+
 /// Integers as offsets from a base, `width` bytes each (0: all equal to the base).
 struct PackedInts {
   std::int64_t base = 0;
@@ -72,8 +74,10 @@ struct PackedInts {
   }
   /// Writes v[0..size) in the current width and base, which they must fit.
   void encode(const std::int64_t* v, std::size_t size) noexcept;
-  /// Re-encodes `size` values in the narrowest width from their smallest.
-  void seal(std::size_t size);
+  /// Re-encodes `size` values in the narrowest width that holds the reported ones, from their
+  /// smallest. A blank's value is no figure (a cell's number is read only when reported), so it
+  /// takes the smallest figure's and widens nothing.
+  void seal(std::size_t size, const PackedStates& states);
   /// Re-encodes `size` values so that `v` fits too, at least one width step wider (so that a
   /// column widens at most four times).
   void widen(std::size_t size, std::int64_t v);

@@ -71,6 +71,11 @@ void sparse_put(std::vector<std::pair<std::uint32_t, T>>& rows, std::uint32_t in
   }
 }
 
+result<void> heading_takes_no_value(const Row& row) {
+  return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
+                    "a heading row takes no value", row.address());
+}
+
 result<void> not_a_cell(const Row& row, std::string_view vi, std::string_view en) {
   return make_error(errc::invalid_argument, std::string(vi), std::string(en), row.address());
 }
@@ -157,8 +162,7 @@ result<void> Report::set(RowId id, Value v) {
   const Row& row = catalog_->row(id);
   if (auto kind = kind_of(v); kind && *kind != row.kind) {
     if (row.kind == Kind::heading)
-      return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
-                        "a heading row takes no value", row.address());
+      return heading_takes_no_value(row);
     return make_error(errc::kind_mismatch,
                       fmt::format("dòng này nhận giá trị loại {}, không nhận loại {}",
                                   to_string(row.kind), to_string(*kind)),
@@ -185,8 +189,7 @@ result<void> Report::set(RowId id, const Cell& cell, std::string_view written) {
                       "a report holds no unreadable cell");
   if (cell.reported()) {
     if (row.kind == Kind::heading)
-      return make_error(errc::kind_mismatch, "dòng tiêu đề không có số liệu",
-                        "a heading row takes no value", row.address());
+      return heading_takes_no_value(row);
     if (cell.scale > (row.kind == Kind::percent ? Decimal::max_scale : 0))
       return not_a_cell(row, "số chữ số thập phân không hợp với loại của dòng",
                         "the cell's decimals do not fit the row's kind");

@@ -49,28 +49,25 @@ void BasicEvaluation<Num>::row_value(const Report& report, RowId row, Val& out) 
     }
     return;
   }
-  switch (report.catalog().row(row).kind) {
-    case Kind::pair:
-      out.first = cell.number;
-      out.second = cell.second;
-      return;
-    case Kind::percent: break;
-    default: return set_exact(cell.number);  // count, money, yes/no, code
+  const Kind kind = report.catalog().row(row).kind;
+  if (kind == Kind::pair) {
+    out.first = cell.number;
+    out.second = cell.second;
+    return;
   }
-  {
-    const Decimal d{cell.number, cell.scale};
-    if constexpr (std::is_same_v<Num, Fraction>) {
-      // [(2u − 1) / 2·10^s; (2u + 1) / 2·10^s): |u| < 10^18, so 2u ± 1 fits.
-      const std::int64_t den = 2 * pow10(d.scale);
-      out.num = {Fraction::of(2 * d.units - 1, den), Fraction::of(2 * d.units + 1, den), true,
-                 false};
-      out.nominal = Fraction::of(d.units, pow10(d.scale));
-    } else {
-      const Num written = d.to_rational();
-      const Num half_ulp = Num(1) / Num(2 * pow10(d.scale));
-      out.num = {written - half_ulp, written + half_ulp, true, false};
-      out.nominal = written;
-    }
+  if (kind != Kind::percent) return set_exact(cell.number);  // count, money, yes/no, code
+  const Decimal d{cell.number, cell.scale};
+  if constexpr (std::is_same_v<Num, Fraction>) {
+    // [(2u − 1) / 2·10^s; (2u + 1) / 2·10^s): |u| < 10^18, so 2u ± 1 fits.
+    const std::int64_t den = 2 * pow10(d.scale);
+    out.num = {Fraction::of(2 * d.units - 1, den), Fraction::of(2 * d.units + 1, den), true,
+               false};
+    out.nominal = Fraction::of(d.units, pow10(d.scale));
+  } else {
+    const Num written = d.to_rational();
+    const Num half_ulp = Num(1) / Num(2 * pow10(d.scale));
+    out.num = {written - half_ulp, written + half_ulp, true, false};
+    out.nominal = written;
   }
 }
 
